@@ -1,0 +1,47 @@
+/**
+ * createApp(deps): the whole HTTP surface, as one list. Order matters and is why it is written here:
+ *  1. Express defaults that cost time or leak (x-powered-by, ETag) are off.
+ *  2. /__mock admin routes: never signature-checked (architecture.md §4.2).
+ *  3. The hosted OTP page (HTML, not SNAP).
+ *  4. Each DOKU endpoint: attach its definition (so errors carry its service code), read the raw
+ *     body (kept for the body hash, spec §2.2), then the SNAP pipeline (pipeline/run-endpoint.ts).
+ *     Other methods on a DOKU path: `405xx00`.
+ *  5. Anything else: SNAP-shaped `4040002 Invalid Routing`, never Express's HTML page.
+ *  6. The error handler: the one place errors become HTTP.
+ */
+import express, { type Express, type RequestHandler } from 'express';
+import { adminRouter } from './admin/routes.js';
+import { ENDPOINTS } from './endpoints/index.js';
+import type { Deps, EndpointDefinition } from './endpoints/types.js';
+import { otpPageRouter } from './otp-page/routes.js';
+import { errorHandler, NO_SERVICE, sendSnapError } from './pipeline/error-handler.js';
+import { runEndpoint } from './pipeline/run-endpoint.js';
+import { snapError } from './snap/errors.js';
+
+export function createApp(deps: Deps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('trust proxy', false);
+
+  app.use('/__mock', adminRouter(deps));
+  app.use(otpPageRouter(deps));
+
+  const rawBody = express.raw({ type: () => true, limit: deps.config.maxBodyBytes });
+  for (const def of ENDPOINTS) {
+    app.post(def.path, attach(def), rawBody, runEndpoint(def, deps));
+    app.all(def.path, attach(def), (_req, res) => {
+      res.setHeader('Allow', 'POST');
+      sendSnapError(res, snapError('405_00', 'DOKU endpoints accept POST only'), def.serviceCode(deps.config));
+    });
+  }
+
+  app.use((req, res) => sendSnapError(res, snapError('404_02', `no DOKU endpoint at ${req.method} ${req.path.slice(0, 200)}`), NO_SERVICE));
+  app.use(errorHandler(deps.config, deps.log));
+  return app;
+}
+
+const attach = (def: EndpointDefinition<unknown>): RequestHandler => (_req, res, next) => {
+  res.locals.endpoint = def;
+  next();
+};

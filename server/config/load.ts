@@ -1,0 +1,177 @@
+/**
+ * loadConfig(env): read once at start-up into a frozen, typed, validated object. Invalid settings
+ * throw a ConfigError that lists every problem; main.ts prints it and exits non-zero.
+ */
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SETTINGS, type SettingEnv, type SettingSpec } from './settings.js';
+
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..').replace(/[/\\]dist$/, '');
+export const FIXTURES_DIR = join(PROJECT_ROOT, 'fixtures');
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export interface Merchant {
+  clientId: string;
+  clientSecret: string;
+  publicKey: KeyObject;
+  /** Keys tried for cardData and (lenient) HMAC: shared key first when set, then the secret. */
+  sharedKeys: readonly string[];
+  demo: boolean;
+}
+
+type Mode = 'lenient' | 'strict';
+
+export interface Config {
+  port: number;
+  host: string;
+  dbFile: string;
+  publicUrl: string;
+  merchants: readonly Merchant[];
+  jwtPrivateKey: KeyObject;
+  jwtPublicKey: KeyObject;
+  signatureMode: Mode;
+  timestampMode: Mode;
+  timestampSkewSeconds: number;
+  externalIdMode: Mode;
+  channelMode: Mode;
+  channels: readonly string[];
+  bindFieldsMode: Mode;
+  cardDataCryptoJs: boolean;
+  unbindTokenField: boolean;
+  unbindDelaySeconds: number;
+  otpCodes: readonly string[];
+  otpMaxAttempts: number;
+  otpTtlSeconds: number;
+  tokenTtlSeconds: number;
+  b2b2cTtlSeconds: number;
+  refreshTtlSeconds: number;
+  b2b2cExpiresIn: boolean;
+  maxBodyBytes: number;
+  dbFlushMs: number;
+  fakerSeed: number | undefined;
+  logLevel: string;
+  /** The raw string values after defaults, for the start-up banner (secrets masked there). */
+  raw: Readonly<Record<SettingEnv, string>>;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const raw = {} as Record<SettingEnv, string>;
+  for (const spec of SETTINGS as readonly SettingSpec[]) {
+    const value = (env[spec.env] ?? '').trim() || spec.default;
+    raw[spec.env as SettingEnv] = value;
+    const problem = checkValue(spec, value);
+    if (problem) problems.push(problem);
+  }
+  const int = (k: SettingEnv) => Number(raw[k]);
+  const bool = (k: SettingEnv) => raw[k] === 'true' || raw[k] === '1';
+  const list = (k: SettingEnv) => raw[k].split(',').map((x) => x.trim()).filter(Boolean);
+  const strictDefault: Mode = bool('DOKU_STRICT') ? 'strict' : 'lenient';
+  const mode = (k: SettingEnv): Mode => (raw[k] as Mode) || strictDefault;
+
+  const merchants = loadMerchants(raw, problems);
+  const jwtKeys = loadJwtKeys(raw.DOKU_SANDBOX_PRIVATE_KEY_PEM, problems);
+  if (list('DOKU_OTP').some((otp) => !/^\d{6,8}$/.test(otp))) problems.push('DOKU_OTP: each OTP must be 6 to 8 digits');
+  if (int('PORT') > 65535) problems.push('PORT: must be 0..65535');
+  if (problems.length > 0 || !jwtKeys) throw new ConfigError(problems);
+
+  const seed = raw.DOKU_FAKER_SEED;
+  return Object.freeze({
+    port: int('PORT'),
+    host: raw.HOST,
+    dbFile: raw.DOKU_DB_FILE,
+    publicUrl: raw.DOKU_PUBLIC_URL.replace(/\/+$/, ''),
+    merchants,
+    jwtPrivateKey: jwtKeys.privateKey,
+    jwtPublicKey: jwtKeys.publicKey,
+    signatureMode: mode('DOKU_SIGNATURE_MODE'),
+    timestampMode: mode('DOKU_TIMESTAMP_MODE'),
+    timestampSkewSeconds: int('DOKU_TIMESTAMP_SKEW_SECONDS'),
+    externalIdMode: mode('DOKU_EXTERNAL_ID_MODE'),
+    channelMode: mode('DOKU_CHANNEL_MODE'),
+    channels: list('DOKU_CHANNELS'),
+    bindFieldsMode: mode('DOKU_BIND_FIELDS_MODE'),
+    cardDataCryptoJs: bool('DOKU_CARDDATA_CRYPTOJS'),
+    unbindTokenField: bool('DOKU_UNBIND_TOKEN_FIELD'),
+    unbindDelaySeconds: int('DOKU_UNBIND_DELAY_SECONDS'),
+    otpCodes: list('DOKU_OTP'),
+    otpMaxAttempts: int('DOKU_OTP_MAX_ATTEMPTS'),
+    otpTtlSeconds: int('DOKU_OTP_TTL_SECONDS'),
+    tokenTtlSeconds: int('DOKU_TOKEN_TTL_SECONDS'),
+    b2b2cTtlSeconds: int('DOKU_B2B2C_TTL_SECONDS'),
+    refreshTtlSeconds: int('DOKU_REFRESH_TTL_SECONDS'),
+    b2b2cExpiresIn: bool('DOKU_B2B2C_EXPIRES_IN'),
+    maxBodyBytes: int('DOKU_MAX_BODY_BYTES'),
+    dbFlushMs: int('DOKU_DB_FLUSH_MS'),
+    fakerSeed: seed === '' ? undefined : seedNumber(seed),
+    logLevel: raw.DOKU_LOG_LEVEL,
+    raw: Object.freeze(raw),
+  });
+}
+
+function checkValue(spec: SettingSpec, value: string): string | undefined {
+  if (value === '') return undefined;
+  if (spec.kind === 'int' && !/^\d{1,10}$/.test(value)) return `${spec.env}: "${value}" is not a whole number >= 0`;
+  if (spec.kind === 'bool' && !['true', 'false', '1', '0'].includes(value)) return `${spec.env}: "${value}" must be true or false`;
+  if (spec.kind === 'enum' && spec.values && !spec.values.includes(value)) return `${spec.env}: "${value}" must be one of ${spec.values.join(', ')}`;
+  return undefined;
+}
+
+function loadMerchants(raw: Record<SettingEnv, string>, problems: string[]): Merchant[] {
+  const given = [raw.DOKU_CLIENT_ID, raw.DOKU_CLIENT_SECRET, raw.DOKU_PUBLIC_KEY_PEM].filter(Boolean).length;
+  if (given === 0) {
+    const demo = JSON.parse(readFileSync(join(FIXTURES_DIR, 'demo-merchant.json'), 'utf8')) as Record<string, string>;
+    const key = readKey(join(FIXTURES_DIR, demo.publicKeyPem!), 'fixtures/demo-merchant.json publicKeyPem', problems, 'public');
+    if (!key) return [];
+    return [merchant(demo.clientId!, demo.clientSecret!, key, raw.DOKU_SHARED_KEY, true)];
+  }
+  if (given < 3) {
+    problems.push('DOKU_CLIENT_ID, DOKU_CLIENT_SECRET and DOKU_PUBLIC_KEY_PEM go together: set all three, or none for the demo merchant');
+    return [];
+  }
+  const key = readKey(raw.DOKU_PUBLIC_KEY_PEM, 'DOKU_PUBLIC_KEY_PEM', problems, 'public');
+  return key ? [merchant(raw.DOKU_CLIENT_ID, raw.DOKU_CLIENT_SECRET, key, raw.DOKU_SHARED_KEY, false)] : [];
+}
+
+const merchant = (clientId: string, clientSecret: string, publicKey: KeyObject, sharedKey: string, demo: boolean): Merchant => ({
+  clientId, clientSecret, publicKey, demo,
+  sharedKeys: sharedKey && sharedKey !== clientSecret ? [sharedKey, clientSecret] : [clientSecret],
+});
+
+function loadJwtKeys(path: string, problems: string[]): { privateKey: KeyObject; publicKey: KeyObject } | undefined {
+  const file = path || join(FIXTURES_DIR, 'keys/sandbox-doku.TEST-ONLY.private.pem');
+  const privateKey = readKey(file, 'DOKU_SANDBOX_PRIVATE_KEY_PEM', problems, 'private');
+  return privateKey ? { privateKey, publicKey: createPublicKey(privateKey) } : undefined;
+}
+
+function readKey(path: string, name: string, problems: string[], kind: 'public' | 'private'): KeyObject | undefined {
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (e) {
+    problems.push(`${name}: cannot read "${path}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    return undefined;
+  }
+  try {
+    const key = kind === 'public' ? createPublicKey(pem) : createPrivateKey(pem);
+    if (key.asymmetricKeyType !== 'rsa') throw new Error('not RSA');
+    return key;
+  } catch {
+    problems.push(`${name}: "${path}" is not an RSA ${kind} key in PEM format`);
+    return undefined;
+  }
+}
+
+function seedNumber(seed: string): number {
+  if (/^\d{1,15}$/.test(seed)) return Number(seed);
+  let h = 0;
+  for (const ch of seed) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
+  return Math.abs(h);
+}

@@ -1,0 +1,56 @@
+/**
+ * Every environment variable the sandbox reads: name, default, meaning, and the spec point it
+ * settles (doku-snap.md §14 lists where DOKU's sources disagree; each choice is a setting here).
+ * `docs/settings.md` documents the same list; a test fails if the two drift.
+ */
+export type Kind = 'int' | 'bool' | 'string' | 'list' | 'enum';
+
+export interface SettingSpec {
+  env: string;
+  kind: Kind;
+  default: string;
+  values?: readonly string[];
+  secret?: boolean;
+  doc: string;
+}
+
+const s = <E extends string>(env: E, kind: Kind, def: string, doc: string, extra: Partial<SettingSpec> = {}): SettingSpec & { env: E } => ({
+  ...extra, env, kind, default: def, doc,
+});
+
+export const SETTINGS = [
+  s('PORT', 'int', '3000', 'TCP port to listen on.'),
+  s('HOST', 'string', '127.0.0.1', 'Interface to bind; the Docker image sets 0.0.0.0.'),
+  s('DOKU_CLIENT_ID', 'string', '', 'Merchant client id (X-CLIENT-KEY / X-PARTNER-ID). Unset with the two below: the demo merchant of fixtures/.'),
+  s('DOKU_CLIENT_SECRET', 'string', '', 'Merchant client secret: the HMAC-SHA512 key (spec §2.2).', { secret: true }),
+  s('DOKU_PUBLIC_KEY_PEM', 'string', '', 'Path to the merchant RSA public key (PEM, SPKI or PKCS#1) that verifies token requests (§2.1).'),
+  s('DOKU_SHARED_KEY', 'string', '', 'cardData AES key source; empty = the client secret, as every SDK does. Both are tried (§4.3, §14 #3).', { secret: true }),
+  s('DOKU_DB_FILE', 'string', 'data/doku-sandbox.json', 'lowdb JSON state file; `:memory:` keeps state in memory only.'),
+  s('DOKU_PUBLIC_URL', 'string', '', 'Base URL a browser uses to reach the sandbox (hosted OTP page links). Empty = derived from each request\'s Host header.'),
+  s('DOKU_SANDBOX_PRIVATE_KEY_PEM', 'string', '', 'Path to the RSA private key that signs issued JWTs. Empty = the TEST-ONLY key in fixtures/keys.'),
+  s('DOKU_STRICT', 'bool', 'false', 'Default for every `*_MODE` setting below: `true` = strict, `false` = lenient.'),
+  s('DOKU_SIGNATURE_MODE', 'enum', '', 'lenient: body hash over the re-serialised, raw, whitespace-stripped or ASCII-escaped body, keyed by client secret or shared key; strict: re-serialised body and client secret only (§2.2, sdk-wire-notes §2).', { values: ['lenient', 'strict'] }),
+  s('DOKU_TIMESTAMP_MODE', 'enum', '', 'lenient: `Z` or `±HH:MM`, optional millis; strict: `±HH:MM` only, as DOKU\'s binding page (§1.3, §14 #5).', { values: ['lenient', 'strict'] }),
+  s('DOKU_TIMESTAMP_SKEW_SECONDS', 'int', '0', 'Reject X-TIMESTAMP further than this from the server clock; 0 = no window, as DOKU documents none (§14 #6).'),
+  s('DOKU_EXTERNAL_ID_MODE', 'enum', '', 'lenient: X-EXTERNAL-ID 1–64 chars; strict: numeric, ≤36 as SNAP says (§1.4, §14 #7).', { values: ['lenient', 'strict'] }),
+  s('DOKU_CHANNEL_MODE', 'enum', '', 'lenient: additionalInfo.channel in DOKU_CHANNELS or any `^[A-Z0-9_]{3,64}$`; strict: DOKU_CHANNELS only (§1.7, §14 #13, #29).', { values: ['lenient', 'strict'] }),
+  s('DOKU_CHANNELS', 'list', 'DIRECT_DEBIT_ALLO_SNAP,DIRECT_DEBIT_CIMB_SNAP,DIRECT_DEBIT_MANDIRI_SNAP,DIRECT_DEBIT_BRI_SNAP,EMONEY_OVO_SNAP,EMONEY_SHOPEE_PAY_SNAP,EMONEY_DANA_SNAP,DIRECT_DEBIT_KKI_SNAP', 'Known additionalInfo.channel values; the KKI value is unpublished, so DIRECT_DEBIT_KKI_SNAP is a placeholder (§14 #13).'),
+  s('DOKU_BIND_FIELDS_MODE', 'enum', '', 'lenient: phoneNo and success/failedRegistrationUrl optional on card bind, as DOKU\'s KKI Postman body; strict: mandatory, as the SDKs (§14 #24).', { values: ['lenient', 'strict'] }),
+  s('DOKU_CARDDATA_CRYPTOJS', 'bool', 'false', 'Also accept the CryptoJS `U2FsdGVkX1…` cardData of DOKU\'s binding page example (§14 #2).'),
+  s('DOKU_UNBIND_TOKEN_FIELD', 'bool', 'true', 'Card unbind also accepts SNAP\'s `token` field besides DOKU\'s `tokenId` (§14 #16).'),
+  s('DOKU_UNBIND_DELAY_SECONDS', 'int', '0', 'Seconds a card stays PENDING_UNBIND before INACTIVE; DOKU deactivates asynchronously (§14 #17). It cannot pay meanwhile.'),
+  s('DOKU_OTP', 'list', '12345678,123456', 'OTPs the hosted page and otp-verification accept: 8 digits as the KKI page, 6 for legacy clients (§5, §14 #25).', { secret: false }),
+  s('DOKU_OTP_MAX_ATTEMPTS', 'int', '3', 'Wrong OTPs before the binding fails with 403xx11 OTP Blocked (§4.6).'),
+  s('DOKU_OTP_TTL_SECONDS', 'int', '300', 'OTP lifetime; after it 403xx12 OTP Lifetime Expired (SNAP: 5 min, §4.6).'),
+  s('DOKU_TOKEN_TTL_SECONDS', 'int', '900', 'B2B access-token lifetime, sent as `expiresIn` (a number, §14 #18). Raise it for long-lived SDK processes: the Node SDK never refreshes (sdk-wire-notes §1.2).'),
+  s('DOKU_B2B2C_TTL_SECONDS', 'int', '900', 'Customer (B2B2C) access-token lifetime (§14 #19).'),
+  s('DOKU_REFRESH_TTL_SECONDS', 'int', '1296000', 'B2B2C refresh-token lifetime (15 days, SNAP).'),
+  s('DOKU_B2B2C_EXPIRES_IN', 'bool', 'false', 'Add `expiresIn` to the B2B2C answer: the Node SDK needs it for its callback JWTs, the Python SDK rejects unknown keys (sdk-wire-notes §1.2, §3.5).'),
+  s('DOKU_MAX_BODY_BYTES', 'int', '1048576', 'Larger request bodies are answered 400xx00 Bad Request.'),
+  s('DOKU_DB_FLUSH_MS', 'int', '5', 'Group-commit window: writes arriving within it share one file rewrite. Answers wait for their write.'),
+  s('DOKU_FAKER_SEED', 'string', '', 'Seed for generated references, ids and names; empty = random.'),
+  s('DOKU_LOG_LEVEL', 'enum', 'info', 'pino log level.', { values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
+] as const satisfies readonly SettingSpec[];
+
+export type SettingEnv = (typeof SETTINGS)[number]['env'];
+export const KNOWN_ENV_VARS: readonly string[] = SETTINGS.map((x) => x.env);

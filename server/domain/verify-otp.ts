@@ -1,0 +1,47 @@
+/**
+ * One OTP attempt against a pending card binding, shared by the H2H otp-verification endpoint and
+ * the hosted OTP page (DH). Spec §4.6 and §5: wrong OTP `404xx15`, too many `403xx11`, expired
+ * `403xx12`; success activates the binding and issues its bankCardToken. The caller commits.
+ */
+import type { Deps } from '../endpoints/types.js';
+import { snapError, type SnapError } from '../snap/errors.js';
+import type { CardBinding } from '../store/types.js';
+import { statusAt } from './binding-status.js';
+
+export type OtpOutcome = { ok: true; binding: CardBinding } | { ok: false; error: SnapError; final: boolean };
+
+export function verifyBindingOtp(binding: CardBinding, otp: string, deps: Deps, now: number): OtpOutcome {
+  const { store, config } = deps;
+  const status = statusAt(binding, now);
+  if (status === 'EXPIRED') {
+    store.updateBinding(binding, { status: 'EXPIRED' });
+    return fail('403_12', 'the OTP lifetime is over: bind the card again', true);
+  }
+  if (status === 'FAILED') return fail('403_11', 'too many wrong OTPs: bind the card again', true);
+  if (status !== 'PENDING_OTP') return fail('404_00', `the binding is ${status}, not waiting for an OTP`, true);
+
+  if (!config.otpCodes.includes(otp)) {
+    const attempts = binding.otpAttempts + 1;
+    if (attempts >= config.otpMaxAttempts) {
+      store.updateBinding(binding, { otpAttempts: attempts, status: 'FAILED' });
+      return fail('403_11', `${attempts} wrong OTPs: the binding has failed`, true);
+    }
+    store.updateBinding(binding, { otpAttempts: attempts });
+    return fail('404_15', `wrong OTP; ${config.otpMaxAttempts - attempts} attempt(s) left (sandbox OTP: ${config.otpCodes[0]})`, false);
+  }
+
+  // Re-binding the same card for the same customer replaces the earlier active binding.
+  for (const other of store.bindings.withCard(binding.cardFingerprint)) {
+    if (other !== binding && other.clientId === binding.clientId && statusAt(other, now) === 'ACTIVE') {
+      store.updateBinding(other, { status: 'INACTIVE', inactiveAt: now });
+    }
+  }
+  store.updateBinding(binding, { status: 'ACTIVE', bankCardToken: deps.ids.bankCardToken(), activatedAt: now });
+  return { ok: true, binding };
+}
+
+const fail = (caseKey: Parameters<typeof snapError>[0], reason: string, final: boolean): OtpOutcome => ({
+  ok: false,
+  error: snapError(caseKey, reason),
+  final,
+});

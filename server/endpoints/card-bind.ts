@@ -1,0 +1,102 @@
+/**
+ * POST /direct-debit/core/v1/registration-card-bind — service 01 (spec §4). Decrypts cardData
+ * (§4.3), refuses a card another customer of the merchant holds (`4090101`, §4), and starts a
+ * binding waiting for its OTP: `CHANNEL-ID: DH` (default) answers with a redirectUrl to the
+ * sandbox's hosted OTP page, `H2H` with additionalInfo.authCode for otp-verification (§4.5).
+ */
+import { createHmac } from 'node:crypto';
+import { z } from 'zod';
+import { holdsCard, maskCardNo } from '../domain/binding-status.js';
+import { H } from '../snap/headers.js';
+import { SERVICE_CODES } from '../snap/response-codes.js';
+import { snapError } from '../snap/errors.js';
+import type { CardBinding } from '../store/types.js';
+import { readCardData } from './card-data-payload.js';
+import { channel, httpUrl, optional, origin, str } from './fields.js';
+import type { Config } from '../config/load.js';
+import type { Ctx, EndpointDefinition } from './types.js';
+
+const AUTH_CODE_TTL_SECONDS = 3600;
+
+function schema(config: Config) {
+  const strict = config.bindFieldsMode === 'strict';
+  return z.object({
+    partnerReferenceNo: str(64).optional(),
+    cardData: z.string().min(1).max(4096),
+    custIdMerchant: z.string().min(1).max(64).regex(/^[a-zA-Z0-9]+$/, 'must be alphanumeric'),
+    phoneNo: optional(z.string().regex(strict ? /^62\d{7,14}$/ : /^\+?\d{9,16}$/, 'must be 9-16 digits, e.g. 6281234567890'), strict),
+    accountName: str(128).optional(),
+    journeyId: str(64).optional(),
+    additionalInfo: optional(
+      z.object({
+        channel: optional(channel(config), strict),
+        successRegistrationUrl: optional(httpUrl, strict),
+        failedRegistrationUrl: optional(httpUrl, strict),
+        customerName: str(70).optional(),
+        email: z.email().max(64).optional(),
+        idCard: str(20).optional(),
+        country: str(60).optional(),
+        address: str(255).optional(),
+        dateOfBirth: z.string().regex(/^\d{8}$/, 'must be YYYYMMDD').optional(),
+        origin,
+      }),
+      strict,
+    ),
+  });
+}
+
+type Body = z.infer<ReturnType<typeof schema>>;
+
+export const cardBind: EndpointDefinition<Body> = {
+  name: 'card-bind',
+  path: '/direct-debit/core/v1/registration-card-bind',
+  serviceCode: () => SERVICE_CODES.cardBind,
+  auth: 'symmetric',
+  schema,
+  async handle(ctx) {
+    const { deps, body, merchant, now } = ctx;
+    const card = readCardData(body.cardData, merchant.sharedKeys, deps.config, now);
+    const fingerprint = createHmac('sha256', merchant.clientId).update(card.bankCardNo).digest('hex');
+    const holder = deps.store.bindings.withCard(fingerprint).find((b) => b.clientId === merchant.clientId && holdsCard(b, now));
+    if (holder && holder.custIdMerchant !== body.custIdMerchant) {
+      throw snapError('409_01', 'this card is already bound to another customer of this merchant');
+    }
+    const binding = newBinding(ctx, fingerprint, card);
+    deps.store.insertBinding(binding);
+    deps.store.saveAuthCode({ authCode: binding.authCode!, clientId: merchant.clientId, bindingRef: binding.referenceNo, exp: Math.floor(now / 1000) + AUTH_CODE_TTL_SECONDS, used: false });
+    await deps.store.commit();
+    const common = { referenceNo: binding.referenceNo, ...(body.partnerReferenceNo ? { partnerReferenceNo: body.partnerReferenceNo } : {}) };
+    const info = { custIdMerchant: binding.custIdMerchant, status: 'PENDING' };
+    return binding.mode === 'DH'
+      ? { body: { ...common, redirectUrl: `${ctx.baseUrl}/direct-debit/kki/binding/${binding.sessionId}`, additionalInfo: info } }
+      : { body: { ...common, additionalInfo: { ...info, authCode: binding.authCode } } };
+  },
+};
+
+function newBinding({ deps, body, header, merchant, now }: Ctx<Body>, fingerprint: string, card: ReturnType<typeof readCardData>): CardBinding {
+  const info = body.additionalInfo;
+  return {
+    referenceNo: deps.ids.referenceNo(now),
+    clientId: merchant.clientId,
+    custIdMerchant: body.custIdMerchant,
+    partnerReferenceNo: body.partnerReferenceNo,
+    channel: info?.channel,
+    // DH unless the merchant asks for H2H; the SDKs send DH or a caller-chosen value (sdk-wire-notes §3.3).
+    mode: header(H.channelId)?.toUpperCase() === 'H2H' ? 'H2H' : 'DH',
+    status: 'PENDING_OTP',
+    cardFingerprint: fingerprint,
+    maskedCardNo: maskCardNo(card.bankCardNo),
+    bankCardType: card.bankCardType,
+    expiryDate: card.expiryDate,
+    phoneNo: body.phoneNo,
+    customerName: info?.customerName ?? body.accountName,
+    successRegistrationUrl: info?.successRegistrationUrl,
+    failedRegistrationUrl: info?.failedRegistrationUrl,
+    sessionId: deps.ids.sessionId(),
+    chargeToken: deps.ids.chargeToken(),
+    otpAttempts: 0,
+    otpExpiresAt: now + deps.config.otpTtlSeconds * 1000,
+    authCode: deps.ids.authCode(),
+    createdAt: now,
+  };
+}

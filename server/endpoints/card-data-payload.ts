@@ -1,0 +1,44 @@
+/**
+ * cardData → CardDataPayload (spec §4.3–§4.4). A blob no key decrypts is `4010100 Unauthorized.
+ * Invalid cardData`; one that decrypts to a bad payload is `4000101 Invalid Field Format
+ * {cardData.<field>}` (§14 #15). A card past its MMYY expiry is `4030108 Card Expired`.
+ */
+import { z } from 'zod';
+import type { Config } from '../config/load.js';
+import { decryptCardData } from '../snap/card-data.js';
+import { invalidFieldFormat, snapError, unauthorized } from '../snap/errors.js';
+import { jakartaDay } from '../snap/timestamp.js';
+
+const payload = z.object({
+  bankCardNo: z.string().regex(/^\d{12,19}$/, 'must be 12-19 digits'),
+  bankCardType: z.string().regex(/^(D|C|UE)$/, 'must be D, C or UE'),
+  expiryDate: z.string().regex(/^(0[1-9]|1[0-2])\d{2}$/, 'must be MMYY').optional(),
+  identificationNo: z.string().max(64).nullish(),
+  identificationType: z.string().max(2).nullish(),
+  email: z.string().max(254).nullish(),
+  bankAccountNo: z.string().max(32).nullish(),
+});
+
+export type CardDataPayload = z.infer<typeof payload>;
+
+export function readCardData(blob: string, keys: readonly string[], config: Config, now: number): CardDataPayload {
+  const plain = decryptCardData(blob, keys, config.cardDataCryptoJs);
+  if (plain === null) throw unauthorized('Invalid cardData', 'cardData is not base64(AES-128-CBC(card JSON))|base64(iv) under the client secret / shared key');
+  let json: unknown;
+  try {
+    json = JSON.parse(plain);
+  } catch {
+    throw invalidFieldFormat('cardData', 'cardData decrypts, but not to JSON');
+  }
+  const result = payload.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const field = ['cardData', ...issue.path.map(String)].join('.');
+    throw invalidFieldFormat(field, `${field}: ${issue.message}`);
+  }
+  const expiry = result.data.expiryDate;
+  if (expiry && `20${expiry.slice(2)}-${expiry.slice(0, 2)}` < jakartaDay(now).slice(0, 7)) {
+    throw snapError('403_08', `card expired ${expiry.slice(0, 2)}/${expiry.slice(2)}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,43 @@
+/**
+ * POST /direct-debit/core/v1/registration-card-unbind — service 05 (spec §6). Deactivates the
+ * card token; an unknown, foreign or already inactive token is `4040511` (§6.3). DOKU deactivates
+ * asynchronously (§14 #17): the card is PENDING_UNBIND for DOKU_UNBIND_DELAY_SECONDS (0 default).
+ */
+import { z } from 'zod';
+import { isActive } from '../domain/binding-status.js';
+import { SERVICE_CODES } from '../snap/response-codes.js';
+import { invalidMandatoryField, snapError } from '../snap/errors.js';
+import type { Config } from '../config/load.js';
+import { channel, origin } from './fields.js';
+import type { EndpointDefinition } from './types.js';
+
+function schema(config: Config) {
+  return z.object({
+    tokenId: z.string().min(1).max(2048).optional(),
+    // SNAP's own field name; DOKU uses tokenId (§14 #16).
+    token: config.unbindTokenField ? z.string().min(1).max(2048).optional() : z.unknown().optional(),
+    additionalInfo: z.object({ channel: channel(config).optional(), origin }).optional(),
+  });
+}
+
+type Body = z.infer<ReturnType<typeof schema>>;
+
+export const cardUnbind: EndpointDefinition<Body> = {
+  name: 'card-unbind',
+  path: '/direct-debit/core/v1/registration-card-unbind',
+  serviceCode: () => SERVICE_CODES.cardUnbind,
+  auth: 'symmetric',
+  schema,
+  async handle({ deps, body, merchant, now }) {
+    const tokenId = body.tokenId ?? (deps.config.unbindTokenField ? (body.token as string | undefined) : undefined);
+    if (!tokenId) throw invalidMandatoryField('tokenId', 'tokenId (the bankCardToken) is required');
+    const binding = deps.store.bindings.byBankCardToken(tokenId);
+    if (!binding || binding.clientId !== merchant.clientId || !isActive(binding, now)) {
+      throw snapError('404_11', 'no ACTIVE card token of this merchant matches tokenId');
+    }
+    const delay = deps.config.unbindDelaySeconds * 1000;
+    deps.store.updateBinding(binding, { status: delay > 0 ? 'PENDING_UNBIND' : 'INACTIVE', inactiveAt: now + delay });
+    await deps.store.commit();
+    return { body: { referenceNo: deps.ids.referenceNo(now) } };
+  },
+};

@@ -1,0 +1,34 @@
+/** Reusable field rules for endpoint schemas (spec §1.6, §1.7, §4.2). */
+import { z } from 'zod';
+import type { Config } from '../config/load.js';
+
+/** A non-empty string of at most `max` characters. */
+export const str = (max: number) => z.string().min(1).max(max);
+
+/** additionalInfo.channel: the allow-list, or (lenient) any upper-case identifier (§1.7, §14 #13, #29). */
+export function channel(config: Config) {
+  const known = new Set(config.channels);
+  return z.string().refine((v) => known.has(v) || (config.channelMode === 'lenient' && /^[A-Z0-9_]{3,64}$/.test(v)), {
+    message: config.channelMode === 'strict' ? `must be one of ${config.channels.join(', ')}` : 'must be an upper-case channel name such as DIRECT_DEBIT_BRI_SNAP',
+  });
+}
+
+/** An absolute http(s) URL (redirect targets). */
+export const httpUrl = z.string().max(2048).refine((v) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+}, { message: 'must be an absolute http(s) URL' });
+
+/** `{value: "10000.00", currency: "IDR"}` (§1.6). */
+export const amount = z.object({
+  value: z.string().regex(/^\d{1,16}\.\d{2}$/, 'must be a string with two decimals, e.g. "10000.00"'),
+  currency: z.literal('IDR'),
+});
+
+/** The SDKs stamp `additionalInfo.origin` on every request: accepted, ignored. */
+export const origin = z.unknown().optional();
+
+export const optional = <T extends z.ZodType>(schema: T, required: boolean) => (required ? schema : schema.optional());

@@ -1,0 +1,9 @@
+/** Every emulated DOKU endpoint, in the order of the KKI flow (spec §13). */
+import type { EndpointDefinition } from './types.js';
+import { tokenB2b } from './token-b2b.js';
+import { tokenB2b2c } from './token-b2b2c.js';
+import { cardBind } from './card-bind.js';
+import { otpVerification } from './otp-verification.js';
+import { cardUnbind } from './card-unbind.js';
+
+export const ENDPOINTS: readonly EndpointDefinition<any>[] = [tokenB2b, tokenB2b2c, cardBind, otpVerification, cardUnbind];

@@ -1,0 +1,29 @@
+/** POST /authorization/v1/access-token/b2b — service 73 (spec §3.1). */
+import { z } from 'zod';
+import { issueJwt } from '../auth/jwt.js';
+import { H } from '../snap/headers.js';
+import { SERVICE_CODES } from '../snap/response-codes.js';
+import type { EndpointDefinition } from './types.js';
+
+const schema = z.object({
+  grantType: z.literal('client_credentials'),
+  // DOKU's sample sends "", PHP sends [] (sdk-wire-notes §3.3): anything is accepted and ignored.
+  additionalInfo: z.unknown().optional(),
+});
+
+export const tokenB2b: EndpointDefinition<z.infer<typeof schema>> = {
+  name: 'token-b2b',
+  path: '/authorization/v1/access-token/b2b',
+  serviceCode: () => SERVICE_CODES.tokenB2b,
+  auth: 'asymmetric',
+  schema: () => schema,
+  async handle({ deps, merchant, now }) {
+    const ttl = deps.config.tokenTtlSeconds;
+    const record = { jti: deps.ids.tokenId(), clientId: merchant.clientId, exp: Math.floor(now / 1000) + ttl };
+    const accessToken = await issueJwt(deps.config.jwtPrivateKey, { ...record, use: 'B2B' });
+    deps.store.saveAccessToken(record, Math.floor(now / 1000));
+    await deps.store.commit();
+    // expiresIn is a number: the Go SDK unmarshals it into an int, Node needs it truthy (§14 #18).
+    return { body: { accessToken, tokenType: 'Bearer', expiresIn: ttl }, headers: { [H.clientKey]: merchant.clientId } };
+  },
+};

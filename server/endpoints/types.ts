@@ -1,0 +1,51 @@
+/** What an emulated DOKU endpoint is: its wire identity, its checks, and its handler. */
+import type { Logger } from 'pino';
+import type { ZodType } from 'zod';
+import type { Clock } from '../clock.js';
+import type { Config, Merchant } from '../config/load.js';
+import type { Ids } from '../fake/ids.js';
+import type { Store } from '../store/store.js';
+import type { TokenClaims } from '../auth/jwt.js';
+import type { CardBinding } from '../store/types.js';
+
+export interface Deps {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  log: Logger;
+}
+
+export interface EndpointDefinition<B = unknown> {
+  name: string;
+  path: string;
+  /** The endpoint's own SNAP service code (spec §11.1); some are settings. */
+  serviceCode(config: Config): string;
+  /** asymmetric: token endpoints (§2.1); symmetric: every transactional endpoint (§2.2). */
+  auth: 'asymmetric' | 'symmetric';
+  /** Mandatory headers beyond the common ones (wire spelling). */
+  extraHeaders?: readonly string[];
+  /** Customer token (Authorization-Customer) requirement. */
+  customerToken?: 'required';
+  schema(config: Config): ZodType<B>;
+  handle(ctx: Ctx<B>): Promise<Reply>;
+}
+
+export interface Ctx<B> {
+  deps: Deps;
+  body: B;
+  header(name: string): string | undefined;
+  merchant: Merchant;
+  b2b?: TokenClaims;
+  customer?: { claims: TokenClaims; binding: CardBinding };
+  /** Where a browser reaches this sandbox (hosted pages). */
+  baseUrl: string;
+  now: number;
+}
+
+/** A successful answer: the success case and the body fields after responseCode/responseMessage. */
+export interface Reply {
+  caseKey?: '200_00' | '202_00';
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}

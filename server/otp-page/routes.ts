@@ -1,0 +1,70 @@
+/**
+ * GET/POST /direct-debit/kki/binding/:sessionId — the sandbox's stand-in for DOKU's hosted OTP
+ * page (the path mirrors DOKU's example redirectUrl, spec §4.5). A right OTP activates the binding
+ * and redirects to successRegistrationUrl with authCode, referenceNo, custIdMerchant and status
+ * (§14 #22); a blocked or expired OTP redirects to failedRegistrationUrl; a wrong one re-shows the form.
+ */
+import express, { Router, type Response } from 'express';
+import type { Deps } from '../endpoints/types.js';
+import { statusAt } from '../domain/binding-status.js';
+import { verifyBindingOtp } from '../domain/verify-otp.js';
+import type { CardBinding } from '../store/types.js';
+import { renderMessage, renderOtpForm } from './render.js';
+
+export const OTP_PAGE_PATH = '/direct-debit/kki/binding/:sessionId';
+
+export function otpPageRouter(deps: Deps): Router {
+  const router = Router();
+  const form = express.urlencoded({ extended: false, limit: '8kb' });
+
+  router.get(OTP_PAGE_PATH, (req, res) => {
+    const binding = deps.store.bindings.bySessionId(req.params.sessionId);
+    if (!binding) return html(res, 404, renderMessage('Session not found', 'This card registration link is unknown or was reset.'));
+    const status = statusAt(binding, deps.clock.now());
+    if (status !== 'PENDING_OTP') return html(res, 409, renderMessage('Registration closed', `This card registration is ${status}.`));
+    html(res, 200, renderForm(binding, deps));
+  });
+
+  router.post(OTP_PAGE_PATH, form, async (req, res) => {
+    const binding = deps.store.bindings.bySessionId(req.params.sessionId);
+    if (!binding) return html(res, 404, renderMessage('Session not found', 'This card registration link is unknown or was reset.'));
+    const otp = typeof req.body?.otp === 'string' ? req.body.otp.trim() : '';
+    const outcome = verifyBindingOtp(binding, otp, deps, deps.clock.now());
+    await deps.store.commit();
+    if (outcome.ok) return finish(res, binding, 'SUCCESS');
+    if (!outcome.final) return html(res, 200, renderForm(binding, deps, 'The OTP is incorrect. Please try again.'));
+    finish(res, binding, 'FAILED', outcome.error.responseMessage);
+  });
+  return router;
+}
+
+function renderForm(b: CardBinding, deps: Deps, error?: string): string {
+  const phoneHint = b.phoneNo ? `${'*'.repeat(Math.max(0, b.phoneNo.length - 4))}${b.phoneNo.slice(-4)}` : undefined;
+  const otpLength = deps.config.otpCodes[0]!.length;
+  return renderOtpForm({ maskedCardNo: b.maskedCardNo, customerName: b.customerName, phoneHint, error, otpLength, attemptsLeft: deps.config.otpMaxAttempts - b.otpAttempts });
+}
+
+function finish(res: Response, b: CardBinding, status: 'SUCCESS' | 'FAILED', message?: string): void {
+  const target = redirectTarget(status === 'SUCCESS' ? b.successRegistrationUrl : b.failedRegistrationUrl);
+  if (!target) {
+    const text = status === 'SUCCESS' ? 'Your card is registered. You can return to the merchant.' : `Card registration failed: ${message}.`;
+    return html(res, 200, renderMessage(status === 'SUCCESS' ? 'Card registered' : 'Registration failed', text));
+  }
+  target.searchParams.set('status', status);
+  target.searchParams.set('referenceNo', b.referenceNo);
+  target.searchParams.set('custIdMerchant', b.custIdMerchant);
+  if (status === 'SUCCESS' && b.authCode) target.searchParams.set('authCode', b.authCode);
+  res.redirect(303, target.toString());
+}
+
+function redirectTarget(url: string | undefined): URL | undefined {
+  try {
+    return url ? new URL(url) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function html(res: Response, status: number, body: string): void {
+  res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(body);
+}

@@ -1,0 +1,43 @@
+/**
+ * The one place an error becomes HTTP. A SnapError gets the service code of the endpoint the
+ * request was routed to; body-parser failures (oversized, bad encoding, aborted) are `400xx00`;
+ * anything unexpected is `500xx00 General Error` and is logged, never leaked.
+ */
+import type { ErrorRequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import type { EndpointDefinition } from '../endpoints/types.js';
+import type { Config } from '../config/load.js';
+import { H } from '../snap/headers.js';
+import { SnapError, badRequest, snapError } from '../snap/errors.js';
+import { responseCode } from '../snap/response-codes.js';
+import { sendSnap } from './reply.js';
+
+/** Service code for answers that belong to no emulated endpoint (unknown path). */
+export const NO_SERVICE = '00';
+
+export function serviceCodeOf(res: Response, config: Config): string {
+  const endpoint = res.locals.endpoint as EndpointDefinition | undefined;
+  return endpoint ? endpoint.serviceCode(config) : NO_SERVICE;
+}
+
+export function sendSnapError(res: Response, err: SnapError, serviceCode: string): void {
+  const headers: Record<string, string> = {};
+  if (err.reason) headers[H.mockReason] = err.reason.replace(/[^\x20-\x7e]/g, '?');
+  sendSnap(res, { responseCode: responseCode(err.caseKey, serviceCode), responseMessage: err.responseMessage, ...err.extra }, headers);
+}
+
+export function errorHandler(config: Config, log: Logger): ErrorRequestHandler {
+  return (err: unknown, _req, res, _next) => {
+    if (res.headersSent) return;
+    sendSnapError(res, toSnapError(err, log), serviceCodeOf(res, config));
+  };
+}
+
+function toSnapError(err: unknown, log: Logger): SnapError {
+  if (err instanceof SnapError) return err;
+  const type = (err as { type?: string }).type;
+  if (type === 'entity.too.large') return badRequest(`body larger than ${(err as { limit?: number }).limit} bytes`);
+  if (typeof type === 'string') return badRequest(`unreadable body (${type})`);
+  log.error({ err }, 'unexpected error');
+  return snapError('500_00', 'unexpected sandbox error; see the server log');
+}

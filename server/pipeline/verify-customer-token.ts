@@ -1,0 +1,23 @@
+/**
+ * Step 9 of spec §1.8: the customer (B2B2C) token in `Authorization-Customer`, with or without
+ * `Bearer ` (the Node, PHP, Java and Python SDKs send it bare, Go with the prefix: sdk-wire-notes §1.8 #3).
+ */
+import type { Deps } from '../endpoints/types.js';
+import { verifyJwt, type TokenClaims } from '../auth/jwt.js';
+import { H } from '../snap/headers.js';
+import { customerTokenNotFound, invalidCustomerToken } from '../snap/errors.js';
+import type { CardBinding } from '../store/types.js';
+import type { HeaderGet } from './check-headers.js';
+
+export async function verifyCustomerToken(get: HeaderGet, clientId: string, deps: Deps): Promise<{ claims: TokenClaims; binding: CardBinding }> {
+  const header = get(H.authorizationCustomer);
+  if (!header) throw customerTokenNotFound('header Authorization-Customer is missing');
+  const token = header.replace(/^Bearer\s+/i, '');
+  const result = await verifyJwt(deps.config.jwtPublicKey, token, 'B2B2C', deps.clock.now());
+  if (!result.ok) throw invalidCustomerToken(result.why === 'expired' ? 'the customer token has expired: refresh it' : 'Authorization-Customer is not a customer token issued by this sandbox');
+  const record = deps.store.findCustomerToken(result.claims.jti);
+  const binding = record && deps.store.bindings.byReferenceNo(record.bindingRef);
+  if (!record || !binding) throw customerTokenNotFound('the customer token is unknown here (state was reset?)');
+  if (record.clientId !== clientId) throw invalidCustomerToken('the customer token belongs to another merchant');
+  return { claims: result.claims, binding };
+}

@@ -1,0 +1,58 @@
+/**
+ * Transactional endpoints, steps 4–7 of spec §1.8: the B2B token (valid `401xx01`, known `401xx03`),
+ * the partner (`401xx00 Unknown Client`), then the HMAC-SHA512 signature (`401xx00 Invalid Signature`)
+ * verified the way sdk-wire-notes §2 recommends so all five official SDKs pass.
+ */
+import { createHmac } from 'node:crypto';
+import type { Merchant } from '../config/load.js';
+import type { Deps } from '../endpoints/types.js';
+import { verifyJwt, type TokenClaims } from '../auth/jwt.js';
+import { H } from '../snap/headers.js';
+import { invalidSignature, invalidToken, tokenNotFound, unknownClient } from '../snap/errors.js';
+import { sha256Hex, signatureMatches, symmetricStringToSign } from '../snap/signature.js';
+import { bodyCandidates, reserialise } from '../snap/body-canonical.js';
+import type { HeaderGet } from './check-headers.js';
+import type { ParsedBody } from './parse-body.js';
+
+export async function verifyB2bToken(get: HeaderGet, deps: Deps): Promise<{ merchant: Merchant; claims: TokenClaims; token: string }> {
+  const token = get(H.authorization)!.slice('Bearer '.length);
+  const result = await verifyJwt(deps.config.jwtPublicKey, token, 'B2B', deps.clock.now());
+  if (!result.ok) throw invalidToken(result.why === 'expired' ? 'the B2B access token has expired: get a new one' : 'Authorization does not carry a B2B access token issued by this sandbox');
+  if (!deps.store.findAccessToken(result.claims.jti)) throw tokenNotFound('the B2B access token is unknown here (state was reset?)');
+  const partnerId = get(H.partnerId)!;
+  const merchant = deps.config.merchants.find((m) => m.clientId === partnerId);
+  if (!merchant || partnerId !== result.claims.clientId) throw unknownClient('X-PARTNER-ID must be the client id the B2B token was issued to');
+  return { merchant, claims: result.claims, token };
+}
+
+export interface SymmetricInput {
+  method: string;
+  originalUrl: string;
+  token: string;
+  body: ParsedBody;
+  timestamp: string;
+  signature: string;
+}
+
+/** True when any accepted (path, body form, key) combination reproduces X-SIGNATURE. */
+export function symmetricSignatureValid(input: SymmetricInput, merchant: Merchant, strict: boolean): boolean {
+  const pathOnly = input.originalUrl.split('?')[0]!;
+  const paths = pathOnly === input.originalUrl ? [pathOnly] : [input.originalUrl, pathOnly];
+  const bodies = strict ? [reserialise(input.body.raw, input.body.json)] : bodyCandidates(input.body.raw, input.body.json).map((c) => c.text);
+  const keys = strict ? [merchant.clientSecret] : merchant.sharedKeys;
+  for (const path of strict ? [pathOnly] : paths) {
+    for (const text of bodies) {
+      const stringToSign = symmetricStringToSign({ method: input.method, path, accessToken: input.token, bodyHashHex: sha256Hex(text), timestamp: input.timestamp });
+      for (const key of keys) {
+        if (signatureMatches(input.signature, createHmac('sha512', key).update(stringToSign, 'utf8').digest())) return true;
+      }
+    }
+  }
+  return false;
+}
+
+export function verifySymmetricSignature(input: SymmetricInput, merchant: Merchant, strict: boolean): void {
+  if (!symmetricSignatureValid(input, merchant, strict)) {
+    throw invalidSignature('X-SIGNATURE is not base64(HMAC-SHA512(client secret, "POST:<path>:<B2B token>:<lowerhex sha256(minified body)>:<X-TIMESTAMP>"))');
+  }
+}

@@ -1,0 +1,18 @@
+/** Wire header names, verbatim as DOKU spells them (spec §1.2). Node lower-cases incoming names. */
+export const H = {
+  contentType: 'Content-Type',
+  authorization: 'Authorization',
+  authorizationCustomer: 'Authorization-Customer',
+  timestamp: 'X-TIMESTAMP',
+  signature: 'X-SIGNATURE',
+  partnerId: 'X-PARTNER-ID',
+  externalId: 'X-EXTERNAL-ID',
+  clientKey: 'X-CLIENT-KEY',
+  channelId: 'CHANNEL-ID',
+  ipAddress: 'X-IP-ADDRESS',
+  deviceId: 'X-DEVICE-ID',
+  mockScenario: 'X-Mock-Scenario',
+  mockReason: 'X-Mock-Reason',
+} as const;
+
+export type HeaderName = (typeof H)[keyof typeof H];

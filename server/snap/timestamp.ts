@@ -1,0 +1,32 @@
+/**
+ * X-TIMESTAMP handling (spec §1.3, sdk-wire-notes §1.2/§3.2). The header is always used verbatim
+ * in strings-to-sign; parsing only serves the optional freshness window (§14 #6).
+ */
+
+/** `Z`, `±HH:MM` (including Node's `-00:00` on UTC hosts) and optional millis, as the SDKs send. */
+export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The strict pattern from DOKU's binding pages ([SEED]): offset only, no `Z`, no millis. */
+export const STRICT_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+
+export function isValidTimestamp(value: string, strict = false): boolean {
+  const pattern = strict ? STRICT_TIMESTAMP_PATTERN : TIMESTAMP_PATTERN;
+  return pattern.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** Seconds between the header's instant and `now` (absolute), for the skew check. */
+export function skewSeconds(value: string, now: number): number {
+  return Math.abs(now - Date.parse(value)) / 1000;
+}
+
+const JAKARTA_OFFSET_MS = 7 * 3600 * 1000;
+
+/** Formats an instant in Asia/Jakarta (UTC+7, no DST) as `yyyy-MM-ddTHH:mm:ss+07:00`. */
+export function formatJakarta(epochMs: number): string {
+  return new Date(epochMs + JAKARTA_OFFSET_MS).toISOString().slice(0, 19) + '+07:00';
+}
+
+/** The Asia/Jakarta calendar day `yyyy-MM-dd` (idempotency scope, spec §1.4, §14 #8). */
+export function jakartaDay(epochMs: number): string {
+  return new Date(epochMs + JAKARTA_OFFSET_MS).toISOString().slice(0, 10);
+}
