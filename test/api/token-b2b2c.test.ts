@@ -1,0 +1,74 @@
+import { decodeJwt } from 'jose';
+import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
+import { SnapClient } from '../helpers/snap-client.js';
+
+const PATH = '/authorization/v1/access-token/b2b2c';
+
+describe('POST /authorization/v1/access-token/b2b2c', () => {
+  let sb: TestSandbox;
+  let client: SnapClient;
+  beforeEach(async () => {
+    sb = await buildSandbox();
+    client = new SnapClient(sb.app);
+  });
+
+  test('exchanges the authCode of an ACTIVE binding for a customer token bound to it (2007400)', async () => {
+    const { authCode, referenceNo } = await client.activeBinding();
+    const res = await client.b2b2cToken(authCode);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ responseCode: '2007400', responseMessage: 'Successful', tokenType: 'Bearer' });
+    expect(Object.keys(res.body).sort()).toEqual(['accessToken', 'accessTokenExpiryTime', 'refreshToken', 'refreshTokenExpiryTime', 'responseCode', 'responseMessage', 'tokenType']);
+    expect(res.body.accessTokenExpiryTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
+    expect(decodeJwt(res.body.accessToken)).toMatchObject({ iss: 'DOKU', clientId: client.clientId, sub: referenceNo });
+  });
+
+  test('the authCode is single-use: the second exchange is 4017400', async () => {
+    const { authCode } = await client.activeBinding();
+    expect((await client.b2b2cToken(authCode)).status).toBe(200);
+    const again = await client.b2b2cToken(authCode);
+    expect(again.status).toBe(401);
+    expect(again.body).toEqual({ responseCode: '4017400', responseMessage: 'Unauthorized. Invalid authCode' });
+  });
+
+  test('an unknown authCode is 4017400', async () => {
+    const res = await client.b2b2cToken('nope');
+    expect(res.body.responseCode).toBe('4017400');
+  });
+
+  test('the authCode of a binding still waiting for its OTP is refused', async () => {
+    const bind = await client.bind({}, { channelId: 'H2H' });
+    const res = await client.b2b2cToken(bind.body.additionalInfo.authCode);
+    expect(res.body.responseCode).toBe('4017400');
+    expect(res.headers['x-mock-reason']).toMatch(/OTP/);
+  });
+
+  test('an expired authCode is refused', async () => {
+    const { authCode } = await client.activeBinding();
+    sb.clock.advance(3601 * 1000);
+    expect((await client.b2b2cToken(authCode)).body.responseCode).toBe('4017400');
+  });
+
+  test('the refresh token grant issues a new pair once; SNAP\'s upper-case grant names are accepted', async () => {
+    const { authCode } = await client.activeBinding();
+    const first = await client.b2b2cToken(authCode);
+    const refreshed = await client.tokenRequest(PATH, { grantType: 'REFRESH_TOKEN', refreshToken: first.body.refreshToken });
+    expect(refreshed.body.responseCode).toBe('2007400');
+    expect(refreshed.body.refreshToken).not.toBe(first.body.refreshToken);
+    const reused = await client.tokenRequest(PATH, { grantType: 'refresh_token', refreshToken: first.body.refreshToken });
+    expect(reused.body).toEqual({ responseCode: '4017400', responseMessage: 'Unauthorized. Invalid refreshToken' });
+  });
+
+  test('a grant without its credential is 4007402, an unknown grant 4007401', async () => {
+    const noCode = await client.tokenRequest(PATH, { grantType: 'authorization_code' });
+    expect(noCode.body).toEqual({ responseCode: '4007402', responseMessage: 'Invalid Mandatory Field {authCode}' });
+    const badGrant = await client.tokenRequest(PATH, { grantType: 'client_credentials' });
+    expect(badGrant.body).toEqual({ responseCode: '4007401', responseMessage: 'Invalid Field Format {grantType}' });
+  });
+
+  test('DOKU_B2B2C_EXPIRES_IN adds expiresIn for the Node SDK', async () => {
+    const sb2 = await buildSandbox({ DOKU_B2B2C_EXPIRES_IN: 'true' });
+    const c2 = new SnapClient(sb2.app);
+    const { authCode } = await c2.activeBinding();
+    expect((await c2.b2b2cToken(authCode)).body.expiresIn).toBe(900);
+  });
+});

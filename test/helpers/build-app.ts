@@ -1,0 +1,24 @@
+/** A fresh sandbox for one test: in-memory store, seeded ids, a clock the test can move. */
+import type { Express } from 'express';
+import { createApp } from '../../server/app.js';
+import { manualClock } from '../../server/clock.js';
+import { loadConfig, type Config } from '../../server/config/load.js';
+import { createIds } from '../../server/fake/ids.js';
+import { silentLogger } from '../../server/logger.js';
+import { Store } from '../../server/store/store.js';
+import type { Deps } from '../../server/endpoints/types.js';
+
+export interface TestSandbox {
+  app: Express;
+  deps: Deps;
+  config: Config;
+  clock: ReturnType<typeof manualClock>;
+}
+
+export async function buildSandbox(env: Record<string, string> = {}): Promise<TestSandbox> {
+  const config = loadConfig({ DOKU_DB_FILE: ':memory:', DOKU_FAKER_SEED: '42', DOKU_DB_FLUSH_MS: '0', ...env });
+  const store = await Store.open(config.dbFile, config.dbFlushMs);
+  const clock = manualClock(Date.parse('2026-05-26T10:00:00+07:00'));
+  const deps: Deps = { config, store, clock, ids: createIds(config.fakerSeed), log: silentLogger() };
+  return { app: createApp(deps), deps, config, clock };
+}

@@ -1,0 +1,109 @@
+/**
+ * A merchant-side SNAP client for tests, driving the app through supertest: signs token requests
+ * with the merchant's RSA key and transactions with HMAC-SHA512, exactly as spec §2 describes.
+ * Every knob a test may want to break is an option.
+ */
+import request from 'supertest';
+import type { Express } from 'express';
+import { signAsymmetric, signSymmetric, sha256Hex, symmetricStringToSign } from '../../server/snap/signature.js';
+import { encryptCardData } from '../../server/snap/card-data.js';
+import { CARD, DEMO } from './merchant.js';
+
+export const TS = '2026-05-26T10:00:00+07:00';
+
+export interface TxOptions {
+  headers?: Record<string, string | undefined>;
+  /** Send these exact bytes (signature still computed over `signBody` or the compact body). */
+  rawBody?: string;
+  signBody?: string;
+  secret?: string;
+  token?: string;
+  timestamp?: string;
+  signPath?: string;
+  customerToken?: string;
+}
+
+let externalSeq = 0;
+export const nextExternalId = () => `${Date.now()}${String(++externalSeq).padStart(4, '0')}`;
+
+export class SnapClient {
+  constructor(readonly app: Express, readonly clientId = DEMO.clientId, readonly secret = DEMO.clientSecret, readonly privateKeyPem = DEMO.privateKeyPem) {}
+
+  tokenRequest(path: string, body: unknown, opts: { timestamp?: string; clientId?: string; signature?: string; headers?: Record<string, string | undefined> } = {}) {
+    const timestamp = opts.timestamp ?? TS;
+    const clientId = opts.clientId ?? this.clientId;
+    const headers: Record<string, string | undefined> = {
+      'Content-Type': 'application/json',
+      'X-CLIENT-KEY': clientId,
+      'X-TIMESTAMP': timestamp,
+      'X-SIGNATURE': opts.signature ?? signAsymmetric(this.privateKeyPem, clientId, timestamp),
+      ...opts.headers,
+    };
+    return send(request(this.app).post(path), headers, JSON.stringify(body));
+  }
+
+  async b2bToken(): Promise<string> {
+    const res = await this.tokenRequest('/authorization/v1/access-token/b2b', { grantType: 'client_credentials' });
+    if (res.status !== 200) throw new Error(`token failed: ${JSON.stringify(res.body)}`);
+    return res.body.accessToken as string;
+  }
+
+  async b2b2cToken(authCode: string): Promise<request.Response> {
+    return this.tokenRequest('/authorization/v1/access-token/b2b2c', { grantType: 'authorization_code', authCode });
+  }
+
+  async tx(path: string, body: unknown, opts: TxOptions = {}): Promise<request.Response> {
+    const token = opts.token ?? (await this.b2bToken());
+    const timestamp = opts.timestamp ?? TS;
+    const compact = JSON.stringify(body);
+    const stringToSign = symmetricStringToSign({ method: 'POST', path: opts.signPath ?? path, accessToken: token, bodyHashHex: sha256Hex(opts.signBody ?? compact), timestamp });
+    const headers: Record<string, string | undefined> = {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${token}`,
+      'X-PARTNER-ID': this.clientId,
+      'X-EXTERNAL-ID': nextExternalId(),
+      'X-TIMESTAMP': timestamp,
+      'X-SIGNATURE': signSymmetric(opts.secret ?? this.secret, stringToSign),
+      ...(opts.customerToken ? { 'Authorization-Customer': opts.customerToken } : {}),
+      ...opts.headers,
+    };
+    return send(request(this.app).post(path), headers, opts.rawBody ?? compact);
+  }
+
+  bindBody(overrides: Record<string, unknown> = {}, card: Record<string, unknown> = CARD) {
+    return {
+      partnerReferenceNo: `BIND-${nextExternalId()}`,
+      cardData: encryptCardData(JSON.stringify(card), this.secret),
+      custIdMerchant: 'CUST001',
+      phoneNo: '6281234567890',
+      additionalInfo: {
+        channel: 'DIRECT_DEBIT_BRI_SNAP',
+        customerName: 'Budi Santoso',
+        successRegistrationUrl: 'https://merchant.example/bind/success',
+        failedRegistrationUrl: 'https://merchant.example/bind/failed',
+      },
+      ...overrides,
+    };
+  }
+
+  bind(overrides: Record<string, unknown> = {}, opts: TxOptions & { channelId?: string } = {}, card?: Record<string, unknown>) {
+    return this.tx('/direct-debit/core/v1/registration-card-bind', this.bindBody(overrides, card), {
+      ...opts,
+      headers: { 'CHANNEL-ID': opts.channelId ?? 'DH', ...opts.headers },
+    });
+  }
+
+  /** H2H bind → otp-verification: returns the bankCardToken and authCode of an ACTIVE binding. */
+  async activeBinding(custIdMerchant = 'CUST001', card?: Record<string, unknown>): Promise<{ referenceNo: string; bankCardToken: string; authCode: string }> {
+    const bind = await this.bind({ custIdMerchant }, { channelId: 'H2H' }, card);
+    if (bind.status !== 200) throw new Error(`bind failed: ${JSON.stringify(bind.body)}`);
+    const otp = await this.tx('/direct-debit/core/v1/otp-verification', { originalReferenceNo: bind.body.referenceNo, otp: '12345678' });
+    if (otp.status !== 200) throw new Error(`otp failed: ${JSON.stringify(otp.body)}`);
+    return { referenceNo: bind.body.referenceNo, bankCardToken: otp.body.bankCardToken, authCode: otp.body.additionalInfo.authCode };
+  }
+}
+
+function send(req: request.Test, headers: Record<string, string | undefined>, body: string): request.Test {
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) req.set(k, v);
+  return req.send(body);
+}
