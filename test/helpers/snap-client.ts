@@ -29,7 +29,7 @@ export const nextExternalId = () => `${Date.now()}${String(++externalSeq).padSta
 export class SnapClient {
   constructor(readonly app: Express, readonly clientId = DEMO.clientId, readonly secret = DEMO.clientSecret, readonly privateKeyPem = DEMO.privateKeyPem) {}
 
-  tokenRequest(path: string, body: unknown, opts: { timestamp?: string; clientId?: string; signature?: string; headers?: Record<string, string | undefined> } = {}) {
+  tokenRequest(path: string, body: unknown, opts: { timestamp?: string; clientId?: string; signature?: string; headers?: Record<string, string | undefined>; rawBody?: string } = {}) {
     const timestamp = opts.timestamp ?? TS;
     const clientId = opts.clientId ?? this.clientId;
     const headers: Record<string, string | undefined> = {
@@ -39,7 +39,7 @@ export class SnapClient {
       'X-SIGNATURE': opts.signature ?? signAsymmetric(this.privateKeyPem, clientId, timestamp),
       ...opts.headers,
     };
-    return send(request(this.app).post(path), headers, JSON.stringify(body));
+    return send(request(this.app).post(path), headers, opts.rawBody ?? JSON.stringify(body));
   }
 
   async b2bToken(): Promise<string> {
