@@ -104,7 +104,7 @@ describe('malformed requests on the token endpoints and the router', () => {
       .set('Content-Type', 'application/json')
       .set('X-CLIENT-KEY', client.clientId)
       .set('X-TIMESTAMP', '2026-05-26T10:00:00+07:00')
-      .set('X-SIGNATURE', ['abcd', 'efgh'])
+      .set('X-SIGNATURE', ['abcd', 'efgh'] as unknown as string) // superagent sends an array as repeated headers
       .send('{"grantType":"client_credentials"}');
     expect(res.body.responseCode).toBe('4017300');
   });
