@@ -2,6 +2,8 @@
  * POST /direct-debit/core/v1/registration-card-unbind — service 05 (spec §6). Deactivates the
  * card token; an unknown, foreign or already inactive token is `4040511` (§6.3). DOKU deactivates
  * asynchronously (§14 #17): the card is PENDING_UNBIND for DOKU_UNBIND_DELAY_SECONDS (0 default).
+ * tokenId is the bankCardToken (DOKU's KKI page) or the binding's customer (B2B2C) access token:
+ * the Node SDK README unbinds after getTokenB2B2C, and a DH merchant only ever receives the authCode.
  */
 import { z } from 'zod';
 import { isActive } from '../domain/binding-status.js';
@@ -9,7 +11,8 @@ import { SERVICE_CODES } from '../snap/response-codes.js';
 import { invalidMandatoryField, snapError } from '../snap/errors.js';
 import type { Config } from '../config/load.js';
 import { channel, origin } from './fields.js';
-import type { EndpointDefinition } from './types.js';
+import type { Deps, EndpointDefinition } from './types.js';
+import { verifyJwt } from '../auth/jwt.js';
 
 function schema(config: Config) {
   return z.object({
@@ -31,7 +34,7 @@ export const cardUnbind: EndpointDefinition<Body> = {
   async handle({ deps, body, merchant, now }) {
     const tokenId = body.tokenId ?? (deps.config.unbindTokenField ? (body.token as string | undefined) : undefined);
     if (!tokenId) throw invalidMandatoryField('tokenId', 'tokenId (the bankCardToken) is required');
-    const binding = deps.store.bindings.byBankCardToken(tokenId);
+    const binding = deps.store.bindings.byBankCardToken(tokenId) ?? (await bindingOfCustomerToken(tokenId, deps, now));
     if (!binding || binding.clientId !== merchant.clientId || !isActive(binding, now)) {
       throw snapError('404_11', 'no ACTIVE card token of this merchant matches tokenId');
     }
@@ -41,3 +44,10 @@ export const cardUnbind: EndpointDefinition<Body> = {
     return { body: { referenceNo: deps.ids.referenceNo(now) } };
   },
 };
+
+async function bindingOfCustomerToken(token: string, deps: Deps, now: number) {
+  if (token.split('.').length !== 3) return undefined;
+  const result = await verifyJwt(deps.config.jwtPublicKey, token, 'B2B2C', now);
+  const record = result.ok ? deps.store.findCustomerToken(result.claims.jti) : undefined;
+  return record && deps.store.bindings.byReferenceNo(record.bindingRef);
+}

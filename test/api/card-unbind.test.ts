@@ -32,6 +32,17 @@ describe('POST /direct-debit/core/v1/registration-card-unbind', () => {
     expect(refreshed.body.responseCode).toBe('4017400');
   });
 
+  test('tokenId may be the binding\'s customer (B2B2C) access token, as after a DH binding', async () => {
+    const { authCode, referenceNo } = await client.activeBinding();
+    const customer = await client.b2b2cToken(authCode);
+    expect((await client.tx(PATH, { tokenId: customer.body.accessToken })).body.responseCode).toBe('2000500');
+    expect(sb.deps.store.bindings.byReferenceNo(referenceNo)!.status).toBe('INACTIVE');
+  });
+
+  test('a B2B access token is not a card token', async () => {
+    expect((await client.tx(PATH, { tokenId: await client.b2bToken() })).body.responseCode).toBe('4040511');
+  });
+
   test('an unknown token is 4040511', async () => {
     expect((await client.tx(PATH, { tokenId: 'CT-unknown' })).body.responseCode).toBe('4040511');
   });
