@@ -1,0 +1,61 @@
+/** State lives in the lowdb JSON file and survives a restart; writes are coalesced. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app.js';
+import { loadConfig } from '../../server/config/load.js';
+import { createIds } from '../../server/fake/ids.js';
+import { silentLogger } from '../../server/logger.js';
+import { Store } from '../../server/store/store.js';
+import { manualClock } from '../../server/clock.js';
+import { SnapClient } from '../helpers/snap-client.js';
+
+describe('persistence', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'doku-sandbox-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function boot(file: string) {
+    const config = loadConfig({ DOKU_DB_FILE: file, DOKU_FAKER_SEED: '7' });
+    const store = await Store.open(file, config.dbFlushMs);
+    const deps = { config, store, clock: manualClock(Date.parse('2026-05-26T10:00:00+07:00')), ids: createIds(undefined), log: silentLogger() };
+    return { app: createApp(deps), store };
+  }
+
+  test('a binding made before a restart can be unbound after it, with the same B2B token', async () => {
+    const file = join(dir, 'state.json');
+    const first = await boot(file);
+    const client = new SnapClient(first.app);
+    const token = await client.b2bToken();
+    const { bankCardToken, authCode } = await client.activeBinding();
+    await first.store.close();
+
+    const onDisk = JSON.parse(readFileSync(file, 'utf8'));
+    expect(Object.values(onDisk.bindings)).toEqual([expect.objectContaining({ status: 'ACTIVE', bankCardToken })]);
+    expect(readFileSync(file, 'utf8')).not.toContain('5221841234567890');
+
+    const second = await boot(file);
+    const after = new SnapClient(second.app);
+    expect((await after.b2b2cToken(authCode)).body.responseCode).toBe('2007400');
+    const res = await after.tx('/direct-debit/core/v1/registration-card-unbind', { tokenId: bankCardToken }, { token });
+    expect(res.body.responseCode).toBe('2000500');
+  });
+
+  test('50 concurrent token requests are answered after far fewer file writes', async () => {
+    const file = join(dir, 'state.json');
+    const { app, store } = await boot(file);
+    const client = new SnapClient(app);
+    let writes = 0;
+    const db = (store as unknown as { db: { write: () => Promise<void> } }).db;
+    const write = db.write.bind(db);
+    db.write = async () => {
+      writes++;
+      await write();
+    };
+    const results = await Promise.all(Array.from({ length: 50 }, () => client.tokenRequest('/authorization/v1/access-token/b2b', { grantType: 'client_credentials' })));
+    expect(results.every((r) => r.body.responseCode === '2007300')).toBe(true);
+    expect(writes).toBeGreaterThan(0);
+    expect(writes).toBeLessThan(10);
+    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).accessTokens)).toHaveLength(50);
+  });
+});

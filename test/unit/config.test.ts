@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, PROJECT_ROOT } from '../../server/config/load.js';
+import { describeConfig } from '../../server/config/describe.js';
+import { KNOWN_ENV_VARS } from '../../server/config/settings.js';
+import { DEMO } from '../helpers/merchant.js';
+
+describe('loadConfig', () => {
+  test('with nothing set: port 3000, the demo merchant, lenient modes, a file store', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.dbFile).toBe('data/doku-sandbox.json');
+    expect(c.merchants).toHaveLength(1);
+    expect(c.merchants[0]).toMatchObject({ clientId: DEMO.clientId, demo: true });
+    expect([c.signatureMode, c.timestampMode, c.externalIdMode, c.channelMode, c.bindFieldsMode]).toEqual(['lenient', 'lenient', 'lenient', 'lenient', 'lenient']);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  test('DOKU_STRICT flips every mode; an explicit mode wins', () => {
+    const c = loadConfig({ DOKU_STRICT: 'true', DOKU_CHANNEL_MODE: 'lenient' });
+    expect([c.signatureMode, c.timestampMode, c.externalIdMode, c.bindFieldsMode]).toEqual(['strict', 'strict', 'strict', 'strict']);
+    expect(c.channelMode).toBe('lenient');
+  });
+
+  test('a configured merchant replaces the demo; the shared key is tried before the secret', () => {
+    const c = loadConfig({ DOKU_CLIENT_ID: 'BRN-1', DOKU_CLIENT_SECRET: 'secret-1', DOKU_PUBLIC_KEY_PEM: DEMO.publicKeyPath, DOKU_SHARED_KEY: 'shared-1' });
+    expect(c.merchants).toEqual([expect.objectContaining({ clientId: 'BRN-1', demo: false, sharedKeys: ['shared-1', 'secret-1'] })]);
+  });
+
+  test.each([
+    [{ PORT: 'eighty' }, /PORT: "eighty" is not a whole number/],
+    [{ PORT: '70000' }, /PORT: must be 0\.\.65535/],
+    [{ DOKU_STRICT: 'maybe' }, /DOKU_STRICT: "maybe" must be true or false/],
+    [{ DOKU_SIGNATURE_MODE: 'loose' }, /DOKU_SIGNATURE_MODE: "loose" must be one of lenient, strict/],
+    [{ DOKU_OTP: '12' }, /DOKU_OTP: each OTP must be 6 to 8 digits/],
+    [{ DOKU_CLIENT_ID: 'BRN-1' }, /go together: set all three/],
+    [{ DOKU_CLIENT_ID: 'BRN-1', DOKU_CLIENT_SECRET: 's', DOKU_PUBLIC_KEY_PEM: '/nope.pem' }, /DOKU_PUBLIC_KEY_PEM: cannot read "\/nope.pem"/],
+    [{ DOKU_CLIENT_ID: 'BRN-1', DOKU_CLIENT_SECRET: 's', DOKU_PUBLIC_KEY_PEM: join(PROJECT_ROOT, 'package.json') }, /is not an RSA public key in PEM format/],
+  ])('%j is refused with a message naming the setting', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  test('every problem is listed at once', () => {
+    try {
+      loadConfig({ PORT: 'x', DOKU_STRICT: 'y' });
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect((e as ConfigError).problems).toHaveLength(2);
+    }
+  });
+
+  test('the printed configuration masks secrets', () => {
+    const printed = describeConfig(loadConfig({ DOKU_CLIENT_ID: 'BRN-1', DOKU_CLIENT_SECRET: 'super-secret-value', DOKU_PUBLIC_KEY_PEM: DEMO.publicKeyPath, DOKU_SHARED_KEY: 'shared-secret-value' }));
+    expect(printed.DOKU_CLIENT_ID).toBe('BRN-1');
+    expect(JSON.stringify(printed)).not.toContain('super-secret-value');
+    expect(JSON.stringify(printed)).not.toContain('shared-secret-value');
+    expect(printed.DOKU_CLIENT_SECRET).toBe('supe****ue');
+  });
+
+  test('docs/settings.md documents every setting the code reads', () => {
+    const doc = readFileSync(join(PROJECT_ROOT, 'docs/settings.md'), 'utf8');
+    const missing = KNOWN_ENV_VARS.filter((name) => !doc.includes(`\`${name}\``));
+    expect(missing).toEqual([]);
+  });
+});
