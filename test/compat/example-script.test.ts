@@ -1,0 +1,26 @@
+/** examples/kki-flow.mjs is the README's worked example: it must keep working against the sandbox. */
+import { execFile } from 'node:child_process';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PROJECT_ROOT } from '../../server/config/load.js';
+import { buildSandbox } from '../helpers/build-app.js';
+
+test('examples/kki-flow.mjs runs the whole flow against a sandbox', async () => {
+  const sb = await buildSandbox();
+  sb.clock.now = () => Date.now(); // the script signs with the real clock
+  const server: Server = sb.app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  try {
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { stdout } = await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, 'examples/kki-flow.mjs')], { env: { ...process.env, DOKU_BASE_URL: base } });
+    expect(stdout).toContain('→ 2007300 Successful');
+    expect(stdout).toContain('→ 2000100 Successful');
+    expect(stdout).toContain('→ 2007400 Successful');
+    expect(stdout).toContain('→ 2000500 Successful');
+    expect(stdout).toContain('done: bind → OTP → customer token → unbind');
+  } finally {
+    server.close();
+  }
+});
