@@ -15,6 +15,7 @@ import { ENDPOINTS } from './endpoints/index.js';
 import type { Deps, EndpointDefinition } from './endpoints/types.js';
 import { otpPageRouter } from './otp-page/routes.js';
 import { errorHandler, NO_SERVICE, sendSnapError } from './pipeline/error-handler.js';
+import { IdempotencyLedger } from './pipeline/idempotency.js';
 import { runEndpoint } from './pipeline/run-endpoint.js';
 import { snapError } from './snap/errors.js';
 
@@ -28,8 +29,9 @@ export function createApp(deps: Deps): Express {
   app.use(otpPageRouter(deps));
 
   const rawBody = express.raw({ type: () => true, limit: deps.config.maxBodyBytes });
+  const ledger = new IdempotencyLedger(deps.store);
   for (const def of ENDPOINTS) {
-    app.post(def.path, attach(def), rawBody, runEndpoint(def, deps));
+    app.post(def.path, attach(def), rawBody, runEndpoint(def, deps, ledger));
     app.all(def.path, attach(def), (_req, res) => {
       res.setHeader('Allow', 'POST');
       sendSnapError(res, snapError('405_00', 'DOKU endpoints accept POST only'), def.serviceCode(deps.config));

@@ -46,6 +46,13 @@ export interface Config {
   cardDataCryptoJs: boolean;
   unbindTokenField: boolean;
   unbindDelaySeconds: number;
+  refundServiceCode: '07' | '58';
+  replayStatus: '409' | 'original';
+  statusNotFound: '404' | '200';
+  cpanMode: Mode;
+  referenceLengthMode: Mode;
+  balanceMin: number;
+  balanceMax: number;
   otpCodes: readonly string[];
   otpMaxAttempts: number;
   otpTtlSeconds: number;
@@ -80,6 +87,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const jwtKeys = loadJwtKeys(raw.DOKU_SANDBOX_PRIVATE_KEY_PEM, problems);
   if (list('DOKU_OTP').some((otp) => !/^\d{6,8}$/.test(otp))) problems.push('DOKU_OTP: each OTP must be 6 to 8 digits');
   if (int('PORT') > 65535) problems.push('PORT: must be 0..65535');
+  if (int('DOKU_BALANCE_MIN') > int('DOKU_BALANCE_MAX')) problems.push('DOKU_BALANCE_MIN: must not exceed DOKU_BALANCE_MAX');
   if (problems.length > 0 || !jwtKeys) throw new ConfigError(problems);
 
   const seed = raw.DOKU_FAKER_SEED;
@@ -101,6 +109,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cardDataCryptoJs: bool('DOKU_CARDDATA_CRYPTOJS'),
     unbindTokenField: bool('DOKU_UNBIND_TOKEN_FIELD'),
     unbindDelaySeconds: int('DOKU_UNBIND_DELAY_SECONDS'),
+    refundServiceCode: raw.DOKU_REFUND_SERVICE_CODE as '07' | '58',
+    replayStatus: raw.DOKU_REPLAY_STATUS as '409' | 'original',
+    statusNotFound: raw.DOKU_STATUS_NOT_FOUND as '404' | '200',
+    cpanMode: mode('DOKU_CPAN_MODE'),
+    referenceLengthMode: mode('DOKU_REFERENCE_LENGTH_MODE'),
+    balanceMin: int('DOKU_BALANCE_MIN'),
+    balanceMax: int('DOKU_BALANCE_MAX'),
     otpCodes: list('DOKU_OTP'),
     otpMaxAttempts: int('DOKU_OTP_MAX_ATTEMPTS'),
     otpTtlSeconds: int('DOKU_OTP_TTL_SECONDS'),

@@ -5,12 +5,12 @@
  */
 import type { Deps } from '../endpoints/types.js';
 import { snapError, type SnapError } from '../snap/errors.js';
-import type { CardBinding } from '../store/types.js';
+import type { Binding } from '../store/types.js';
 import { statusAt } from './binding-status.js';
 
-export type OtpOutcome = { ok: true; binding: CardBinding } | { ok: false; error: SnapError; final: boolean };
+export type OtpOutcome = { ok: true; binding: Binding } | { ok: false; error: SnapError; final: boolean };
 
-export function verifyBindingOtp(binding: CardBinding, otp: string, deps: Deps, now: number): OtpOutcome {
+export function verifyBindingOtp(binding: Binding, otp: string, deps: Deps, now: number): OtpOutcome {
   const { store, config } = deps;
   const status = statusAt(binding, now);
   if (status === 'EXPIRED') {
@@ -31,12 +31,13 @@ export function verifyBindingOtp(binding: CardBinding, otp: string, deps: Deps, 
   }
 
   // Re-binding the same card for the same customer replaces the earlier active binding.
-  for (const other of store.bindings.withCard(binding.cardFingerprint)) {
+  for (const other of store.bindings.withInstrument(binding.fingerprint)) {
     if (other !== binding && other.clientId === binding.clientId && statusAt(other, now) === 'ACTIVE') {
       store.updateBinding(other, { status: 'INACTIVE', inactiveAt: now });
     }
   }
-  store.updateBinding(binding, { status: 'ACTIVE', bankCardToken: deps.ids.bankCardToken(), activatedAt: now });
+  const balance = deps.ids.balance(config.balanceMin, config.balanceMax);
+  store.updateBinding(binding, { status: 'ACTIVE', bankCardToken: deps.ids.bankCardToken(), activatedAt: now, balance });
   return { ok: true, binding };
 }
 

@@ -10,7 +10,7 @@ import { holdsCard, maskCardNo } from '../domain/binding-status.js';
 import { H } from '../snap/headers.js';
 import { SERVICE_CODES } from '../snap/response-codes.js';
 import { snapError } from '../snap/errors.js';
-import type { CardBinding } from '../store/types.js';
+import type { Binding } from '../store/types.js';
 import { readCardData } from './card-data-payload.js';
 import { channel, httpUrl, optional, origin, str } from './fields.js';
 import type { Config } from '../config/load.js';
@@ -57,14 +57,13 @@ export const cardBind: EndpointDefinition<Body> = {
     const { deps, body, merchant, now } = ctx;
     const card = readCardData(body.cardData, merchant.sharedKeys, deps.config, now);
     const fingerprint = createHmac('sha256', merchant.clientId).update(card.bankCardNo).digest('hex');
-    const holder = deps.store.bindings.withCard(fingerprint).find((b) => b.clientId === merchant.clientId && holdsCard(b, now));
+    const holder = deps.store.bindings.withInstrument(fingerprint).find((b) => b.clientId === merchant.clientId && holdsCard(b, now));
     if (holder && holder.custIdMerchant !== body.custIdMerchant) {
       throw snapError('409_01', 'this card is already bound to another customer of this merchant');
     }
     const binding = newBinding(ctx, fingerprint, card);
     deps.store.insertBinding(binding);
     deps.store.saveAuthCode({ authCode: binding.authCode!, clientId: merchant.clientId, bindingRef: binding.referenceNo, exp: Math.floor(now / 1000) + AUTH_CODE_TTL_SECONDS, used: false });
-    await deps.store.commit();
     const common = { referenceNo: binding.referenceNo, ...(body.partnerReferenceNo ? { partnerReferenceNo: body.partnerReferenceNo } : {}) };
     const info = { custIdMerchant: binding.custIdMerchant, status: 'PENDING' };
     return binding.mode === 'DH'
@@ -73,9 +72,10 @@ export const cardBind: EndpointDefinition<Body> = {
   },
 };
 
-function newBinding({ deps, body, header, merchant, now }: Ctx<Body>, fingerprint: string, card: ReturnType<typeof readCardData>): CardBinding {
+function newBinding({ deps, body, header, merchant, now }: Ctx<Body>, fingerprint: string, card: ReturnType<typeof readCardData>): Binding {
   const info = body.additionalInfo;
   return {
+    kind: 'CARD',
     referenceNo: deps.ids.referenceNo(now),
     clientId: merchant.clientId,
     custIdMerchant: body.custIdMerchant,
@@ -84,8 +84,8 @@ function newBinding({ deps, body, header, merchant, now }: Ctx<Body>, fingerprin
     // DH unless the merchant asks for H2H; the SDKs send DH or a caller-chosen value (sdk-wire-notes §3.3).
     mode: header(H.channelId)?.toUpperCase() === 'H2H' ? 'H2H' : 'DH',
     status: 'PENDING_OTP',
-    cardFingerprint: fingerprint,
-    maskedCardNo: maskCardNo(card.bankCardNo),
+    fingerprint: fingerprint,
+    maskedNo: maskCardNo(card.bankCardNo),
     bankCardType: card.bankCardType,
     expiryDate: card.expiryDate,
     phoneNo: body.phoneNo,

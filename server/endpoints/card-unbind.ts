@@ -40,7 +40,6 @@ export const cardUnbind: EndpointDefinition<Body> = {
     }
     const delay = deps.config.unbindDelaySeconds * 1000;
     deps.store.updateBinding(binding, { status: delay > 0 ? 'PENDING_UNBIND' : 'INACTIVE', inactiveAt: now + delay });
-    await deps.store.commit();
     return { body: { referenceNo: deps.ids.referenceNo(now) } };
   },
 };

@@ -8,7 +8,7 @@ import { verifyBindingOtp } from '../domain/verify-otp.js';
 import { SERVICE_CODES } from '../snap/response-codes.js';
 import { invalidMandatoryField, snapError } from '../snap/errors.js';
 import { formatJakarta } from '../snap/timestamp.js';
-import type { CardBinding } from '../store/types.js';
+import type { Binding } from '../store/types.js';
 import { origin, str } from './fields.js';
 import type { Ctx, EndpointDefinition } from './types.js';
 
@@ -36,7 +36,6 @@ export const otpVerification: EndpointDefinition<Body> = {
     const { deps, body, now } = ctx;
     const binding = findBinding(ctx);
     const outcome = verifyBindingOtp(binding, body.otp, deps, now);
-    await deps.store.commit();
     if (!outcome.ok) throw outcome.error;
     const b = outcome.binding;
     return {
@@ -44,7 +43,7 @@ export const otpVerification: EndpointDefinition<Body> = {
         originalReferenceNo: b.referenceNo,
         ...(b.partnerReferenceNo ? { originalPartnerReferenceNo: b.partnerReferenceNo } : {}),
         bankCardToken: b.bankCardToken,
-        cardPan: b.maskedCardNo,
+        cardPan: b.maskedNo,
         customerId: b.custIdMerchant,
         ...(b.expiryDate ? { expiryDate: b.expiryDate } : {}),
         tokenExpiryTime: formatJakarta(now + 5 * 365 * 24 * 3600 * 1000),
@@ -54,7 +53,7 @@ export const otpVerification: EndpointDefinition<Body> = {
   },
 };
 
-function findBinding({ deps, body, merchant }: Ctx<Body>): CardBinding {
+function findBinding({ deps, body, merchant }: Ctx<Body>): Binding {
   const { bindings, data } = deps.store;
   if (!body.originalReferenceNo && !body.chargeToken && !body.originalPartnerReferenceNo) {
     throw invalidMandatoryField('originalReferenceNo', 'name the binding: originalReferenceNo, chargeToken or originalPartnerReferenceNo');

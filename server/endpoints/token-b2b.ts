@@ -22,7 +22,6 @@ export const tokenB2b: EndpointDefinition<z.infer<typeof schema>> = {
     const record = { jti: deps.ids.tokenId(), clientId: merchant.clientId, exp: Math.floor(now / 1000) + ttl };
     const accessToken = await issueJwt(deps.config.jwtPrivateKey, { ...record, use: 'B2B' });
     deps.store.saveAccessToken(record, Math.floor(now / 1000));
-    await deps.store.commit();
     // expiresIn is a number: the Go SDK unmarshals it into an int, Node needs it truthy (§14 #18).
     return { body: { accessToken, tokenType: 'Bearer', expiresIn: ttl }, headers: { [H.clientKey]: merchant.clientId } };
   },

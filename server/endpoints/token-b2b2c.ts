@@ -67,7 +67,6 @@ async function issueCustomerToken({ deps, merchant, now }: Ctx<Body>, bindingRef
   const accessToken = await issueJwt(config.jwtPrivateKey, { jti: token.jti, clientId: token.clientId, exp: token.exp, use: 'B2B2C', sub: bindingRef });
   store.saveCustomerToken(token, nowSec);
   store.saveRefreshToken(refresh, nowSec);
-  await store.commit();
   return {
     body: {
       accessToken,

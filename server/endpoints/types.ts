@@ -6,7 +6,7 @@ import type { Config, Merchant } from '../config/load.js';
 import type { Ids } from '../fake/ids.js';
 import type { Store } from '../store/store.js';
 import type { TokenClaims } from '../auth/jwt.js';
-import type { CardBinding } from '../store/types.js';
+import type { Binding } from '../store/types.js';
 
 export interface Deps {
   config: Config;
@@ -25,8 +25,8 @@ export interface EndpointDefinition<B = unknown> {
   auth: 'asymmetric' | 'symmetric';
   /** Mandatory headers beyond the common ones (wire spelling). */
   extraHeaders?: readonly string[];
-  /** Customer token (Authorization-Customer) requirement. */
-  customerToken?: 'required';
+  /** Customer token (Authorization-Customer): required, or checked only when sent. */
+  customerToken?: 'required' | 'optional';
   schema(config: Config): ZodType<B>;
   handle(ctx: Ctx<B>): Promise<Reply>;
 }
@@ -37,7 +37,7 @@ export interface Ctx<B> {
   header(name: string): string | undefined;
   merchant: Merchant;
   b2b?: TokenClaims;
-  customer?: { claims: TokenClaims; binding: CardBinding };
+  customer?: { claims: TokenClaims; binding: Binding };
   /** Where a browser reaches this sandbox (hosted pages). */
   baseUrl: string;
   now: number;

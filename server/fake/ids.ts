@@ -15,6 +15,9 @@ export interface Ids {
   sessionId(): string;
   tokenId(): string;
   refreshToken(): string;
+  approvalCode(): string;
+  /** A whole-thousands IDR balance between min and max, as a SNAP amount value. */
+  balance(min: number, max: number): string;
   faker: Faker;
 }
 
@@ -33,6 +36,8 @@ export function createIds(seed: number | undefined): Ids {
     sessionId: () => `SESSION-${alnum(24)}`,
     tokenId: () => faker.string.uuid(),
     refreshToken: () => alnum(48),
+    approvalCode: () => faker.string.numeric(6),
+    balance: (min, max) => `${Math.round(faker.number.int({ min, max }) / 1000) * 1000}.00`,
     faker,
   };
 }

@@ -3,7 +3,7 @@
  * with no external assets, styled like a payment page. Every dynamic value is HTML-escaped.
  */
 export interface OtpPageModel {
-  maskedCardNo: string;
+  maskedNo: string;
   customerName?: string;
   phoneHint?: string;
   error?: string;
@@ -40,7 +40,7 @@ export function renderOtpForm(m: OtpPageModel): string {
   const who = m.customerName ? ` for ${esc(m.customerName)}` : '';
   return page('Verify your card', `<h1>Verify your card</h1>
 <p>Enter the one-time password sent${m.phoneHint ? ` to ${esc(m.phoneHint)}` : ''} to confirm this card${who}.</p>
-<div class="card" aria-label="Card"><span>Card</span><strong>${esc(m.maskedCardNo)}</strong></div>
+<div class="card" aria-label="Card"><span>Card</span><strong>${esc(m.maskedNo)}</strong></div>
 ${m.error ? `<div class="error" role="alert" id="otp-error">${esc(m.error)}</div>` : ''}
 <form method="post">
 <label for="otp">One-time password (OTP)</label>

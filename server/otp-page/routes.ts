@@ -8,7 +8,7 @@ import express, { Router, type Response } from 'express';
 import type { Deps } from '../endpoints/types.js';
 import { statusAt } from '../domain/binding-status.js';
 import { verifyBindingOtp } from '../domain/verify-otp.js';
-import type { CardBinding } from '../store/types.js';
+import type { Binding } from '../store/types.js';
 import { renderMessage, renderOtpForm } from './render.js';
 
 export const OTP_PAGE_PATH = '/direct-debit/kki/binding/:sessionId';
@@ -38,13 +38,13 @@ export function otpPageRouter(deps: Deps): Router {
   return router;
 }
 
-function renderForm(b: CardBinding, deps: Deps, error?: string): string {
+function renderForm(b: Binding, deps: Deps, error?: string): string {
   const phoneHint = b.phoneNo ? `${'*'.repeat(Math.max(0, b.phoneNo.length - 4))}${b.phoneNo.slice(-4)}` : undefined;
   const otpLength = deps.config.otpCodes[0]!.length;
-  return renderOtpForm({ maskedCardNo: b.maskedCardNo, customerName: b.customerName, phoneHint, error, otpLength, attemptsLeft: deps.config.otpMaxAttempts - b.otpAttempts });
+  return renderOtpForm({ maskedNo: b.maskedNo, customerName: b.customerName, phoneHint, error, otpLength, attemptsLeft: deps.config.otpMaxAttempts - b.otpAttempts });
 }
 
-function finish(res: Response, b: CardBinding, status: 'SUCCESS' | 'FAILED', message?: string): void {
+function finish(res: Response, b: Binding, status: 'SUCCESS' | 'FAILED', message?: string): void {
   const target = redirectTarget(status === 'SUCCESS' ? b.successRegistrationUrl : b.failedRegistrationUrl);
   if (!target) {
     const text = status === 'SUCCESS' ? 'Your card is registered. You can return to the merchant.' : `Card registration failed: ${message}.`;

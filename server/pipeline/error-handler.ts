@@ -20,10 +20,15 @@ export function serviceCodeOf(res: Response, config: Config): string {
   return endpoint ? endpoint.serviceCode(config) : NO_SERVICE;
 }
 
+/** The SNAP body of an error: `{responseCode, responseMessage}` (plus known references, spec §1.5). */
+export function errorBody(err: SnapError, serviceCode: string): { responseCode: string } & Record<string, unknown> {
+  return { responseCode: responseCode(err.caseKey, serviceCode), responseMessage: err.responseMessage, ...err.extra };
+}
+
 export function sendSnapError(res: Response, err: SnapError, serviceCode: string): void {
   const headers: Record<string, string> = {};
   if (err.reason) headers[H.mockReason] = err.reason.replace(/[^\x20-\x7e]/g, '?');
-  sendSnap(res, { responseCode: responseCode(err.caseKey, serviceCode), responseMessage: err.responseMessage, ...err.extra }, headers);
+  sendSnap(res, errorBody(err, serviceCode), headers);
 }
 
 export function errorHandler(config: Config, log: Logger): ErrorRequestHandler {

@@ -7,8 +7,7 @@ import { H } from '../snap/headers.js';
 import { CASES, responseCode, type CaseKey } from '../snap/response-codes.js';
 import { formatJakarta } from '../snap/timestamp.js';
 
-export function sendSnap(res: Response, body: { responseCode: string } & Record<string, unknown>, headers: Record<string, string> = {}): void {
-  const status = Number(body.responseCode.slice(0, 3));
+export function sendSnap(res: Response, body: { responseCode: string } & Record<string, unknown>, headers: Record<string, string> = {}, status = Number(body.responseCode.slice(0, 3))): void {
   res.status(status);
   res.setHeader('Content-Type', 'application/json');
   res.setHeader(H.timestamp, formatJakarta(Date.now()));

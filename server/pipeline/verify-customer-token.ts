@@ -6,10 +6,10 @@ import type { Deps } from '../endpoints/types.js';
 import { verifyJwt, type TokenClaims } from '../auth/jwt.js';
 import { H } from '../snap/headers.js';
 import { customerTokenNotFound, invalidCustomerToken } from '../snap/errors.js';
-import type { CardBinding } from '../store/types.js';
+import type { Binding } from '../store/types.js';
 import type { HeaderGet } from './check-headers.js';
 
-export async function verifyCustomerToken(get: HeaderGet, clientId: string, deps: Deps): Promise<{ claims: TokenClaims; binding: CardBinding }> {
+export async function verifyCustomerToken(get: HeaderGet, clientId: string, deps: Deps): Promise<{ claims: TokenClaims; binding: Binding }> {
   const header = get(H.authorizationCustomer);
   if (!header) throw customerTokenNotFound('header Authorization-Customer is missing');
   const token = header.replace(/^Bearer\s+/i, '');

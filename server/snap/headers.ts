@@ -13,6 +13,7 @@ export const H = {
   deviceId: 'X-DEVICE-ID',
   mockScenario: 'X-Mock-Scenario',
   mockReason: 'X-Mock-Reason',
+  mockReplay: 'X-Mock-Replay',
 } as const;
 
 export type HeaderName = (typeof H)[keyof typeof H];

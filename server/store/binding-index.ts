@@ -1,14 +1,14 @@
 /** Secondary indexes over card bindings (primary key: referenceNo), rebuilt at load and reset. */
-import type { CardBinding } from './types.js';
+import type { Binding } from './types.js';
 
 export class BindingIndex {
-  private byRef = new Map<string, CardBinding>();
-  private bySession = new Map<string, CardBinding>();
-  private byChargeToken = new Map<string, CardBinding>();
-  private byCardToken = new Map<string, CardBinding>();
-  private byFingerprint = new Map<string, Set<CardBinding>>();
+  private byRef = new Map<string, Binding>();
+  private bySession = new Map<string, Binding>();
+  private byChargeToken = new Map<string, Binding>();
+  private byCardToken = new Map<string, Binding>();
+  private byFingerprint = new Map<string, Set<Binding>>();
 
-  rebuild(all: Record<string, CardBinding>): void {
+  rebuild(all: Record<string, Binding>): void {
     this.byRef.clear();
     this.bySession.clear();
     this.byChargeToken.clear();
@@ -17,19 +17,19 @@ export class BindingIndex {
     for (const b of Object.values(all)) this.add(b);
   }
 
-  add(b: CardBinding): void {
+  add(b: Binding): void {
     this.byRef.set(b.referenceNo, b);
     this.bySession.set(b.sessionId, b);
     this.byChargeToken.set(b.chargeToken, b);
     if (b.bankCardToken) this.byCardToken.set(b.bankCardToken, b);
-    const set = this.byFingerprint.get(b.cardFingerprint) ?? new Set();
+    const set = this.byFingerprint.get(b.fingerprint) ?? new Set();
     set.add(b);
-    this.byFingerprint.set(b.cardFingerprint, set);
+    this.byFingerprint.set(b.fingerprint, set);
   }
 
   byReferenceNo = (ref: string) => this.byRef.get(ref);
   bySessionId = (id: string) => this.bySession.get(id);
   byCharge = (token: string) => this.byChargeToken.get(token);
   byBankCardToken = (token: string) => this.byCardToken.get(token);
-  withCard = (fingerprint: string): CardBinding[] => [...(this.byFingerprint.get(fingerprint) ?? [])];
+  withInstrument = (fingerprint: string): Binding[] => [...(this.byFingerprint.get(fingerprint) ?? [])];
 }

@@ -8,15 +8,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GroupCommit } from './group-commit.js';
 import { BindingIndex } from './binding-index.js';
-import { emptyData, type AccessTokenRecord, type AuthCodeRecord, type CardBinding, type CustomerTokenRecord, type Data, type RefreshTokenRecord } from './types.js';
+import { PaymentIndex } from './payment-index.js';
+import { emptyData, type AccessTokenRecord, type AuthCodeRecord, type Binding, type CustomerTokenRecord, type Data, type IdempotencyRecord, type PaymentRecord, type RefreshTokenRecord } from './types.js';
 
 export class Store {
   readonly bindings = new BindingIndex();
+  readonly payments = new PaymentIndex();
   private readonly commits: GroupCommit;
 
   private constructor(private readonly db: Low<Data>, flushMs: number) {
     this.commits = new GroupCommit(() => this.db.write(), flushMs);
     this.bindings.rebuild(this.data.bindings);
+    this.payments.rebuild(this.data.payments);
   }
 
   /** `:memory:` (tests) or a JSON file path; a missing file starts empty. */
@@ -49,6 +52,7 @@ export class Store {
   async reset(): Promise<void> {
     this.db.data = emptyData();
     this.bindings.rebuild(this.data.bindings);
+    this.payments.rebuild(this.data.payments);
     await this.commit();
   }
 
@@ -90,13 +94,37 @@ export class Store {
     return this.data.authCodes[code];
   }
 
-  insertBinding(b: CardBinding): void {
+  insertBinding(b: Binding): void {
     this.data.bindings[b.referenceNo] = b;
     this.bindings.add(b);
   }
 
+  insertPayment(p: PaymentRecord): void {
+    this.data.payments[p.referenceNo] = p;
+    this.payments.add(p);
+  }
+
+  findPayment(referenceNo: string): PaymentRecord | undefined {
+    return this.data.payments[referenceNo];
+  }
+
+  /** Keeps the refund index right after a refund was appended to `p.refunds`. */
+  paymentChanged(p: PaymentRecord): void {
+    this.payments.add(p);
+  }
+
+  findIdempotent(day: string, key: string): IdempotencyRecord | undefined {
+    return this.data.idempotency[day]?.[key];
+  }
+
+  /** Stores an answer under today's key; days before yesterday are dropped (spec §12: per day). */
+  saveIdempotent(day: string, key: string, rec: IdempotencyRecord, yesterday: string): void {
+    for (const d of Object.keys(this.data.idempotency)) if (d < yesterday) delete this.data.idempotency[d];
+    (this.data.idempotency[day] ??= {})[key] = rec;
+  }
+
   /** Applies a change to a binding and keeps the secondary indexes right. */
-  updateBinding(b: CardBinding, patch: Partial<CardBinding>): CardBinding {
+  updateBinding(b: Binding, patch: Partial<Binding>): Binding {
     Object.assign(b, patch);
     this.bindings.add(b);
     return b;

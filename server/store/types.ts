@@ -9,7 +9,9 @@ export interface AccessTokenRecord {
   exp: number;
 }
 
-export interface CardBinding {
+/** A card (registration-card-bind) or an e-wallet/bank account (registration-account-binding). */
+export interface Binding {
+  kind: 'CARD' | 'ACCOUNT';
   referenceNo: string;
   clientId: string;
   custIdMerchant: string;
@@ -17,10 +19,11 @@ export interface CardBinding {
   channel?: string;
   mode: 'DH' | 'H2H';
   status: BindingStatus;
-  /** HMAC of the card number per merchant: finds duplicates without storing the PAN. */
-  cardFingerprint: string;
-  maskedCardNo: string;
-  bankCardType: string;
+  /** HMAC of the card number (or channel + phone) per merchant: finds duplicates without storing the PAN. */
+  fingerprint: string;
+  /** masked card number or phone number, for display */
+  maskedNo: string;
+  bankCardType?: string;
   expiryDate?: string;
   phoneNo?: string;
   customerName?: string;
@@ -31,8 +34,11 @@ export interface CardBinding {
   otpAttempts: number;
   /** epoch ms */
   otpExpiresAt: number;
+  /** the card token (cards) or account token (accounts), issued on activation */
   bankCardToken?: string;
   authCode?: string;
+  /** available balance, a SNAP amount value ("1500000.00"), set on activation; payments and refunds move it */
+  balance?: string;
   createdAt: number;
   activatedAt?: number;
   /** epoch ms at which a PENDING_UNBIND binding becomes INACTIVE */
@@ -61,13 +67,56 @@ export interface RefreshTokenRecord {
   exp: number;
 }
 
+export interface RefundRecord {
+  refundNo: string;
+  partnerRefundNo: string;
+  refundAmount: { value: string; currency: string };
+  reason?: string;
+  /** epoch ms */
+  refundTime: number;
+  externalId: string;
+}
+
+/** SNAP latestTransactionStatus is derived from this (spec §9): SUCCESS → 00 (04 once fully refunded). */
+export type PaymentStatus = 'SUCCESS' | 'PENDING' | 'FAILED';
+
+export interface PaymentRecord {
+  referenceNo: string;
+  clientId: string;
+  partnerReferenceNo: string;
+  externalId: string;
+  amount: { value: string; currency: string };
+  channel?: string;
+  /** the binding paid with; absent for a CPAN-only payment */
+  bindingRef?: string;
+  /** what identifies "the same payment" for the partnerReferenceNo rules (spec §12 step 4) */
+  requestKey: string;
+  status: PaymentStatus;
+  responseCode: string;
+  responseMessage: string;
+  approvalCode?: string;
+  createdAt: number;
+  paidTime?: number;
+  refunds: RefundRecord[];
+}
+
+/** A stored answer for the X-EXTERNAL-ID idempotency rule (spec §12). */
+export interface IdempotencyRecord {
+  fingerprint: string;
+  status: number;
+  body: Record<string, unknown>;
+}
+
 export interface Data {
   version: 1;
   accessTokens: Record<string, AccessTokenRecord>;
   customerTokens: Record<string, CustomerTokenRecord>;
   refreshTokens: Record<string, RefreshTokenRecord>;
   authCodes: Record<string, AuthCodeRecord>;
-  bindings: Record<string, CardBinding>;
+  bindings: Record<string, Binding>;
+  payments: Record<string, PaymentRecord>;
+  /** Asia/Jakarta day → `X-PARTNER-ID|X-EXTERNAL-ID` → stored answer */
+  idempotency: Record<string, Record<string, IdempotencyRecord>>;
 }
 
 export const emptyData = (): Data => ({
@@ -77,4 +126,6 @@ export const emptyData = (): Data => ({
   refreshTokens: {},
   authCodes: {},
   bindings: {},
+  payments: {},
+  idempotency: {},
 });
