@@ -4,9 +4,9 @@
  * binding waiting for its OTP: `CHANNEL-ID: DH` (default) answers with a redirectUrl to the
  * sandbox's hosted OTP page, `H2H` with additionalInfo.authCode for otp-verification (§4.5).
  */
-import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { holdsCard, maskCardNo } from '../domain/binding-status.js';
+import { instrumentFingerprint } from '../domain/instrument.js';
 import { H } from '../snap/headers.js';
 import { SERVICE_CODES } from '../snap/response-codes.js';
 import { snapError } from '../snap/errors.js';
@@ -56,7 +56,7 @@ export const cardBind: EndpointDefinition<Body> = {
   async handle(ctx) {
     const { deps, body, merchant, now } = ctx;
     const card = readCardData(body.cardData, merchant.sharedKeys, deps.config, now);
-    const fingerprint = createHmac('sha256', merchant.clientId).update(card.bankCardNo).digest('hex');
+    const fingerprint = instrumentFingerprint(merchant.clientId, card.bankCardNo);
     const holder = deps.store.bindings.withInstrument(fingerprint).find((b) => b.clientId === merchant.clientId && holdsCard(b, now));
     if (holder && holder.custIdMerchant !== body.custIdMerchant) {
       throw snapError('409_01', 'this card is already bound to another customer of this merchant');

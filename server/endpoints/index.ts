@@ -5,5 +5,9 @@ import { tokenB2b2c } from './token-b2b2c.js';
 import { cardBind } from './card-bind.js';
 import { otpVerification } from './otp-verification.js';
 import { cardUnbind } from './card-unbind.js';
+import { payment } from './payment.js';
+import { checkStatus } from './check-status.js';
+import { refund } from './refund.js';
+import { balanceInquiry } from './balance-inquiry.js';
 
-export const ENDPOINTS: readonly EndpointDefinition<any>[] = [tokenB2b, tokenB2b2c, cardBind, otpVerification, cardUnbind];
+export const ENDPOINTS: readonly EndpointDefinition<any>[] = [tokenB2b, tokenB2b2c, cardBind, otpVerification, payment, checkStatus, refund, balanceInquiry, cardUnbind];

@@ -103,6 +103,33 @@ export class SnapClient {
   }
 }
 
+export const PAY = '/direct-debit/core/v1/debit/payment-host-to-host';
+export const REFUND = '/direct-debit/core/v1/debit/refund';
+export const STATUS = '/orders/v1.0/debit/status';
+export const BALANCE = '/direct-debit/core/v1/balance-inquiry';
+export const IP = { 'X-IP-ADDRESS': '103.31.4.100' };
+
+/** A customer with an active card and a customer token: what payments need. */
+export async function customerSession(client: SnapClient, custIdMerchant = 'CUST001', card?: Record<string, unknown>) {
+  const binding = await client.activeBinding(custIdMerchant, card);
+  const token = await client.b2b2cToken(binding.authCode);
+  return { ...binding, customerToken: token.body.accessToken as string };
+}
+
+export function paymentBody(partnerReferenceNo: string, value = '10000.00', extra: Record<string, unknown> = {}) {
+  return {
+    partnerReferenceNo,
+    amount: { value, currency: 'IDR' },
+    payOptionDetails: [],
+    additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP', successPaymentUrl: 'https://merchant.example/paid', failedPaymentUrl: 'https://merchant.example/failed' },
+    ...extra,
+  };
+}
+
+export function refundBody(originalPartnerReferenceNo: string, partnerRefundNo: string, value: string, extra: Record<string, unknown> = {}) {
+  return { originalPartnerReferenceNo, partnerRefundNo, refundAmount: { value, currency: 'IDR' }, reason: 'customer request', additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' }, ...extra };
+}
+
 function send(req: request.Test, headers: Record<string, string | undefined>, body: string): request.Test {
   for (const [k, v] of Object.entries(headers)) if (v !== undefined) req.set(k, v);
   return req.send(body);

@@ -1,0 +1,10 @@
+/** SNAP latestTransactionStatus of a payment (spec §9): 00 success, 03 pending, 04 refunded, 06 failed. */
+import type { PaymentRecord } from '../store/types.js';
+import { toCents } from './money.js';
+
+export function latestStatus(p: PaymentRecord): { code: string; desc: string } {
+  if (p.status === 'PENDING') return { code: '03', desc: 'Pending' };
+  if (p.status === 'FAILED') return { code: '06', desc: 'Failed' };
+  const refunded = p.refunds.reduce((sum, r) => sum + toCents(r.refundAmount.value), 0n);
+  return refunded > 0n && refunded === toCents(p.amount.value) ? { code: '04', desc: 'Refunded' } : { code: '00', desc: 'Success' };
+}

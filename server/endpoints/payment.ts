@@ -1,0 +1,87 @@
+/**
+ * POST /direct-debit/core/v1/debit/payment-host-to-host — service 54 (spec §7). Debits the bound
+ * card's balance (`4035414 Insufficient Funds` when short) and records the payment under a DOKU
+ * referenceNo. A partnerReferenceNo that already succeeded is `4095401`, or `4045418 Inconsistent
+ * Request` with other data; after a failed attempt a new one is allowed (spec §12 step 4).
+ */
+import { z } from 'zod';
+import { fromCents, toCents } from '../domain/money.js';
+import { resolvePaymentSource } from '../domain/payment-source.js';
+import { H } from '../snap/headers.js';
+import { SERVICE_CODES, responseCode, CASES } from '../snap/response-codes.js';
+import { snapError } from '../snap/errors.js';
+import type { Config } from '../config/load.js';
+import type { PaymentRecord } from '../store/types.js';
+import { amount, channel, httpUrl, origin, str } from './fields.js';
+import type { EndpointDefinition } from './types.js';
+
+function schema(config: Config) {
+  return z.object({
+    partnerReferenceNo: str(config.referenceLengthMode === 'strict' ? 32 : 64),
+    amount,
+    bankCardToken: str(128).optional(),
+    bankCardNo: z.string().regex(/^\d{12,19}$/, 'must be 12-19 digits').optional(),
+    otp: z.string().max(8).optional(),
+    chargeToken: z.string().max(40).optional(),
+    payOptionDetails: z.array(z.unknown()).optional(),
+    additionalInfo: z.object({
+      channel: channel(config),
+      cpan: z.string().regex(/^\d{12,19}$/, 'must be 12-19 digits').optional(),
+      successPaymentUrl: httpUrl.optional(),
+      failedPaymentUrl: httpUrl.optional(),
+      remarks: z.string().max(40).optional(),
+      paymentType: z.enum(['SALE', 'RECURRING']).optional(),
+      origin,
+    }),
+  });
+}
+
+type Body = z.infer<ReturnType<typeof schema>>;
+
+export const payment: EndpointDefinition<Body> = {
+  name: 'payment',
+  path: '/direct-debit/core/v1/debit/payment-host-to-host',
+  serviceCode: () => SERVICE_CODES.payment,
+  auth: 'symmetric',
+  customerToken: 'optional',
+  schema,
+  async handle(ctx) {
+    const { deps, body, merchant, now, header } = ctx;
+    const source = resolvePaymentSource(ctx);
+    const cents = toCents(body.amount.value);
+    if (cents <= 0n) throw snapError('404_13', 'amount must be more than 0.00');
+
+    const requestKey = `${body.amount.value}|${source.key}`;
+    const prior = deps.store.payments.byPartnerReferenceNo(merchant.clientId, body.partnerReferenceNo);
+    if (prior && prior.status !== 'FAILED') {
+      if (prior.requestKey === requestKey) throw snapError('409_01', `partnerReferenceNo already paid as referenceNo ${prior.referenceNo}`);
+      throw snapError('404_18', 'partnerReferenceNo was used with another amount or card');
+    }
+
+    const record: Omit<PaymentRecord, 'refunds'> = {
+      referenceNo: deps.ids.referenceNo(now),
+      clientId: merchant.clientId,
+      partnerReferenceNo: body.partnerReferenceNo,
+      externalId: header(H.externalId)!,
+      amount: body.amount,
+      channel: body.additionalInfo.channel,
+      bindingRef: source.binding?.referenceNo,
+      requestKey,
+      status: 'SUCCESS',
+      responseCode: responseCode('200_00', SERVICE_CODES.payment),
+      responseMessage: CASES['200_00'],
+      createdAt: now,
+    };
+
+    const balance = source.binding?.balance;
+    if (balance !== undefined && toCents(balance) < cents) {
+      const error = snapError('403_14', `balance ${balance} is less than ${body.amount.value}`);
+      deps.store.insertPayment({ ...record, status: 'FAILED', responseCode: responseCode('403_14', SERVICE_CODES.payment), responseMessage: error.responseMessage, refunds: [] });
+      throw error;
+    }
+    if (source.binding && balance !== undefined) deps.store.updateBinding(source.binding, { balance: fromCents(toCents(balance) - cents) });
+    deps.store.insertPayment({ ...record, approvalCode: deps.ids.approvalCode(), paidTime: now, refunds: [] });
+    // Only the fields every SDK's DTO knows: Python rejects unknown keys (sdk-wire-notes §3.5).
+    return { body: { referenceNo: record.referenceNo, partnerReferenceNo: record.partnerReferenceNo } };
+  },
+};

@@ -1,0 +1,90 @@
+/**
+ * POST /direct-debit/core/v1/debit/refund — service 07 as DOKU's KKI page, or 58 as SNAP
+ * (DOKU_REFUND_SERVICE_CODE, spec §8, §14 #1). Full and partial refunds; their sum never exceeds
+ * the paid amount (`404xx13`); unknown original `404xx01`; unpaid original `404xx00`; a reused
+ * partnerRefundNo is `409xx01` with the same data, `404xx18` with other data. X-IP-ADDRESS is
+ * mandatory here ([SEED] refund headers).
+ */
+import { z } from 'zod';
+import { fromCents, toCents } from '../domain/money.js';
+import { H } from '../snap/headers.js';
+import { invalidCustomerToken, snapError } from '../snap/errors.js';
+import { formatJakarta } from '../snap/timestamp.js';
+import type { Config } from '../config/load.js';
+import type { PaymentRecord } from '../store/types.js';
+import { amount, channel, origin, str } from './fields.js';
+import type { Ctx, EndpointDefinition } from './types.js';
+
+function schema(config: Config) {
+  return z.object({
+    originalPartnerReferenceNo: str(64),
+    originalReferenceNo: str(64).optional(),
+    originalExternalId: str(64).optional(),
+    partnerRefundNo: str(config.referenceLengthMode === 'strict' ? 12 : 64),
+    refundAmount: amount,
+    reason: z.string().max(256).optional(),
+    additionalInfo: z.object({ channel: channel(config).optional(), origin }).optional(),
+  });
+}
+
+type Body = z.infer<ReturnType<typeof schema>>;
+
+export const refund: EndpointDefinition<Body> = {
+  name: 'refund',
+  path: '/direct-debit/core/v1/debit/refund',
+  serviceCode: (config) => config.refundServiceCode,
+  auth: 'symmetric',
+  extraHeaders: [H.ipAddress],
+  customerToken: 'optional',
+  schema,
+  async handle(ctx) {
+    const { deps, body, now, header } = ctx;
+    const payment = findOriginal(ctx);
+    const cents = toCents(body.refundAmount.value);
+    if (cents <= 0n) throw snapError('404_13', 'refundAmount must be more than 0.00');
+    const refunded = payment.refunds.reduce((sum, r) => sum + toCents(r.refundAmount.value), 0n);
+    if (refunded + cents > toCents(payment.amount.value)) {
+      throw snapError('404_13', `refunds would total ${fromCents(refunded + cents)}, more than the paid ${payment.amount.value}`);
+    }
+    const record = {
+      refundNo: deps.ids.referenceNo(now),
+      partnerRefundNo: body.partnerRefundNo,
+      refundAmount: body.refundAmount,
+      reason: body.reason,
+      refundTime: now,
+      externalId: header(H.externalId)!,
+    };
+    payment.refunds.push(record);
+    deps.store.paymentChanged(payment);
+    const binding = payment.bindingRef ? deps.store.bindings.byReferenceNo(payment.bindingRef) : undefined;
+    if (binding?.balance !== undefined) deps.store.updateBinding(binding, { balance: fromCents(toCents(binding.balance) + cents) });
+    return {
+      body: {
+        refundAmount: record.refundAmount,
+        originalPartnerReferenceNo: payment.partnerReferenceNo,
+        originalReferenceNo: payment.referenceNo,
+        refundNo: record.refundNo,
+        partnerRefundNo: record.partnerRefundNo,
+        refundTime: formatJakarta(now),
+      },
+    };
+  },
+};
+
+function findOriginal({ deps, body, merchant, customer }: Ctx<Body>): PaymentRecord {
+  const payment = deps.store.payments.byPartnerReferenceNo(merchant.clientId, body.originalPartnerReferenceNo);
+  if (!payment || (body.originalReferenceNo && body.originalReferenceNo !== payment.referenceNo)) {
+    throw snapError('404_01', 'no payment of this merchant has this originalPartnerReferenceNo (and originalReferenceNo)');
+  }
+  if (customer && payment.bindingRef && customer.binding.referenceNo !== payment.bindingRef) {
+    throw invalidCustomerToken('the customer token is not the one of the paying customer');
+  }
+  const earlier = deps.store.payments.byRefundNo(merchant.clientId, body.partnerRefundNo);
+  const same = earlier?.refunds.find((r) => r.partnerRefundNo === body.partnerRefundNo);
+  if (earlier && same) {
+    if (earlier === payment && same.refundAmount.value === body.refundAmount.value) throw snapError('409_01', `partnerRefundNo already refunded as refundNo ${same.refundNo}`);
+    throw snapError('404_18', 'partnerRefundNo was used for another payment or amount');
+  }
+  if (payment.status !== 'SUCCESS') throw snapError('404_00', `the payment is ${payment.status}, not paid`);
+  return payment;
+}
