@@ -61,6 +61,7 @@ describe('POST /direct-debit/core/v1/debit/payment-host-to-host', () => {
     await sb.deps.store.reset();
     const fresh = await client.b2bToken();
     const other = await buildSandbox();
+    other.clock.advance(901_000);
     const foreign = await customerSession(new SnapClient(other.app));
     // signed by the same sandbox key (fixtures) but unknown to this store
     expect((await client.tx(PAY, paymentBody('INV-X'), { token: fresh, customerToken: foreign.customerToken, headers: IP })).body).toEqual({ responseCode: '4015404', responseMessage: 'Customer Token Not Found' });
