@@ -11,8 +11,8 @@ import { SERVICE_CODES } from '../snap/response-codes.js';
 import { invalidMandatoryField, snapError } from '../snap/errors.js';
 import type { Config } from '../config/load.js';
 import { channel, origin } from './fields.js';
-import type { Deps, EndpointDefinition } from './types.js';
-import { verifyJwt } from '../auth/jwt.js';
+import type { EndpointDefinition } from './types.js';
+import { bindingOfTokenId } from '../domain/find-binding.js';
 
 function schema(config: Config) {
   return z.object({
@@ -34,8 +34,8 @@ export const cardUnbind: EndpointDefinition<Body> = {
   async handle({ deps, body, merchant, now }) {
     const tokenId = body.tokenId ?? (deps.config.unbindTokenField ? (body.token as string | undefined) : undefined);
     if (!tokenId) throw invalidMandatoryField('tokenId', 'tokenId (the bankCardToken) is required');
-    const binding = deps.store.bindings.byBankCardToken(tokenId) ?? (await bindingOfCustomerToken(tokenId, deps, now));
-    if (!binding || binding.clientId !== merchant.clientId || !isActive(binding, now)) {
+    const binding = await bindingOfTokenId(tokenId, merchant.clientId, deps, now);
+    if (!binding || binding.kind !== 'CARD' || !isActive(binding, now)) {
       throw snapError('404_11', 'no ACTIVE card token of this merchant matches tokenId');
     }
     const delay = deps.config.unbindDelaySeconds * 1000;
@@ -44,9 +44,3 @@ export const cardUnbind: EndpointDefinition<Body> = {
   },
 };
 
-async function bindingOfCustomerToken(token: string, deps: Deps, now: number) {
-  if (token.split('.').length !== 3) return undefined;
-  const result = await verifyJwt(deps.config.jwtPublicKey, token, 'B2B2C', now);
-  const record = result.ok ? deps.store.findCustomerToken(result.claims.jti) : undefined;
-  return record && deps.store.bindings.byReferenceNo(record.bindingRef);
-}

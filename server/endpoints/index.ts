@@ -9,5 +9,7 @@ import { payment } from './payment.js';
 import { checkStatus } from './check-status.js';
 import { refund } from './refund.js';
 import { balanceInquiry } from './balance-inquiry.js';
+import { accountBinding } from './account-binding.js';
+import { accountUnbinding } from './account-unbinding.js';
 
-export const ENDPOINTS: readonly EndpointDefinition<any>[] = [tokenB2b, tokenB2b2c, cardBind, otpVerification, payment, checkStatus, refund, balanceInquiry, cardUnbind];
+export const ENDPOINTS: readonly EndpointDefinition<any>[] = [tokenB2b, tokenB2b2c, cardBind, otpVerification, payment, checkStatus, refund, balanceInquiry, cardUnbind, accountBinding, accountUnbinding];

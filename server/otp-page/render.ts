@@ -3,6 +3,7 @@
  * with no external assets, styled like a payment page. Every dynamic value is HTML-escaped.
  */
 export interface OtpPageModel {
+  kind: 'CARD' | 'ACCOUNT';
   maskedNo: string;
   customerName?: string;
   phoneHint?: string;
@@ -29,25 +30,27 @@ button{margin-top:18px;width:100%;padding:12px;font-size:1rem;font-weight:700;co
 .error{background:#fdecea;color:#8a1c14;border:1px solid #f5c2bd;border-radius:8px;padding:10px 12px;margin-bottom:16px}
 footer{padding:12px 24px;font-size:.75rem;color:#7a8799;border-top:1px solid #eef1f5}`;
 
-export function page(title: string, content: string): string {
+export function page(title: string, content: string, subtitle = 'Kartu Kredit Indonesia · card registration'): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)} · DOKU Sandbox</title><style>${STYLE}</style></head>
-<body><main><header>DOKU<small>Kartu Kredit Indonesia · card registration</small></header>
+<body><main><header>DOKU<small>${esc(subtitle)}</small></header>
 <section>${content}</section><footer>doku-sandbox: a local emulator. No real card is charged.</footer></main></body></html>`;
 }
 
 export function renderOtpForm(m: OtpPageModel): string {
   const who = m.customerName ? ` for ${esc(m.customerName)}` : '';
-  return page('Verify your card', `<h1>Verify your card</h1>
-<p>Enter the one-time password sent${m.phoneHint ? ` to ${esc(m.phoneHint)}` : ''} to confirm this card${who}.</p>
-<div class="card" aria-label="Card"><span>Card</span><strong>${esc(m.maskedNo)}</strong></div>
+  const noun = m.kind === 'CARD' ? 'card' : 'account';
+  const label = m.kind === 'CARD' ? 'Card' : 'Account';
+  return page(`Verify your ${noun}`, `<h1>Verify your ${noun}</h1>
+<p>Enter the one-time password sent${m.phoneHint ? ` to ${esc(m.phoneHint)}` : ''} to confirm this ${noun}${who}.</p>
+<div class="card" aria-label="${label}"><span>${label}</span><strong>${esc(m.maskedNo)}</strong></div>
 ${m.error ? `<div class="error" role="alert" id="otp-error">${esc(m.error)}</div>` : ''}
 <form method="post">
 <label for="otp">One-time password (OTP)</label>
 <input id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6,8}" maxlength="8" required${m.error ? ' aria-describedby="otp-error" aria-invalid="true"' : ''} autofocus>
 <button type="submit">Confirm</button>
 </form>
-<p style="margin-top:16px;font-size:.85rem">${m.attemptsLeft} attempt(s) left. Sandbox OTP: ${'1234567890'.slice(0, m.otpLength)}</p>`);
+<p style="margin-top:16px;font-size:.85rem">${m.attemptsLeft} attempt(s) left. Sandbox OTP: ${'1234567890'.slice(0, m.otpLength)}</p>`, m.kind === 'CARD' ? undefined : 'Direct debit · account binding');
 }
 
 export function renderMessage(title: string, message: string): string {

@@ -11,14 +11,15 @@ import { verifyBindingOtp } from '../domain/verify-otp.js';
 import type { Binding } from '../store/types.js';
 import { renderMessage, renderOtpForm } from './render.js';
 
-export const OTP_PAGE_PATH = '/direct-debit/kki/binding/:sessionId';
+/** Card bindings use DOKU's example path; account bindings a sibling of it. */
+export const OTP_PAGE_PATH = ['/direct-debit/kki/binding/:sessionId', '/direct-debit/account/binding/:sessionId'];
 
 export function otpPageRouter(deps: Deps): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: '8kb' });
 
   router.get(OTP_PAGE_PATH, (req, res) => {
-    const binding = deps.store.bindings.bySessionId(req.params.sessionId);
+    const binding = deps.store.bindings.bySessionId(String(req.params.sessionId));
     if (!binding) return html(res, 404, renderMessage('Session not found', 'This card registration link is unknown or was reset.'));
     const status = statusAt(binding, deps.clock.now());
     if (status !== 'PENDING_OTP') return html(res, 409, renderMessage('Registration closed', `This card registration is ${status}.`));
@@ -26,7 +27,7 @@ export function otpPageRouter(deps: Deps): Router {
   });
 
   router.post(OTP_PAGE_PATH, form, async (req, res) => {
-    const binding = deps.store.bindings.bySessionId(req.params.sessionId);
+    const binding = deps.store.bindings.bySessionId(String(req.params.sessionId));
     if (!binding) return html(res, 404, renderMessage('Session not found', 'This card registration link is unknown or was reset.'));
     const otp = typeof req.body?.otp === 'string' ? req.body.otp.trim() : '';
     const outcome = verifyBindingOtp(binding, otp, deps, deps.clock.now());
@@ -41,7 +42,7 @@ export function otpPageRouter(deps: Deps): Router {
 function renderForm(b: Binding, deps: Deps, error?: string): string {
   const phoneHint = b.phoneNo ? `${'*'.repeat(Math.max(0, b.phoneNo.length - 4))}${b.phoneNo.slice(-4)}` : undefined;
   const otpLength = deps.config.otpCodes[0]!.length;
-  return renderOtpForm({ maskedNo: b.maskedNo, customerName: b.customerName, phoneHint, error, otpLength, attemptsLeft: deps.config.otpMaxAttempts - b.otpAttempts });
+  return renderOtpForm({ kind: b.kind, maskedNo: b.maskedNo, customerName: b.customerName, phoneHint, error, otpLength, attemptsLeft: deps.config.otpMaxAttempts - b.otpAttempts });
 }
 
 function finish(res: Response, b: Binding, status: 'SUCCESS' | 'FAILED', message?: string): void {

@@ -1,0 +1,100 @@
+/**
+ * POST /direct-debit/core/v1/registration-account-binding — service 07 (spec §10.2): Allo Bank,
+ * CIMB, OVO. Like a DH card bind: a pending binding, a redirectUrl to the hosted OTP page, then
+ * authCode → customer token. X-IP-ADDRESS is mandatory; Allo also needs X-DEVICE-ID and its
+ * device fields (sdk-wire-notes §1.6). The number a phone+channel is held by one customer (`4090701`).
+ */
+import { z } from 'zod';
+import { holdsCard } from '../domain/binding-status.js';
+import { instrumentFingerprint } from '../domain/instrument.js';
+import { H } from '../snap/headers.js';
+import { SERVICE_CODES } from '../snap/response-codes.js';
+import { invalidMandatoryField, snapError } from '../snap/errors.js';
+import type { Config } from '../config/load.js';
+import type { Binding } from '../store/types.js';
+import { channel, httpUrl, origin, str } from './fields.js';
+import type { Ctx, EndpointDefinition } from './types.js';
+
+const ALLO = 'DIRECT_DEBIT_ALLO_SNAP';
+const AUTH_CODE_TTL_SECONDS = 3600;
+
+function schema(config: Config) {
+  return z.object({
+    phoneNo: z.string().regex(/^\+?\d{9,16}$/, 'must be 9-16 digits, e.g. 62813941306101'),
+    additionalInfo: z.object({
+      channel: channel(config),
+      custIdMerchant: z.string().min(1).max(64),
+      successRegistrationUrl: httpUrl,
+      failedRegistrationUrl: httpUrl,
+      customerName: str(70).optional(),
+      email: z.email().max(256).optional(),
+      idCard: str(20).optional(),
+      country: str(60).optional(),
+      address: str(255).optional(),
+      dateOfBirth: z.string().regex(/^\d{8}$/, 'must be YYYYMMDD').optional(),
+      deviceModel: str(64).optional(),
+      osType: z.enum(['ios', 'android']).optional(),
+      channelId: z.enum(['app', 'web']).optional(),
+      origin,
+    }),
+  });
+}
+
+type Body = z.infer<ReturnType<typeof schema>>;
+
+export const accountBinding: EndpointDefinition<Body> = {
+  name: 'account-binding',
+  path: '/direct-debit/core/v1/registration-account-binding',
+  serviceCode: () => SERVICE_CODES.accountBinding,
+  auth: 'symmetric',
+  extraHeaders: [H.ipAddress],
+  schema,
+  async handle(ctx) {
+    const { deps, body, merchant, now, header } = ctx;
+    const info = body.additionalInfo;
+    if (info.channel === ALLO) {
+      if (!header(H.deviceId)) throw invalidMandatoryField(H.deviceId, 'Allo Bank needs X-DEVICE-ID');
+      for (const field of ['deviceModel', 'osType', 'channelId'] as const) {
+        if (!info[field]) throw invalidMandatoryField(`additionalInfo.${field}`, `Allo Bank needs additionalInfo.${field}`);
+      }
+    }
+    const fingerprint = instrumentFingerprint(merchant.clientId, `${info.channel}:${body.phoneNo}`);
+    const holder = deps.store.bindings.withInstrument(fingerprint).find((b) => b.clientId === merchant.clientId && holdsCard(b, now));
+    if (holder && holder.custIdMerchant !== info.custIdMerchant) throw snapError('409_01', 'this account is already bound to another customer of this merchant');
+    const binding = newAccountBinding(ctx, fingerprint);
+    deps.store.insertBinding(binding);
+    deps.store.saveAuthCode({ authCode: binding.authCode!, clientId: merchant.clientId, bindingRef: binding.referenceNo, exp: Math.floor(now / 1000) + AUTH_CODE_TTL_SECONDS, used: false });
+    return {
+      body: {
+        referenceNo: binding.referenceNo,
+        redirectUrl: `${ctx.baseUrl}/direct-debit/account/binding/${binding.sessionId}`,
+        additionalInfo: { custIdMerchant: binding.custIdMerchant, status: 'PENDING' },
+      },
+    };
+  },
+};
+
+function newAccountBinding({ deps, body, merchant, now }: Ctx<Body>, fingerprint: string): Binding {
+  const info = body.additionalInfo;
+  return {
+    kind: 'ACCOUNT',
+    referenceNo: deps.ids.referenceNo(now),
+    clientId: merchant.clientId,
+    custIdMerchant: info.custIdMerchant,
+    channel: info.channel,
+    mode: 'DH',
+    status: 'PENDING_OTP',
+    fingerprint,
+    maskedNo: `${'*'.repeat(Math.max(0, body.phoneNo.length - 4))}${body.phoneNo.slice(-4)}`,
+    phoneNo: body.phoneNo,
+    customerName: info.customerName,
+    successRegistrationUrl: info.successRegistrationUrl,
+    failedRegistrationUrl: info.failedRegistrationUrl,
+    sessionId: deps.ids.sessionId(),
+    chargeToken: deps.ids.chargeToken(),
+    otpAttempts: 0,
+    otpExpiresAt: now + deps.config.otpTtlSeconds * 1000,
+    authCode: deps.ids.authCode(),
+    createdAt: now,
+  };
+}
