@@ -11,6 +11,11 @@ const BIND = '/direct-debit/core/v1/registration-card-bind';
 const OTP = '/direct-debit/core/v1/otp-verification';
 const UNBIND = '/direct-debit/core/v1/registration-card-unbind';
 const B2B = '/authorization/v1/access-token/b2b';
+const PAY = '/direct-debit/core/v1/debit/payment-host-to-host';
+const REFUND = '/direct-debit/core/v1/debit/refund';
+const STATUS = '/orders/v1.0/debit/status';
+const ACC_BIND = '/direct-debit/core/v1/registration-account-binding';
+const ACC_UNBIND = '/direct-debit/core/v1/registration-account-unbinding';
 const B2B2C = '/authorization/v1/access-token/b2b2c';
 
 type Case = [name: string, path: string, raw: string, expected: string];
@@ -40,6 +45,25 @@ const SIGNED_CASES: Case[] = [
   ['tokenId as true', UNBIND, '{"tokenId":true}', '4000501'],
   ['tokenId of 5 000 characters', UNBIND, `{"tokenId":"${'x'.repeat(5000)}"}`, '4000501'],
   ['__proto__ pollution attempt', UNBIND, '{"__proto__":{"polluted":1},"tokenId":"x"}', '4040511'],
+  ['payment: truncated JSON', PAY, '{"partnerReferenceNo":"A","amount":{', '4005400'],
+  ['payment: amount as an array', PAY, '{"partnerReferenceNo":"A","amount":[],"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}', '4005401'],
+  ['payment: a 40-digit amount', PAY, `{"partnerReferenceNo":"A","amount":{"value":"${'9'.repeat(40)}.00","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}`, '4005401'],
+  ['payment: a negative amount', PAY, '{"partnerReferenceNo":"A","amount":{"value":"-1.00","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}', '4005401'],
+  ['payment: an exponent amount', PAY, '{"partnerReferenceNo":"A","amount":{"value":"1e5","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}', '4005401'],
+  ['payment: partnerReferenceNo of 65 characters', PAY, `{"partnerReferenceNo":"${'R'.repeat(65)}","amount":{"value":"1.00","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}`, '4005401'],
+  ['payment: a channel with a newline', PAY, '{"partnerReferenceNo":"A","amount":{"value":"1.00","currency":"IDR"},"additionalInfo":{"channel":"BRI\\nX"}}', '4005401'],
+  ['payment: CPAN with Arabic-Indic digits', PAY, '{"partnerReferenceNo":"A","amount":{"value":"1.00","currency":"IDR"},"bankCardNo":"\u0665\u0662\u0662\u0661\u0668\u0664\u0661\u0662\u0663\u0664\u0665\u0666","additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}', '4005401'],
+  ['status: serviceCode as a number', STATUS, '{"serviceCode":55,"originalPartnerReferenceNo":"A"}', '4005501'],
+  ['status: originalReferenceNo as an object', STATUS, '{"serviceCode":"55","originalReferenceNo":{"a":1}}', '4005501'],
+];
+
+/** Endpoints with extra mandatory headers: sent, so only the body is judged. */
+const IP_CASES: Case[] = [
+  ['refund: refundAmount null', REFUND, '{"originalPartnerReferenceNo":"A","partnerRefundNo":"R","refundAmount":null}', '4000702'],
+  ['refund: reason of 300 characters', REFUND, `{"originalPartnerReferenceNo":"A","partnerRefundNo":"R","refundAmount":{"value":"1.00","currency":"IDR"},"reason":"${'r'.repeat(300)}"}`, '4000701'],
+  ['account binding: phoneNo with letters', ACC_BIND, '{"phoneNo":"62abc","additionalInfo":{}}', '4000701'],
+  ['account binding: additionalInfo missing', ACC_BIND, '{"phoneNo":"62813941306101"}', '4000702'],
+  ['account unbinding: tokenId as an array', ACC_UNBIND, '{"tokenId":["a"]}', '4000901'],
 ];
 
 describe('malformed requests on the signed endpoints', () => {
@@ -60,6 +84,12 @@ describe('malformed requests on the signed endpoints', () => {
     expect(res.body.responseCode).toBe(expected);
     expect(String(res.status)).toBe(res.body.responseCode.slice(0, 3));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test.each(IP_CASES)('%s → %s', async (_name, path, raw, expected) => {
+    const res = await client.tx(path, {}, { rawBody: raw, signBody: raw, headers: { 'X-IP-ADDRESS': '103.31.4.100' } });
+    expect(res.body.responseCode).toBe(expected);
+    expect(String(res.status)).toBe(expected.slice(0, 3));
   });
 
   test('invalid UTF-8 → 4000100', async () => {

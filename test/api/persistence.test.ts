@@ -8,7 +8,7 @@ import { createIds } from '../../server/fake/ids.js';
 import { silentLogger } from '../../server/logger.js';
 import { Store } from '../../server/store/store.js';
 import { manualClock } from '../../server/clock.js';
-import { SnapClient } from '../helpers/snap-client.js';
+import { IP, PAY, REFUND, STATUS, SnapClient, customerSession, paymentBody, refundBody } from '../helpers/snap-client.js';
 
 describe('persistence', () => {
   let dir: string;
@@ -39,6 +39,28 @@ describe('persistence', () => {
     expect((await after.b2b2cToken(authCode)).body.responseCode).toBe('2007400');
     const res = await after.tx('/direct-debit/core/v1/registration-card-unbind', { tokenId: bankCardToken }, { token });
     expect(res.body.responseCode).toBe('2000500');
+  });
+
+  test('mid-flow restart: a refund after the restart finds the payment; a replay still replays', async () => {
+    const file = join(dir, 'state.json');
+    const first = await boot(file);
+    const client = new SnapClient(first.app);
+    const token = await client.b2bToken();
+    const session = await customerSession(client);
+    const payHeaders = { ...IP, 'X-EXTERNAL-ID': '424242' };
+    const paid = await client.tx(PAY, paymentBody('INV-R1', '8000.00'), { token, customerToken: session.customerToken, headers: payHeaders });
+    expect(paid.body.responseCode).toBe('2005400');
+    await first.store.close();
+
+    const second = await boot(file);
+    const after = new SnapClient(second.app);
+    const refund = await after.tx(REFUND, refundBody('INV-R1', 'RF-R1', '3000.00'), { token, customerToken: session.customerToken, headers: IP });
+    expect(refund.body).toMatchObject({ responseCode: '2000700', originalReferenceNo: paid.body.referenceNo });
+    const replay = await after.tx(PAY, paymentBody('INV-R1', '8000.00'), { token, customerToken: session.customerToken, headers: payHeaders });
+    expect(replay.status).toBe(409);
+    expect(replay.body).toEqual(paid.body);
+    const status = await after.tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: 'INV-R1' }, { token });
+    expect(status.body.refundHistory).toHaveLength(1);
   });
 
   test('50 concurrent token requests are answered after far fewer file writes', async () => {

@@ -1,7 +1,8 @@
 /**
  * DOKU's official Node SDK (doku-nodejs-library, pinned), unmodified, against the sandbox on a
  * loopback port: only the SDK's base URL changes (sdk-wire-notes §1.1). Flow: B2B token → card
- * bind (DH) → OTP on the hosted page → B2B2C token → card unbind → the card is gone.
+ * bind (DH) → OTP on the hosted page → B2B2C token → doPayment → doCheckStatus → partial and full
+ * doRefund → the status shows both → unbind → a payment with the unbound card is refused.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,11 +11,30 @@ import dokuSdk from 'doku-nodejs-library';
 import SdkConfig from 'doku-nodejs-library/_commons/config.js';
 import CardRegistrationRequestDTO from 'doku-nodejs-library/_models/cardRegistrationRequestDTO.js';
 import CardUnRegistUnbindRequestDTO from 'doku-nodejs-library/_models/cardUnregistUnbindRequestDTO.js';
+import paymentModels from 'doku-nodejs-library/_models/paymentRequestDirectDebitDTO.js';
+import RefundRequestDto from 'doku-nodejs-library/_models/refundRequestDTO.js';
+import CheckStatusDirectDebitDTO from 'doku-nodejs-library/_models/checkStatusDirectDebitRequestDTO.js';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { CARD, DEMO } from '../helpers/merchant.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
+
+const IP = '103.31.4.100'; // the SDK insists on 10-15 characters (sdk-wire-notes §1.6)
+const CHANNEL = 'DIRECT_DEBIT_BRI_SNAP';
+// The SDK's X-EXTERNAL-ID is Date.now(): two calls in one millisecond share it (sdk-wire-notes §1.4).
+const nextMs = () => new Promise((r) => setTimeout(r, 2));
+
+function paymentDto(partnerReferenceNo: string, value: string) {
+  const { PaymentRequestDto, TotalAmountDto, PaymentAdditionalInfoRequestDto } = paymentModels as Any;
+  const info = new PaymentAdditionalInfoRequestDto(CHANNEL, 'kki test', 'https://merchant.example/paid', 'https://merchant.example/failed', []);
+  return new PaymentRequestDto(partnerReferenceNo, new TotalAmountDto(value, 'IDR'), [], info);
+}
+
+const refundDto = (partnerRefundNo: string, value: string) =>
+  new (RefundRequestDto as Any)('INV-0001', { value, currency: 'IDR' }, partnerRefundNo, undefined, 'customer request', { channel: CHANNEL });
+
+const statusDto = () => new (CheckStatusDirectDebitDTO as Any)('INV-0001', undefined, undefined, '55', undefined, undefined, undefined, undefined, undefined, { channel: CHANNEL });
 
 describe('doku-nodejs-library 1.0.52 against the sandbox', () => {
   let sb: TestSandbox;
@@ -44,7 +64,7 @@ describe('doku-nodejs-library 1.0.52 against the sandbox', () => {
     jest.restoreAllMocks();
   });
 
-  test('B2B token → DH card bind → hosted OTP → B2B2C token → unbind', async () => {
+  test('B2B token → DH card bind → hosted OTP → B2B2C → pay → status → refunds → unbind → refused', async () => {
     // 1. The SDK's own token call (the constructor fires one too, unawaited).
     const token = await snap.getTokenB2B();
     expect(token.responseCode).toBe('2007300');
@@ -79,13 +99,41 @@ describe('doku-nodejs-library 1.0.52 against the sandbox', () => {
     expect(customer.responseCode).toBe('2007400');
     expect(snap.tokenB2b2c).toBe(customer.accessToken);
 
-    // 5. Unbind with the customer token as tokenId (the SDK README's order: getTokenB2B2C, then unbind).
+    // 5. Payment: the SDK names the card only through the customer token (sdk-wire-notes §1.8 #9).
+    await nextMs();
+    const payment = await snap.doPayment(paymentDto('INV-0001', '10000.00'), authCode, IP);
+    expect(payment.responseCode).toBe('2005400');
+    expect(payment.partnerReferenceNo).toBe('INV-0001');
+    expect(payment.referenceNo).toMatch(/^\d{32}$/);
+
+    await nextMs();
+    const paid = await snap.doCheckStatus(statusDto());
+    expect(paid).toMatchObject({ responseCode: '2005500', latestTransactionStatus: '00', originalReferenceNo: payment.referenceNo });
+
+    // 6. A partial, then a full refund (BRI: references of at most 12 characters, client-side).
+    await nextMs();
+    expect(await snap.doRefund(refundDto('RF-0001', '4000.00'), authCode, IP)).toMatchObject({ responseCode: '2000700', partnerRefundNo: 'RF-0001' });
+    await nextMs();
+    expect(await snap.doRefund(refundDto('RF-0002', '6000.00'), authCode, IP)).toMatchObject({ responseCode: '2000700', refundAmount: { value: '6000.00', currency: 'IDR' } });
+
+    await nextMs();
+    const refunded = await snap.doCheckStatus(statusDto());
+    expect(refunded.latestTransactionStatus).toBe('04');
+    expect(refunded.refundHistory.map((r: Any) => r.partnerRefundNo)).toEqual(['RF-0001', 'RF-0002']);
+
+    // 7. Unbind with the customer token as tokenId (the SDK README's order: getTokenB2B2C, then unbind).
+    await nextMs();
     const unbind = await snap.doUnRegistCardUnBind(new (CardUnRegistUnbindRequestDTO as Any)(customer.accessToken, { channel: 'DIRECT_DEBIT_BRI_SNAP' }));
     expect(unbind.responseCode).toBe('2000500');
     const binding = sb.deps.store.bindings.byReferenceNo(landing.searchParams.get('referenceNo')!)!;
     expect(binding.status).toBe('INACTIVE');
 
-    // 6. A second unbind of the same card is refused: axios rejects on HTTP 404.
+    // 8. The unbound card can no longer pay: axios rejects on HTTP 403.
+    await nextMs();
+    await expect(snap.doPayment(paymentDto('INV-0002', '1000.00'), authCode, IP)).rejects.toMatchObject({ response: { status: 403, data: { responseCode: '4035418' } } });
+
+    // 9. A second unbind of the same card is refused: axios rejects on HTTP 404.
+    await nextMs();
     const again = snap.doUnRegistCardUnBind(new (CardUnRegistUnbindRequestDTO as Any)(binding.bankCardToken, { channel: 'DIRECT_DEBIT_BRI_SNAP' }));
     await expect(again).rejects.toMatchObject({ response: { status: 404, data: { responseCode: '4040511' } } });
   });
