@@ -83,5 +83,25 @@ console.log(`   OTP accepted; browser lands on ${landing.origin}${landing.pathna
 
 const customer = await token('/authorization/v1/access-token/b2b2c', { grantType: 'authorization_code', authCode: landing.searchParams.get('authCode') });
 
+// Pay with the bound card: the customer token names it (Authorization-Customer, no "Bearer " needed).
+const order = `INV-${Date.now()}`;
+const customerHeaders = { 'Authorization-Customer': customer.accessToken, 'X-IP-ADDRESS': '103.31.4.100' };
+const paid = await transaction('/direct-debit/core/v1/debit/payment-host-to-host', {
+  partnerReferenceNo: order,
+  amount: { value: '150000.00', currency: 'IDR' },
+  additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP', successPaymentUrl: 'https://merchant.example/paid', failedPaymentUrl: 'https://merchant.example/failed' },
+}, accessToken, customerHeaders);
+
+await transaction('/direct-debit/core/v1/debit/refund', {
+  originalPartnerReferenceNo: order,
+  originalReferenceNo: paid.referenceNo,
+  partnerRefundNo: `RF-${Date.now()}`,
+  refundAmount: { value: '50000.00', currency: 'IDR' },
+  reason: 'one item returned',
+}, accessToken, customerHeaders);
+
+const status = await transaction('/orders/v1.0/debit/status', { originalPartnerReferenceNo: order, serviceCode: '55' }, accessToken);
+console.log(`   status ${status.latestTransactionStatus} (${status.transactionStatusDesc}), ${status.refundHistory.length} refund(s)`);
+
 await transaction('/direct-debit/core/v1/registration-card-unbind', { tokenId: customer.accessToken, additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' } }, accessToken);
-console.log('done: bind → OTP → customer token → unbind');
+console.log('done: bind → OTP → customer token → pay → refund → status → unbind');

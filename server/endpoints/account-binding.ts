@@ -11,12 +11,11 @@ import { H } from '../snap/headers.js';
 import { SERVICE_CODES } from '../snap/response-codes.js';
 import { invalidMandatoryField, snapError } from '../snap/errors.js';
 import type { Config } from '../config/load.js';
-import type { Binding } from '../store/types.js';
-import { channel, httpUrl, origin, str } from './fields.js';
-import type { Ctx, EndpointDefinition } from './types.js';
+import { startBinding } from '../domain/start-binding.js';
+import { channel, customerInfo, httpUrl, str } from './fields.js';
+import type { EndpointDefinition } from './types.js';
 
 const ALLO = 'DIRECT_DEBIT_ALLO_SNAP';
-const AUTH_CODE_TTL_SECONDS = 3600;
 
 function schema(config: Config) {
   return z.object({
@@ -26,16 +25,10 @@ function schema(config: Config) {
       custIdMerchant: z.string().min(1).max(64),
       successRegistrationUrl: httpUrl,
       failedRegistrationUrl: httpUrl,
-      customerName: str(70).optional(),
-      email: z.email().max(256).optional(),
-      idCard: str(20).optional(),
-      country: str(60).optional(),
-      address: str(255).optional(),
-      dateOfBirth: z.string().regex(/^\d{8}$/, 'must be YYYYMMDD').optional(),
+      ...customerInfo,
       deviceModel: str(64).optional(),
       osType: z.enum(['ios', 'android']).optional(),
       channelId: z.enum(['app', 'web']).optional(),
-      origin,
     }),
   });
 }
@@ -61,9 +54,19 @@ export const accountBinding: EndpointDefinition<Body> = {
     const fingerprint = instrumentFingerprint(merchant.clientId, `${info.channel}:${body.phoneNo}`);
     const holder = deps.store.bindings.withInstrument(fingerprint).find((b) => b.clientId === merchant.clientId && holdsCard(b, now));
     if (holder && holder.custIdMerchant !== info.custIdMerchant) throw snapError('409_01', 'this account is already bound to another customer of this merchant');
-    const binding = newAccountBinding(ctx, fingerprint);
-    deps.store.insertBinding(binding);
-    deps.store.saveAuthCode({ authCode: binding.authCode!, clientId: merchant.clientId, bindingRef: binding.referenceNo, exp: Math.floor(now / 1000) + AUTH_CODE_TTL_SECONDS, used: false });
+    const binding = startBinding(deps, now, {
+      kind: 'ACCOUNT',
+      clientId: merchant.clientId,
+      custIdMerchant: info.custIdMerchant,
+      channel: info.channel,
+      mode: 'DH',
+      fingerprint,
+      maskedNo: `${'*'.repeat(Math.max(0, body.phoneNo.length - 4))}${body.phoneNo.slice(-4)}`,
+      phoneNo: body.phoneNo,
+      customerName: info.customerName,
+      successRegistrationUrl: info.successRegistrationUrl,
+      failedRegistrationUrl: info.failedRegistrationUrl,
+    });
     return {
       body: {
         referenceNo: binding.referenceNo,
@@ -73,28 +76,3 @@ export const accountBinding: EndpointDefinition<Body> = {
     };
   },
 };
-
-function newAccountBinding({ deps, body, merchant, now }: Ctx<Body>, fingerprint: string): Binding {
-  const info = body.additionalInfo;
-  return {
-    kind: 'ACCOUNT',
-    referenceNo: deps.ids.referenceNo(now),
-    clientId: merchant.clientId,
-    custIdMerchant: info.custIdMerchant,
-    channel: info.channel,
-    mode: 'DH',
-    status: 'PENDING_OTP',
-    fingerprint,
-    maskedNo: `${'*'.repeat(Math.max(0, body.phoneNo.length - 4))}${body.phoneNo.slice(-4)}`,
-    phoneNo: body.phoneNo,
-    customerName: info.customerName,
-    successRegistrationUrl: info.successRegistrationUrl,
-    failedRegistrationUrl: info.failedRegistrationUrl,
-    sessionId: deps.ids.sessionId(),
-    chargeToken: deps.ids.chargeToken(),
-    otpAttempts: 0,
-    otpExpiresAt: now + deps.config.otpTtlSeconds * 1000,
-    authCode: deps.ids.authCode(),
-    createdAt: now,
-  };
-}

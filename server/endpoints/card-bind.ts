@@ -10,13 +10,11 @@ import { instrumentFingerprint } from '../domain/instrument.js';
 import { H } from '../snap/headers.js';
 import { SERVICE_CODES } from '../snap/response-codes.js';
 import { snapError } from '../snap/errors.js';
-import type { Binding } from '../store/types.js';
+import { startBinding } from '../domain/start-binding.js';
 import { readCardData } from './card-data-payload.js';
-import { channel, httpUrl, optional, origin, str } from './fields.js';
+import { channel, customerInfo, httpUrl, optional, str } from './fields.js';
 import type { Config } from '../config/load.js';
 import type { Ctx, EndpointDefinition } from './types.js';
-
-const AUTH_CODE_TTL_SECONDS = 3600;
 
 function schema(config: Config) {
   const strict = config.bindFieldsMode === 'strict';
@@ -32,13 +30,7 @@ function schema(config: Config) {
         channel: optional(channel(config), strict),
         successRegistrationUrl: optional(httpUrl, strict),
         failedRegistrationUrl: optional(httpUrl, strict),
-        customerName: str(70).optional(),
-        email: z.email().max(64).optional(),
-        idCard: str(20).optional(),
-        country: str(60).optional(),
-        address: str(255).optional(),
-        dateOfBirth: z.string().regex(/^\d{8}$/, 'must be YYYYMMDD').optional(),
-        origin,
+        ...customerInfo,
       }),
       strict,
     ),
@@ -61,9 +53,7 @@ export const cardBind: EndpointDefinition<Body> = {
     if (holder && holder.custIdMerchant !== body.custIdMerchant) {
       throw snapError('409_01', 'this card is already bound to another customer of this merchant');
     }
-    const binding = newBinding(ctx, fingerprint, card);
-    deps.store.insertBinding(binding);
-    deps.store.saveAuthCode({ authCode: binding.authCode!, clientId: merchant.clientId, bindingRef: binding.referenceNo, exp: Math.floor(now / 1000) + AUTH_CODE_TTL_SECONDS, used: false });
+    const binding = startBinding(deps, now, cardBinding(ctx, fingerprint, card));
     const common = { referenceNo: binding.referenceNo, ...(body.partnerReferenceNo ? { partnerReferenceNo: body.partnerReferenceNo } : {}) };
     const info = { custIdMerchant: binding.custIdMerchant, status: 'PENDING' };
     return binding.mode === 'DH'
@@ -72,19 +62,17 @@ export const cardBind: EndpointDefinition<Body> = {
   },
 };
 
-function newBinding({ deps, body, header, merchant, now }: Ctx<Body>, fingerprint: string, card: ReturnType<typeof readCardData>): Binding {
+function cardBinding({ body, header, merchant }: Ctx<Body>, fingerprint: string, card: ReturnType<typeof readCardData>) {
   const info = body.additionalInfo;
   return {
-    kind: 'CARD',
-    referenceNo: deps.ids.referenceNo(now),
+    kind: 'CARD' as const,
     clientId: merchant.clientId,
     custIdMerchant: body.custIdMerchant,
     partnerReferenceNo: body.partnerReferenceNo,
     channel: info?.channel,
     // DH unless the merchant asks for H2H; the SDKs send DH or a caller-chosen value (sdk-wire-notes §3.3).
-    mode: header(H.channelId)?.toUpperCase() === 'H2H' ? 'H2H' : 'DH',
-    status: 'PENDING_OTP',
-    fingerprint: fingerprint,
+    mode: header(H.channelId)?.toUpperCase() === 'H2H' ? ('H2H' as const) : ('DH' as const),
+    fingerprint,
     maskedNo: maskCardNo(card.bankCardNo),
     bankCardType: card.bankCardType,
     expiryDate: card.expiryDate,
@@ -92,11 +80,5 @@ function newBinding({ deps, body, header, merchant, now }: Ctx<Body>, fingerprin
     customerName: info?.customerName ?? body.accountName,
     successRegistrationUrl: info?.successRegistrationUrl,
     failedRegistrationUrl: info?.failedRegistrationUrl,
-    sessionId: deps.ids.sessionId(),
-    chargeToken: deps.ids.chargeToken(),
-    otpAttempts: 0,
-    otpExpiresAt: now + deps.config.otpTtlSeconds * 1000,
-    authCode: deps.ids.authCode(),
-    createdAt: now,
   };
 }

@@ -32,3 +32,14 @@ export const amount = z.object({
 export const origin = z.unknown().optional();
 
 export const optional = <T extends z.ZodType>(schema: T, required: boolean) => (required ? schema : schema.optional());
+
+/** The customer details card and account binding share (spec §4.2, §10.2). */
+export const customerInfo = {
+  customerName: str(70).optional(),
+  email: z.email().max(64).optional(),
+  idCard: str(20).optional(),
+  country: str(60).optional(),
+  address: str(255).optional(),
+  dateOfBirth: z.string().regex(/^\d{8}$/, 'must be YYYYMMDD').optional(),
+  origin,
+};

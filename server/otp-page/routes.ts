@@ -48,8 +48,9 @@ function renderForm(b: Binding, deps: Deps, error?: string): string {
 function finish(res: Response, b: Binding, status: 'SUCCESS' | 'FAILED', message?: string): void {
   const target = redirectTarget(status === 'SUCCESS' ? b.successRegistrationUrl : b.failedRegistrationUrl);
   if (!target) {
-    const text = status === 'SUCCESS' ? 'Your card is registered. You can return to the merchant.' : `Card registration failed: ${message}.`;
-    return html(res, 200, renderMessage(status === 'SUCCESS' ? 'Card registered' : 'Registration failed', text));
+    const noun = b.kind === 'CARD' ? 'card' : 'account';
+    const text = status === 'SUCCESS' ? `Your ${noun} is registered. You can return to the merchant.` : `Registration failed: ${message}.`;
+    return html(res, 200, renderMessage(status === 'SUCCESS' ? `${noun[0]!.toUpperCase()}${noun.slice(1)} registered` : 'Registration failed', text));
   }
   target.searchParams.set('status', status);
   target.searchParams.set('referenceNo', b.referenceNo);

@@ -18,8 +18,12 @@ test('examples/kki-flow.mjs runs the whole flow against a sandbox', async () => 
     expect(stdout).toContain('→ 2007300 Successful');
     expect(stdout).toContain('→ 2000100 Successful');
     expect(stdout).toContain('→ 2007400 Successful');
+    expect(stdout).toContain('→ 2005400 Successful');
+    expect(stdout).toContain('→ 2000700 Successful');
+    expect(stdout).toContain('→ 2005500 Successful');
+    expect(stdout).toContain('status 00 (Success), 1 refund(s)');
     expect(stdout).toContain('→ 2000500 Successful');
-    expect(stdout).toContain('done: bind → OTP → customer token → unbind');
+    expect(stdout).toContain('done: bind → OTP → customer token → pay → refund → status → unbind');
   } finally {
     server.close();
   }
