@@ -2,14 +2,11 @@
  * loadConfig(env): read once at start-up into a frozen, typed, validated object. Invalid settings
  * throw a ConfigError that lists every problem; main.ts prints it and exits non-zero.
  */
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { KeyObject } from 'node:crypto';
 import { SETTINGS, type SettingEnv, type SettingSpec } from './settings.js';
+import { loadJwtKeys, loadMerchants } from './keys.js';
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..').replace(/[/\\]dist$/, '');
-export const FIXTURES_DIR = join(PROJECT_ROOT, 'fixtures');
+export { FIXTURES_DIR, PROJECT_ROOT } from './paths.js';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -137,51 +134,6 @@ function checkValue(spec: SettingSpec, value: string): string | undefined {
   if (spec.kind === 'bool' && !['true', 'false', '1', '0'].includes(value)) return `${spec.env}: "${value}" must be true or false`;
   if (spec.kind === 'enum' && spec.values && !spec.values.includes(value)) return `${spec.env}: "${value}" must be one of ${spec.values.join(', ')}`;
   return undefined;
-}
-
-function loadMerchants(raw: Record<SettingEnv, string>, problems: string[]): Merchant[] {
-  const given = [raw.DOKU_CLIENT_ID, raw.DOKU_CLIENT_SECRET, raw.DOKU_PUBLIC_KEY_PEM].filter(Boolean).length;
-  if (given === 0) {
-    const demo = JSON.parse(readFileSync(join(FIXTURES_DIR, 'demo-merchant.json'), 'utf8')) as Record<string, string>;
-    const key = readKey(join(FIXTURES_DIR, demo.publicKeyPem!), 'fixtures/demo-merchant.json publicKeyPem', problems, 'public');
-    if (!key) return [];
-    return [merchant(demo.clientId!, demo.clientSecret!, key, raw.DOKU_SHARED_KEY, true)];
-  }
-  if (given < 3) {
-    problems.push('DOKU_CLIENT_ID, DOKU_CLIENT_SECRET and DOKU_PUBLIC_KEY_PEM go together: set all three, or none for the demo merchant');
-    return [];
-  }
-  const key = readKey(raw.DOKU_PUBLIC_KEY_PEM, 'DOKU_PUBLIC_KEY_PEM', problems, 'public');
-  return key ? [merchant(raw.DOKU_CLIENT_ID, raw.DOKU_CLIENT_SECRET, key, raw.DOKU_SHARED_KEY, false)] : [];
-}
-
-const merchant = (clientId: string, clientSecret: string, publicKey: KeyObject, sharedKey: string, demo: boolean): Merchant => ({
-  clientId, clientSecret, publicKey, demo,
-  sharedKeys: sharedKey && sharedKey !== clientSecret ? [sharedKey, clientSecret] : [clientSecret],
-});
-
-function loadJwtKeys(path: string, problems: string[]): { privateKey: KeyObject; publicKey: KeyObject } | undefined {
-  const file = path || join(FIXTURES_DIR, 'keys/sandbox-doku.TEST-ONLY.private.pem');
-  const privateKey = readKey(file, 'DOKU_SANDBOX_PRIVATE_KEY_PEM', problems, 'private');
-  return privateKey ? { privateKey, publicKey: createPublicKey(privateKey) } : undefined;
-}
-
-function readKey(path: string, name: string, problems: string[], kind: 'public' | 'private'): KeyObject | undefined {
-  let pem: string;
-  try {
-    pem = readFileSync(path, 'utf8');
-  } catch (e) {
-    problems.push(`${name}: cannot read "${path}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    return undefined;
-  }
-  try {
-    const key = kind === 'public' ? createPublicKey(pem) : createPrivateKey(pem);
-    if (key.asymmetricKeyType !== 'rsa') throw new Error('not RSA');
-    return key;
-  } catch {
-    problems.push(`${name}: "${path}" is not an RSA ${kind} key in PEM format`);
-    return undefined;
-  }
 }
 
 function seedNumber(seed: string): number {
