@@ -1,5 +1,5 @@
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
-import { CARD } from '../helpers/merchant.js';
+import { CARD, DEMO } from '../helpers/merchant.js';
 import { BALANCE, IP, PAY, SnapClient, customerSession, paymentBody } from '../helpers/snap-client.js';
 
 describe('POST /direct-debit/core/v1/debit/payment-host-to-host', () => {
@@ -65,6 +65,18 @@ describe('POST /direct-debit/core/v1/debit/payment-host-to-host', () => {
     const foreign = await customerSession(new SnapClient(other.app));
     // signed by the same sandbox key (fixtures) but unknown to this store
     expect((await client.tx(PAY, paymentBody('INV-X'), { token: fresh, customerToken: foreign.customerToken, headers: IP })).body).toEqual({ responseCode: '4015404', responseMessage: 'Customer Token Not Found' });
+  });
+
+  test('another merchant\'s customer token is 4015402 Invalid Customer Token', async () => {
+    const other = await buildSandbox({ DOKU_CLIENT_ID: 'BRN-0002-OTHER', DOKU_CLIENT_SECRET: 'other-secret', DOKU_PUBLIC_KEY_PEM: DEMO.publicKeyPath });
+    // One store seen by two merchants: merchant B presents merchant A's customer token.
+    Object.assign(other.deps.store.data.customerTokens, sb.deps.store.data.customerTokens);
+    Object.assign(other.deps.store.data.bindings, sb.deps.store.data.bindings);
+    other.deps.store.bindings.rebuild(other.deps.store.data.bindings);
+    const b = new SnapClient(other.app, 'BRN-0002-OTHER', 'other-secret');
+    const res = await b.tx(PAY, paymentBody('INV-F1'), { customerToken: session.customerToken, headers: IP });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ responseCode: '4015402', responseMessage: 'Invalid Customer Token' });
   });
 
   test('a CPAN-only payment needs no customer token (spec §14 #28) unless DOKU_CPAN_MODE=strict', async () => {
