@@ -3,9 +3,9 @@
  *  1. Express defaults that cost time or leak (x-powered-by, ETag) are off.
  *  2. /__mock admin routes: never signature-checked (architecture.md §4.2).
  *  3. The hosted OTP page (HTML, not SNAP).
- *  4. Each DOKU endpoint: attach its definition (so errors carry its service code), read the raw
- *     body (kept for the body hash, spec §2.2), then the SNAP pipeline (pipeline/run-endpoint.ts).
- *     Other methods on a DOKU path: `405xx00`.
+ *  4. Each DOKU endpoint: attach its definition (so errors carry its service code) and
+ *     `X-Mock-Scenario: none`, journal the exchange, read the raw body (kept for the body hash,
+ *     spec §2.2), then the SNAP pipeline (pipeline/run-endpoint.ts). Other methods: `405xx00`.
  *  5. Anything else: SNAP-shaped `4040002 Invalid Routing`, never Express's HTML page.
  *  6. The error handler: the one place errors become HTTP.
  */
@@ -18,6 +18,9 @@ import { errorHandler, NO_SERVICE, sendSnapError } from './pipeline/error-handle
 import { IdempotencyLedger } from './pipeline/idempotency.js';
 import { runEndpoint } from './pipeline/run-endpoint.js';
 import { snapError } from './snap/errors.js';
+import { H } from './snap/headers.js';
+import { Journal } from './admin/journal.js';
+import { ScenarioState } from './scenario/select.js';
 
 export function createApp(deps: Deps): Express {
   const app = express();
@@ -25,13 +28,15 @@ export function createApp(deps: Deps): Express {
   app.disable('etag');
   app.set('trust proxy', false);
 
-  app.use('/__mock', adminRouter(deps));
+  const scenarios = new ScenarioState(deps.scenarios);
+  const journal = new Journal(deps.config.journalSize, deps.clock);
+  app.use('/__mock', adminRouter(deps, scenarios, journal));
   app.use(otpPageRouter(deps));
 
   const rawBody = express.raw({ type: () => true, limit: deps.config.maxBodyBytes });
   const ledger = new IdempotencyLedger(deps.store);
   for (const def of ENDPOINTS) {
-    app.post(def.path, attach(def), rawBody, runEndpoint(def, deps, ledger));
+    app.post(def.path, attach(def), journal.record(), rawBody, runEndpoint(def, deps, ledger, scenarios));
     app.all(def.path, attach(def), (_req, res) => {
       res.setHeader('Allow', 'POST');
       sendSnapError(res, snapError('405_00', 'DOKU endpoints accept POST only'), def.serviceCode(deps.config));
@@ -45,5 +50,6 @@ export function createApp(deps: Deps): Express {
 
 const attach = (def: EndpointDefinition<unknown>): RequestHandler => (_req, res, next) => {
   res.locals.endpoint = def;
+  res.setHeader(H.mockScenario, 'none');
   next();
 };

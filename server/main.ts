@@ -9,6 +9,7 @@ import { describeConfig } from './config/describe.js';
 import { createIds } from './fake/ids.js';
 import { createLogger } from './logger.js';
 import { Store } from './store/store.js';
+import { loadScenarios, type ScenarioSet } from './scenario/load.js';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -21,9 +22,16 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  let scenarios: ScenarioSet;
+  try {
+    scenarios = loadScenarios(config.scenariosDir, config);
+  } catch (e) {
+    console.error(`doku-sandbox: invalid scenario: ${(e as Error).message}`);
+    process.exit(2);
+  }
   const log = createLogger(config.logLevel);
   const store = await Store.open(config.dbFile, config.dbFlushMs);
-  const app = createApp({ config, store, clock: systemClock, ids: createIds(config.fakerSeed), log });
+  const app = createApp({ config, store, clock: systemClock, ids: createIds(config.fakerSeed), log, scenarios });
   const server = app.listen(config.port, config.host, () => {
     log.info({ settings: describeConfig(config) }, 'effective configuration');
     log.info(`doku-sandbox listening on http://${config.host}:${config.port}`);

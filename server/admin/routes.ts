@@ -1,18 +1,75 @@
 /**
- * /__mock: the sandbox's own API (never signature-checked). Mock answers have their own shape,
- * `{ mockError, ... }` on failure, so nobody mistakes them for DOKU's. Issue #4 grows this.
+ * /__mock: the sandbox's own API, never signature-checked (architecture.md §4.2). With
+ * DOKU_ADMIN_TOKEN set, every route but /health needs `Authorization: Bearer <token>`. Answers
+ * are plain JSON; failures are `{ mockError, ... }`, never SNAP-shaped.
  */
-import { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
+import { timingSafeEqual } from 'node:crypto';
 import type { Deps } from '../endpoints/types.js';
 import { ENDPOINTS } from '../endpoints/index.js';
+import { MockError } from '../scenario/mock-error.js';
+import type { ScenarioState } from '../scenario/select.js';
+import { explainRoute } from './explain.js';
+import { flowHelpers } from './flow-helpers.js';
+import type { Journal } from './journal.js';
 
-export function adminRouter(deps: Deps): Router {
+export const ADMIN_ROUTES = [
+  'GET /__mock/health', 'GET /__mock/scenarios', 'GET /__mock/scenario', 'PUT /__mock/scenario', 'DELETE /__mock/scenario',
+  'POST /__mock/reset', 'GET /__mock/requests', 'POST /__mock/explain',
+  'POST /__mock/bindings/{referenceNo}/otp', 'POST /__mock/payments/{referenceNo}/settle',
+];
+
+export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journal): Router {
   const router = Router();
+  router.use(express.json({ limit: '256kb' }));
+
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', endpoints: ENDPOINTS.length, merchants: deps.config.merchants.map((m) => m.clientId) });
+    res.json({ status: 'ok', endpoints: ENDPOINTS.length, scenarios: scenarios.set.list.length, merchants: deps.config.merchants.map((m) => m.clientId) });
   });
-  router.use((req, res) => {
-    res.status(404).json({ mockError: `unknown admin route ${req.method} /__mock${req.path}`, known: ['GET /__mock/health'] });
+  router.use(requireAdminToken(deps.config.adminToken));
+
+  router.get('/scenarios', (_req, res) => {
+    const list = scenarios.set.list.map((s) => ({ name: s.name, description: s.description, endpoints: Object.keys(s.apply), ...(s.source ? { source: s.source } : {}) }));
+    res.json({ global: scenarios.global?.name ?? null, scenarios: list });
   });
+  router.get('/scenario', (_req, res) => res.json({ scenario: scenarios.global?.name ?? null }));
+  router.put('/scenario', (req, res) => {
+    const name = typeof req.body?.name === 'string' ? req.body.name : undefined;
+    const scenario = name ? scenarios.set.get(name) : undefined;
+    if (!scenario) throw new MockError(name ? `unknown scenario "${name.slice(0, 80)}"` : 'send {"name": "<scenario>"}', { known: scenarios.set.list.map((s) => s.name) });
+    scenarios.global = scenario;
+    res.json({ scenario: scenario.name, endpoints: Object.keys(scenario.apply) });
+  });
+  router.delete('/scenario', (_req, res) => {
+    scenarios.global = undefined;
+    res.json({ scenario: null });
+  });
+
+  router.post('/reset', async (_req, res) => {
+    await deps.store.reset();
+    scenarios.global = undefined;
+    journal.clear();
+    res.json({ status: 'reset' });
+  });
+
+  router.get('/requests', (req, res) => {
+    const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
+    const limit = q('limit') && /^\d{1,5}$/.test(q('limit')!) ? Number(q('limit')) : undefined;
+    res.json({ requests: journal.list({ path: q('path'), externalId: q('externalId'), limit }) });
+  });
+
+  router.post('/explain', explainRoute(deps));
+  router.use(flowHelpers(deps));
+  router.use((req, _res, next) => next(new MockError(`unknown admin route ${req.method} /__mock${req.path}`, { known: ADMIN_ROUTES }, 404)));
   return router;
+}
+
+function requireAdminToken(token: string): RequestHandler {
+  const expected = Buffer.from(`Bearer ${token}`);
+  return (req, _res, next) => {
+    if (!token) return next();
+    const given = Buffer.from(req.get('authorization') ?? '');
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
+    next(new MockError('the admin API needs Authorization: Bearer <DOKU_ADMIN_TOKEN>', {}, 401));
+  };
 }

@@ -6,6 +6,8 @@ import type { KeyObject } from 'node:crypto';
 import { SETTINGS, type SettingEnv, type SettingSpec } from './settings.js';
 import { loadJwtKeys, loadMerchants } from './keys.js';
 
+import { PROJECT_ROOT } from './paths.js';
+import { join } from 'node:path';
 export { FIXTURES_DIR, PROJECT_ROOT } from './paths.js';
 
 export class ConfigError extends Error {
@@ -29,6 +31,9 @@ export interface Config {
   port: number;
   host: string;
   dbFile: string;
+  scenariosDir: string;
+  adminToken: string;
+  journalSize: number;
   publicUrl: string;
   merchants: readonly Merchant[];
   jwtPrivateKey: KeyObject;
@@ -92,6 +97,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: int('PORT'),
     host: raw.HOST,
     dbFile: raw.DOKU_DB_FILE,
+    scenariosDir: raw.DOKU_SCENARIOS_DIR || join(PROJECT_ROOT, 'scenarios'),
+    adminToken: raw.DOKU_ADMIN_TOKEN,
+    journalSize: int('DOKU_JOURNAL_SIZE'),
     publicUrl: raw.DOKU_PUBLIC_URL.replace(/\/+$/, ''),
     merchants,
     jwtPrivateKey: jwtKeys.privateKey,

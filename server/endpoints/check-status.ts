@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { latestStatus } from '../domain/payment-status.js';
+import { settleIfDue } from '../domain/settle.js';
 import { idr } from '../domain/money.js';
 import { SERVICE_CODES } from '../snap/response-codes.js';
 import { invalidMandatoryField, snapError } from '../snap/errors.js';
@@ -74,12 +75,12 @@ export const checkStatus: EndpointDefinition<Body> = {
   },
 };
 
-function findPayment({ deps, body, merchant }: Ctx<Body>): PaymentRecord | undefined {
+function findPayment({ deps, body, merchant, now }: Ctx<Body>): PaymentRecord | undefined {
   const { payments } = deps.store;
   const byRef = body.originalReferenceNo ? deps.store.findPayment(body.originalReferenceNo) : undefined;
   const found =
     byRef ??
     (body.originalPartnerReferenceNo ? payments.byPartnerReferenceNo(merchant.clientId, body.originalPartnerReferenceNo) : undefined) ??
     (body.originalExternalId ? payments.byExternalId(merchant.clientId, body.originalExternalId) : undefined);
-  return found && found.clientId === merchant.clientId ? found : undefined;
+  return found && found.clientId === merchant.clientId ? settleIfDue(found, deps, now) : undefined;
 }

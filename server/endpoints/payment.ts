@@ -58,7 +58,7 @@ export const payment: EndpointDefinition<Body> = {
       throw snapError('404_18', 'partnerReferenceNo was used with another amount or card');
     }
 
-    const record: Omit<PaymentRecord, 'refunds'> = {
+    const record: Omit<PaymentRecord, 'refunds'> & { scenario?: string } = {
       referenceNo: deps.ids.referenceNo(now),
       clientId: merchant.clientId,
       partnerReferenceNo: body.partnerReferenceNo,
@@ -73,6 +73,15 @@ export const payment: EndpointDefinition<Body> = {
       createdAt: now,
     };
 
+    if (ctx.scenario) record.scenario = ctx.scenario.scenario.name;
+    const pending = ctx.scenario?.rule.pending;
+    if (pending) {
+      // Forced 202 (spec §7.3, §1.8): the payment stays PENDING (status 03) until it settles.
+      const settleAt = pending.settleAfterMs === undefined ? undefined : now + pending.settleAfterMs;
+      const code = { responseCode: responseCode('202_00', SERVICE_CODES.payment), responseMessage: CASES['202_00'] };
+      deps.store.insertPayment({ ...record, ...code, status: 'PENDING', settleAt, settleTo: pending.settleTo, refunds: [] });
+      return { caseKey: '202_00', body: { referenceNo: record.referenceNo, partnerReferenceNo: record.partnerReferenceNo } };
+    }
     const balance = source.binding?.balance;
     if (balance !== undefined && toCents(balance) < cents) {
       const error = snapError('403_14', `balance ${balance} is less than ${body.amount.value}`);

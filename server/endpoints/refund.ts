@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { fromCents, toCents } from '../domain/money.js';
+import { settleIfDue } from '../domain/settle.js';
 import { H } from '../snap/headers.js';
 import { invalidCustomerToken, snapError } from '../snap/errors.js';
 import { formatJakarta } from '../snap/timestamp.js';
@@ -71,8 +72,8 @@ export const refund: EndpointDefinition<Body> = {
   },
 };
 
-function findOriginal({ deps, body, merchant, customer }: Ctx<Body>): PaymentRecord {
-  const payment = deps.store.payments.byPartnerReferenceNo(merchant.clientId, body.originalPartnerReferenceNo);
+function findOriginal({ deps, body, merchant, customer, now }: Ctx<Body>): PaymentRecord {
+  const payment = settleIfDue(deps.store.payments.byPartnerReferenceNo(merchant.clientId, body.originalPartnerReferenceNo), deps, now);
   if (!payment || (body.originalReferenceNo && body.originalReferenceNo !== payment.referenceNo)) {
     throw snapError('404_01', 'no payment of this merchant has this originalPartnerReferenceNo (and originalReferenceNo)');
   }

@@ -7,6 +7,8 @@ import type { Ids } from '../fake/ids.js';
 import type { Store } from '../store/store.js';
 import type { TokenClaims } from '../auth/jwt.js';
 import type { Binding } from '../store/types.js';
+import type { Chosen } from '../scenario/select.js';
+import type { ScenarioSet } from '../scenario/load.js';
 
 export interface Deps {
   config: Config;
@@ -14,6 +16,7 @@ export interface Deps {
   clock: Clock;
   ids: Ids;
   log: Logger;
+  scenarios: ScenarioSet;
 }
 
 export interface EndpointDefinition<B = unknown> {
@@ -41,6 +44,8 @@ export interface Ctx<B> {
   /** Where a browser reaches this sandbox (hosted pages). */
   baseUrl: string;
   now: number;
+  /** The scenario in force, when it lets the handler run (pending payments, execute rules). */
+  scenario?: Chosen;
 }
 
 /** A successful answer: the success case and the body fields after responseCode/responseMessage. */

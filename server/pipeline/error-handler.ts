@@ -1,6 +1,6 @@
 /**
  * The one place an error becomes HTTP. A SnapError gets the service code of the endpoint the
- * request was routed to; body-parser failures (oversized, bad encoding, aborted) are `400xx00`;
+ * request was routed to; a MockError (the sandbox's own complaint) gets a `{mockError}` body; body-parser failures (oversized, bad encoding, aborted) are `400xx00`;
  * anything unexpected is `500xx00 General Error` and is logged, never leaked.
  */
 import type { ErrorRequestHandler, Response } from 'express';
@@ -11,6 +11,7 @@ import { H } from '../snap/headers.js';
 import { SnapError, badRequest, snapError } from '../snap/errors.js';
 import { responseCode } from '../snap/response-codes.js';
 import { sendSnap } from './reply.js';
+import { MockError } from '../scenario/mock-error.js';
 
 /** Service code for answers that belong to no emulated endpoint (unknown path). */
 export const NO_SERVICE = '00';
@@ -28,12 +29,17 @@ export function errorBody(err: SnapError, serviceCode: string): { responseCode: 
 export function sendSnapError(res: Response, err: SnapError, serviceCode: string): void {
   const headers: Record<string, string> = {};
   if (err.reason) headers[H.mockReason] = err.reason.replace(/[^\x20-\x7e]/g, '?');
+  if (err.explain !== undefined) headers[H.mockExplain] = JSON.stringify(err.explain).replace(/[^\x20-\x7e]/g, '?');
   sendSnap(res, errorBody(err, serviceCode), headers);
 }
 
 export function errorHandler(config: Config, log: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
     if (res.headersSent) return;
+    if (err instanceof MockError) {
+      res.status(err.status).json({ mockError: err.message, ...err.details });
+      return;
+    }
     sendSnapError(res, toSnapError(err, log), serviceCodeOf(res, config));
   };
 }

@@ -9,6 +9,7 @@ import { formatJakarta } from '../snap/timestamp.js';
 
 export function sendSnap(res: Response, body: { responseCode: string } & Record<string, unknown>, headers: Record<string, string> = {}, status = Number(body.responseCode.slice(0, 3))): void {
   res.status(status);
+  res.locals.answer = body; // for the request journal
   res.setHeader('Content-Type', 'application/json');
   res.setHeader(H.timestamp, formatJakarta(Date.now()));
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);

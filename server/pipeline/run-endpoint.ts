@@ -3,27 +3,28 @@
  * any stage may throw a SnapError, which error-handler.ts turns into the SNAP answer. Handlers only
  * change memory: the pipeline commits once, after the idempotency record is saved, so an answer is
  * sent only when the change it reports (and its stored replay) is on disk.
- * Scenarios (step 12) slot in here in a later issue.
+ *
+ * Scenarios (step 12): a forced answer comes after the security checks (1–8), so a forced success
+ * still needs a correctly signed request, unless the rule says `stage: "auth"`. `execute` rules run
+ * the handler first and then delay, hang or drop the answer ("timed out, but it worked").
  */
 import type { Request, RequestHandler, Response } from 'express';
 import type { Deps, EndpointDefinition } from '../endpoints/types.js';
-import type { Merchant } from '../config/load.js';
-import type { TokenClaims } from '../auth/jwt.js';
 import { H } from '../snap/headers.js';
 import { SnapError } from '../snap/errors.js';
-import { sha256Hex } from '../snap/signature.js';
-import { reserialise } from '../snap/body-canonical.js';
+import { applyTiming, forcedAnswer } from '../scenario/effects.js';
+import type { Chosen, ScenarioState } from '../scenario/select.js';
+import { stickyScenarioName } from '../scenario/sticky.js';
+import { authenticate } from './authenticate.js';
 import { checkHeaders, type HeaderGet } from './check-headers.js';
 import { errorBody } from './error-handler.js';
-import type { Admission, IdempotencyLedger } from './idempotency.js';
+import type { IdempotencyLedger } from './idempotency.js';
 import { parseBody } from './parse-body.js';
 import { successBody, sendSnap } from './reply.js';
 import { validateBody } from './validate-body.js';
-import { verifyTokenRequest } from './verify-asymmetric.js';
 import { verifyCustomerToken } from './verify-customer-token.js';
-import { verifyB2bToken, verifySymmetricSignature } from './verify-symmetric.js';
 
-export function runEndpoint<B>(def: EndpointDefinition<B>, deps: Deps, ledger: IdempotencyLedger): RequestHandler {
+export function runEndpoint<B>(def: EndpointDefinition<B>, deps: Deps, ledger: IdempotencyLedger, scenarios: ScenarioState): RequestHandler {
   const schema = def.schema(deps.config);
   const serviceCode = def.serviceCode(deps.config);
   const extraHeaders = def.extraHeaders ?? [];
@@ -31,30 +32,30 @@ export function runEndpoint<B>(def: EndpointDefinition<B>, deps: Deps, ledger: I
   return async (req: Request, res: Response) => {
     const now = deps.clock.now();
     const header: HeaderGet = (name) => headerValue(req, name);
-    const parsed = parseBody(req.body); //                                              1
-    checkHeaders(header, def.auth, extraHeaders, deps.config, now); //                   2-3
-    let merchant: Merchant;
-    let b2b: TokenClaims | undefined;
-    let admission: Extract<Admission, { kind: 'run' }> | undefined;
-    if (def.auth === 'asymmetric') {
-      merchant = verifyTokenRequest(header, deps.config); //                              4-7 (RSA)
-    } else {
-      const auth = await verifyB2bToken(header, deps); //                                 4-6
-      const signed = { method: req.method, originalUrl: req.originalUrl, token: auth.token, body: parsed, timestamp: header(H.timestamp)!, signature: header(H.signature)! };
-      verifySymmetricSignature(signed, auth.merchant, deps.config.signatureMode === 'strict'); // 7 (HMAC)
-      ({ merchant, claims: b2b } = auth);
-      const fingerprint = `${req.method} ${req.path} ${sha256Hex(reserialise(parsed.raw, parsed.json))}`;
-      const admitted = await ledger.admit(merchant.clientId, header(H.externalId)!, fingerprint, now); // 8
-      if (admitted.kind === 'replay') return sendReplay(res, admitted.record, deps);
-      admission = admitted;
+    let chosen = mark(res, scenarios.choose(header(H.mockScenario), def.name)); //            12 (choice)
+    if (chosen?.rule.stage === 'auth') {
+      if (await applyTiming(chosen, req)) throw forcedAnswer(chosen); //                      12 (auth stage: before all checks)
+      return;
     }
+    const parsed = parseBody(req.body); //                                                    1
+    checkHeaders(header, def.auth, extraHeaders, deps.config, now); //                         2-3
+    const caller = await authenticate(def as EndpointDefinition<unknown>, req, header, parsed, deps, ledger, now); // 4-8
+    if (caller.admission?.kind === 'replay') return sendReplay(res, caller.admission.record, deps);
+    const admission = caller.admission;
     try {
-      const customer = def.customerToken && (def.customerToken === 'required' || header(H.authorizationCustomer)) ? await verifyCustomerToken(header, merchant.clientId, deps) : undefined; // 9
-      const body = validateBody(schema, parsed.json); //                                  10
-      const reply = await def.handle({ deps, body, header, merchant, b2b, customer, baseUrl: baseUrlOf(req, deps), now }); // 11
+      chosen ??= mark(res, scenarios.sticky(stickyScenarioName(def.name, parsed.json, caller.merchant.clientId, deps.store), def.name));
+      if (chosen && !chosen.rule.execute) { //                                                 12 (before the handler)
+        if (!(await applyTiming(chosen, req))) return admission?.abandon();
+        if (chosen.rule.responseCode) throw forcedAnswer(chosen);
+      }
+      const wantsCustomer = def.customerToken === 'required' || (def.customerToken && header(H.authorizationCustomer));
+      const customer = wantsCustomer ? await verifyCustomerToken(header, caller.merchant.clientId, deps) : undefined; // 9
+      const body = validateBody(schema, parsed.json); //                                      10
+      const reply = await def.handle({ deps, body, header, merchant: caller.merchant, b2b: caller.b2b, customer, baseUrl: baseUrlOf(req, deps), now, scenario: chosen }); // 11
       const answer = successBody(reply.caseKey ?? '200_00', serviceCode, reply.body);
       admission?.finish(Number(answer.responseCode.slice(0, 3)), answer);
       await deps.store.commit();
+      if (chosen?.rule.execute && !(await applyTiming(chosen, req))) return; //               12 (after: the change is made)
       sendSnap(res, answer, reply.headers);
     } catch (e) {
       if (admission) {
@@ -65,6 +66,11 @@ export function runEndpoint<B>(def: EndpointDefinition<B>, deps: Deps, ledger: I
       throw e;
     }
   };
+}
+
+function mark(res: Response, chosen: Chosen | undefined): Chosen | undefined {
+  if (chosen) res.setHeader(H.mockScenario, chosen.scenario.name);
+  return chosen;
 }
 
 /**

@@ -11,6 +11,7 @@ import { H } from '../snap/headers.js';
 import { invalidSignature, invalidToken, tokenNotFound, unknownClient } from '../snap/errors.js';
 import { sha256Hex, signatureMatches, symmetricStringToSign } from '../snap/signature.js';
 import { bodyCandidates, reserialise } from '../snap/body-canonical.js';
+import { explainSymmetric } from '../snap/explain.js';
 import type { HeaderGet } from './check-headers.js';
 import type { ParsedBody } from './parse-body.js';
 
@@ -51,8 +52,14 @@ export function symmetricSignatureValid(input: SymmetricInput, merchant: Merchan
   return false;
 }
 
-export function verifySymmetricSignature(input: SymmetricInput, merchant: Merchant, strict: boolean): void {
+export function verifySymmetricSignature(input: SymmetricInput, merchant: Merchant, strict: boolean, debug = false): void {
   if (!symmetricSignatureValid(input, merchant, strict)) {
-    throw invalidSignature('X-SIGNATURE is not base64(HMAC-SHA512(client secret, "POST:<path>:<B2B token>:<lowerhex sha256(minified body)>:<X-TIMESTAMP>"))');
+    const error = invalidSignature('X-SIGNATURE is not base64(HMAC-SHA512(client secret, "POST:<path>:<B2B token>:<lowerhex sha256(minified body)>:<X-TIMESTAMP>"))');
+    if (debug) error.explain = explainOf(input, merchant);
+    throw error;
   }
+}
+
+export function explainOf(input: SymmetricInput, merchant: Merchant) {
+  return explainSymmetric({ method: input.method, originalUrl: input.originalUrl, accessToken: input.token, timestamp: input.timestamp, signature: input.signature, raw: input.body.raw, parsed: input.body.json, keys: merchant.sharedKeys });
 }

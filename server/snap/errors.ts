@@ -13,6 +13,8 @@ export class SnapError extends Error {
     readonly responseMessage: string,
     readonly reason?: string,
     readonly extra?: Record<string, unknown>,
+    /** sandbox-only diagnosis, sent as `X-Mock-Explain` when the client asked with `X-Mock-Debug: 1` */
+    public explain?: unknown,
   ) {
     super(responseMessage);
     this.httpStatus = Number(caseKey.slice(0, 3));

@@ -14,6 +14,8 @@ export const H = {
   mockScenario: 'X-Mock-Scenario',
   mockReason: 'X-Mock-Reason',
   mockReplay: 'X-Mock-Replay',
+  mockDebug: 'X-Mock-Debug',
+  mockExplain: 'X-Mock-Explain',
 } as const;
 
 export type HeaderName = (typeof H)[keyof typeof H];

@@ -98,6 +98,11 @@ export interface PaymentRecord {
   createdAt: number;
   paidTime?: number;
   refunds: RefundRecord[];
+  /** the scenario the payment was created under: its status checks and refunds follow it */
+  scenario?: string;
+  /** PENDING payments (forced 202): when and how they settle by themselves */
+  settleAt?: number;
+  settleTo?: 'SUCCESS' | 'FAILED';
 }
 
 /** A stored answer for the X-EXTERNAL-ID idempotency rule (spec §12). */

@@ -7,6 +7,7 @@ import { loadConfig } from '../../server/config/load.js';
 import { createIds } from '../../server/fake/ids.js';
 import { silentLogger } from '../../server/logger.js';
 import { Store } from '../../server/store/store.js';
+import { loadScenarios } from '../../server/scenario/load.js';
 import { manualClock } from '../../server/clock.js';
 import { IP, PAY, REFUND, STATUS, SnapClient, customerSession, paymentBody, refundBody } from '../helpers/snap-client.js';
 
@@ -18,7 +19,7 @@ describe('persistence', () => {
   async function boot(file: string) {
     const config = loadConfig({ DOKU_DB_FILE: file, DOKU_FAKER_SEED: '7' });
     const store = await Store.open(file, config.dbFlushMs);
-    const deps = { config, store, clock: manualClock(Date.parse('2026-05-26T10:00:00+07:00')), ids: createIds(undefined), log: silentLogger() };
+    const deps = { config, store, clock: manualClock(Date.parse('2026-05-26T10:00:00+07:00')), ids: createIds(undefined), log: silentLogger(), scenarios: loadScenarios(config.scenariosDir, config) };
     return { app: createApp(deps), store };
   }
 

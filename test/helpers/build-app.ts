@@ -7,6 +7,7 @@ import { createIds } from '../../server/fake/ids.js';
 import { silentLogger } from '../../server/logger.js';
 import { Store } from '../../server/store/store.js';
 import type { Deps } from '../../server/endpoints/types.js';
+import { loadScenarios } from '../../server/scenario/load.js';
 
 export interface TestSandbox {
   app: Express;
@@ -19,6 +20,6 @@ export async function buildSandbox(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({ DOKU_DB_FILE: ':memory:', DOKU_FAKER_SEED: '42', DOKU_DB_FLUSH_MS: '0', ...env });
   const store = await Store.open(config.dbFile, config.dbFlushMs);
   const clock = manualClock(Date.parse('2026-05-26T10:00:00+07:00'));
-  const deps: Deps = { config, store, clock, ids: createIds(config.fakerSeed), log: silentLogger() };
+  const deps: Deps = { config, store, clock, ids: createIds(config.fakerSeed), log: silentLogger(), scenarios: loadScenarios(config.scenariosDir, config) };
   return { app: createApp(deps), deps, config, clock };
 }

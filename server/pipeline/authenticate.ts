@@ -1,0 +1,33 @@
+/**
+ * Steps 4–8 of spec §1.8 as one stage: who is calling (RSA for token endpoints; B2B token,
+ * partner and HMAC for the rest), then the idempotency decision for transactional calls.
+ */
+import type { Request } from 'express';
+import type { Deps, EndpointDefinition } from '../endpoints/types.js';
+import type { Merchant } from '../config/load.js';
+import type { TokenClaims } from '../auth/jwt.js';
+import { H } from '../snap/headers.js';
+import { sha256Hex } from '../snap/signature.js';
+import { reserialise } from '../snap/body-canonical.js';
+import type { HeaderGet } from './check-headers.js';
+import type { Admission, IdempotencyLedger } from './idempotency.js';
+import type { ParsedBody } from './parse-body.js';
+import { verifyTokenRequest } from './verify-asymmetric.js';
+import { verifyB2bToken, verifySymmetricSignature } from './verify-symmetric.js';
+
+export interface Caller {
+  merchant: Merchant;
+  b2b?: TokenClaims;
+  /** transactional calls: run (and record the answer) or replay a stored answer */
+  admission?: Admission;
+}
+
+export async function authenticate(def: EndpointDefinition<unknown>, req: Request, header: HeaderGet, parsed: ParsedBody, deps: Deps, ledger: IdempotencyLedger, now: number): Promise<Caller> {
+  if (def.auth === 'asymmetric') return { merchant: verifyTokenRequest(header, deps.config) }; //  4-7 (RSA)
+  const auth = await verifyB2bToken(header, deps); //                                                4-6
+  const signed = { method: req.method, originalUrl: req.originalUrl, token: auth.token, body: parsed, timestamp: header(H.timestamp)!, signature: header(H.signature)! };
+  verifySymmetricSignature(signed, auth.merchant, deps.config.signatureMode === 'strict', header(H.mockDebug) === '1'); // 7 (HMAC)
+  const fingerprint = `${req.method} ${req.path} ${sha256Hex(reserialise(parsed.raw, parsed.json))}`;
+  const admission = await ledger.admit(auth.merchant.clientId, header(H.externalId)!, fingerprint, now); // 8
+  return { merchant: auth.merchant, b2b: auth.claims, admission };
+}

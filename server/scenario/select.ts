@@ -1,0 +1,44 @@
+/**
+ * Which scenario applies to a request. Precedence: the `X-Mock-Scenario` request header, then the
+ * scenario a payment was created with (sticky: its status checks and refunds follow it), then the
+ * global one set through the admin API. An unknown name, or a header scenario that says nothing
+ * about this endpoint, is a MockError listing the valid names: never a silent fallback.
+ */
+import { MockError } from './mock-error.js';
+import type { ScenarioSet } from './load.js';
+import type { Rule, Scenario } from './types.js';
+
+export interface Chosen {
+  scenario: Scenario;
+  rule: Rule;
+  via: 'header' | 'sticky' | 'global';
+}
+
+export class ScenarioState {
+  global: Scenario | undefined;
+  constructor(readonly set: ScenarioSet) {}
+
+  /** Header or global choice for `endpoint` (sticky needs the body: see `sticky`). */
+  choose(headerName: string | undefined, endpoint: string): Chosen | undefined {
+    if (headerName !== undefined) {
+      const scenario = this.set.get(headerName);
+      if (!scenario) throw new MockError(`unknown scenario "${headerName.slice(0, 80)}"`, { known: this.namesFor(endpoint) });
+      const rule = scenario.apply[endpoint];
+      if (!rule) throw new MockError(`scenario "${scenario.name}" does not apply to ${endpoint}; it applies to ${Object.keys(scenario.apply).join(', ')}`, { known: this.namesFor(endpoint) });
+      return { scenario, rule, via: 'header' };
+    }
+    const rule = this.global?.apply[endpoint];
+    return rule && this.global ? { scenario: this.global, rule, via: 'global' } : undefined;
+  }
+
+  /** A payment's own scenario, if it says something about `endpoint`. */
+  sticky(name: string | undefined, endpoint: string): Chosen | undefined {
+    const scenario = name ? this.set.get(name) : undefined;
+    const rule = scenario?.apply[endpoint];
+    return scenario && rule ? { scenario, rule, via: 'sticky' } : undefined;
+  }
+
+  namesFor(endpoint: string): string[] {
+    return this.set.list.filter((s) => s.apply[endpoint]).map((s) => s.name);
+  }
+}
