@@ -59,7 +59,8 @@ export function scenarioLibrary(): Scenario[] {
 }
 
 /** The README's list of shipped scenarios, one line per endpoint. */
-export function scenarioListMarkdown(list: readonly Scenario[]): string {
+export function scenarioListMarkdown(unsorted: readonly Scenario[]): string {
+  const list = [...unsorted].sort((a, b) => a.name.localeCompare(b.name));
   const lines = ENDPOINTS.map((e) => {
     const names = list.filter((s) => Object.keys(s.apply).length === 1 && s.apply[e.name]).map((s) => `\`${s.name}\``);
     return `- **${e.name}**: ${names.join(', ')}`;
