@@ -21,6 +21,8 @@ export interface TxOptions {
   timestamp?: string;
   signPath?: string;
   customerToken?: string;
+  /** client-side timeout (ms), to meet a scenario that hangs */
+  timeoutMs?: number;
 }
 
 let externalSeq = 0;
@@ -67,7 +69,8 @@ export class SnapClient {
       ...(opts.customerToken ? { 'Authorization-Customer': opts.customerToken } : {}),
       ...opts.headers,
     };
-    return send(request(this.app).post(path), headers, opts.rawBody ?? compact);
+    const req = send(request(this.app).post(path), headers, opts.rawBody ?? compact);
+    return opts.timeoutMs ? req.timeout(opts.timeoutMs) : req;
   }
 
   bindBody(overrides: Record<string, unknown> = {}, card: Record<string, unknown> = CARD) {
