@@ -20,6 +20,7 @@ import { runEndpoint } from './pipeline/run-endpoint.js';
 import { snapError } from './snap/errors.js';
 import { H } from './snap/headers.js';
 import { Journal } from './admin/journal.js';
+import { requestLog } from './request-log.js';
 import { ScenarioState } from './scenario/select.js';
 
 export function createApp(deps: Deps): Express {
@@ -34,9 +35,10 @@ export function createApp(deps: Deps): Express {
   app.use(otpPageRouter(deps));
 
   const rawBody = express.raw({ type: () => true, limit: deps.config.maxBodyBytes });
+  const log = requestLog(deps.log);
   const ledger = new IdempotencyLedger(deps.store);
   for (const def of ENDPOINTS) {
-    app.post(def.path, attach(def), journal.record(), rawBody, runEndpoint(def, deps, ledger, scenarios));
+    app.post(def.path, attach(def), log, journal.record(), rawBody, runEndpoint(def, deps, ledger, scenarios));
     app.all(def.path, attach(def), (_req, res) => {
       res.setHeader('Allow', 'POST');
       sendSnapError(res, snapError('405_00', 'DOKU endpoints accept POST only'), def.serviceCode(deps.config));

@@ -1,5 +1,6 @@
 /** A fresh sandbox for one test: in-memory store, seeded ids, a clock the test can move. */
 import type { Express } from 'express';
+import type { Logger } from 'pino';
 import { createApp } from '../../server/app.js';
 import { manualClock } from '../../server/clock.js';
 import { loadConfig, type Config } from '../../server/config/load.js';
@@ -16,10 +17,10 @@ export interface TestSandbox {
   clock: ReturnType<typeof manualClock>;
 }
 
-export async function buildSandbox(env: Record<string, string> = {}): Promise<TestSandbox> {
+export async function buildSandbox(env: Record<string, string> = {}, options: { log?: Logger } = {}): Promise<TestSandbox> {
   const config = loadConfig({ DOKU_DB_FILE: ':memory:', DOKU_FAKER_SEED: '42', DOKU_DB_FLUSH_MS: '0', ...env });
   const store = await Store.open(config.dbFile, config.dbFlushMs);
   const clock = manualClock(Date.parse('2026-05-26T10:00:00+07:00'));
-  const deps: Deps = { config, store, clock, ids: createIds(config.fakerSeed), log: silentLogger(), scenarios: loadScenarios(config.scenariosDir, config) };
+  const deps: Deps = { config, store, clock, ids: createIds(config.fakerSeed), log: options.log ?? silentLogger(), scenarios: loadScenarios(config.scenariosDir, config) };
   return { app: createApp(deps), deps, config, clock };
 }
