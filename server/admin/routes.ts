@@ -12,9 +12,10 @@ import type { ScenarioState } from '../scenario/select.js';
 import { explainRoute } from './explain.js';
 import { flowHelpers } from './flow-helpers.js';
 import type { Journal } from './journal.js';
+import { buildOpenApi } from './openapi.js';
 
 export const ADMIN_ROUTES = [
-  'GET /__mock/health', 'GET /__mock/scenarios', 'GET /__mock/scenario', 'PUT /__mock/scenario', 'DELETE /__mock/scenario',
+  'GET /__mock/health', 'GET /__mock/openapi.json', 'GET /__mock/scenarios', 'GET /__mock/scenario', 'PUT /__mock/scenario', 'DELETE /__mock/scenario',
   'POST /__mock/reset', 'GET /__mock/requests', 'POST /__mock/explain',
   'POST /__mock/bindings/{referenceNo}/otp', 'POST /__mock/payments/{referenceNo}/settle',
 ];
@@ -26,6 +27,8 @@ export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journ
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok', endpoints: ENDPOINTS.length, scenarios: scenarios.set.list.length, merchants: deps.config.merchants.map((m) => m.clientId) });
   });
+  const openapi = buildOpenApi(deps.config);
+  router.get('/openapi.json', (_req, res) => res.json(openapi));
   router.use(requireAdminToken(deps.config.adminToken));
 
   router.get('/scenarios', (_req, res) => {
