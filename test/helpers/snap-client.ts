@@ -29,7 +29,8 @@ let externalSeq = 0;
 export const nextExternalId = () => `${Date.now()}${String(++externalSeq).padStart(4, '0')}`;
 
 export class SnapClient {
-  constructor(readonly app: Express, readonly clientId = DEMO.clientId, readonly secret = DEMO.clientSecret, readonly privateKeyPem = DEMO.privateKeyPem) {}
+  /** `app`: an Express app (supertest starts it per request) or the base URL of a listening sandbox. */
+  constructor(readonly app: Express | string, readonly clientId = DEMO.clientId, readonly secret = DEMO.clientSecret, readonly privateKeyPem = DEMO.privateKeyPem) {}
 
   tokenRequest(path: string, body: unknown, opts: { timestamp?: string; clientId?: string; signature?: string; headers?: Record<string, string | undefined>; rawBody?: string } = {}) {
     const timestamp = opts.timestamp ?? TS;
