@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = createLogger(config.logLevel);
-  const store = await Store.open(config.dbFile, config.dbFlushMs);
+  const store = await Store.open(config.dbFile, config.dbFlushMs, { sync: config.dbSync, compactEvery: config.dbCompactEvery });
   const app = createApp({ config, store, clock: systemClock, ids: createIds(config.fakerSeed), log, scenarios });
   const server = app.listen(config.port, config.host, () => {
     log.info({ settings: describeConfig(config) }, 'effective configuration');

@@ -64,6 +64,8 @@ export interface Config {
   b2b2cExpiresIn: boolean;
   maxBodyBytes: number;
   dbFlushMs: number;
+  dbSync: 'write' | 'fsync';
+  dbCompactEvery: number;
   fakerSeed: number | undefined;
   logLevel: string;
   /** The raw string values after defaults, for the start-up banner (secrets masked there). */
@@ -130,6 +132,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     b2b2cExpiresIn: bool('DOKU_B2B2C_EXPIRES_IN'),
     maxBodyBytes: int('DOKU_MAX_BODY_BYTES'),
     dbFlushMs: int('DOKU_DB_FLUSH_MS'),
+    dbSync: raw.DOKU_DB_SYNC as 'write' | 'fsync',
+    dbCompactEvery: Math.max(1, int('DOKU_DB_COMPACT_EVERY')),
     fakerSeed: seed === '' ? undefined : seedNumber(seed),
     logLevel: raw.DOKU_LOG_LEVEL,
     raw: Object.freeze(raw),

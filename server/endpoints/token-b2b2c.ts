@@ -47,7 +47,7 @@ function redeemAuthCode({ deps, body, merchant, now }: Ctx<Body>): string {
   if (rec.exp * 1000 < now) throw unauthorized('Invalid authCode', 'authCode expired');
   const binding = deps.store.bindings.byReferenceNo(rec.bindingRef);
   if (!binding || !isActive(binding, now)) throw unauthorized('Invalid authCode', 'the binding of this authCode is not ACTIVE: complete the OTP first');
-  rec.used = true;
+  deps.store.useAuthCode(rec);
   return rec.bindingRef;
 }
 

@@ -1,12 +1,12 @@
 /**
- * Group commit: every mutation asks for durability, but writes that arrive within `windowMs` of
- * each other (and all that arrive while a write is running) share one whole-file rewrite. lowdb
- * rewrites the entire file on each write() (issue #6), so one write per request is what this avoids.
+ * Group commit: every mutation asks for durability, but requests that arrive within `windowMs` of
+ * each other (0: in the same turn of the event loop), and all that arrive while a write is running,
+ * share one journal append.
  * A caller's promise resolves only after a write that started after its request has finished.
  */
 export class GroupCommit {
   private waiting: Array<{ resolve: () => void; reject: (e: unknown) => void }> = [];
-  private timer: NodeJS.Timeout | undefined;
+  private timer: { cancel(): void } | undefined;
   private running: Promise<void> | undefined;
 
   constructor(private readonly write: () => Promise<void>, private readonly windowMs: number) {}
@@ -21,7 +21,7 @@ export class GroupCommit {
   /** Writes everything pending now (shutdown); resolves when the file is current. */
   async drain(): Promise<void> {
     if (this.timer) {
-      clearTimeout(this.timer);
+      this.timer.cancel();
       this.timer = undefined;
     }
     while (this.running || this.waiting.length > 0) {
@@ -32,10 +32,18 @@ export class GroupCommit {
 
   private schedule(): void {
     if (this.timer || this.running) return;
-    this.timer = setTimeout(() => {
+    const fire = () => {
       this.timer = undefined;
       void this.flush();
-    }, this.windowMs);
+    };
+    // 0: the next turn of the event loop (a timer would add at least 1 ms to every write).
+    if (this.windowMs > 0) {
+      const t = setTimeout(fire, this.windowMs);
+      this.timer = { cancel: () => clearTimeout(t) };
+    } else {
+      const i = setImmediate(fire);
+      this.timer = { cancel: () => clearImmediate(i) };
+    }
   }
 
   private async flush(): Promise<void> {

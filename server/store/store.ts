@@ -1,12 +1,14 @@
 /**
  * The sandbox's state: typed domain functions over lowdb (the only module that imports it).
- * Reads are from memory; every mutation is followed by `commit()`, which group-commits the file.
+ * Reads are from memory. Every mutator names the record it changed (`touch`), and `commit()`
+ * group-commits: all changes made before it are appended to the journal in one write
+ * (store/journal-file.ts), whatever the size of the data.
  */
 import { Low, Memory, type Adapter } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GroupCommit } from './group-commit.js';
+import { JournalFile, type Path } from './journal-file.js';
 import { BindingIndex } from './binding-index.js';
 import { PaymentIndex } from './payment-index.js';
 import { emptyData, type AccessTokenRecord, type AuthCodeRecord, type Binding, type CustomerTokenRecord, type Data, type IdempotencyRecord, type PaymentRecord, type RefreshTokenRecord } from './types.js';
@@ -16,24 +18,29 @@ export class Store {
   readonly payments = new PaymentIndex();
   private readonly commits: GroupCommit;
 
-  private constructor(private readonly db: Low<Data>, flushMs: number) {
+  private constructor(private readonly db: Low<Data>, flushMs: number, private readonly journal?: JournalFile) {
     this.commits = new GroupCommit(() => this.db.write(), flushMs);
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
   }
 
-  /** `:memory:` (tests) or a JSON file path; a missing file starts empty. */
-  static async open(file: string, flushMs = 5): Promise<Store> {
+  /** `:memory:` (tests) or a JSON file path (snapshot + journal); a missing file starts empty. */
+  static async open(file: string, flushMs = 0, options: { sync?: 'write' | 'fsync'; compactEvery?: number } = {}): Promise<Store> {
+    let journal: JournalFile | undefined;
     let adapter: Adapter<Data>;
     if (file === ':memory:') adapter = new Memory<Data>();
     else {
       mkdirSync(dirname(file), { recursive: true });
-      adapter = new JSONFile<Data>(file);
+      adapter = journal = new JournalFile(file, options.sync, options.compactEvery);
     }
     const db = new Low<Data>(adapter, emptyData());
     await db.read();
     db.data = { ...emptyData(), ...db.data };
-    return new Store(db, flushMs);
+    return new Store(db, flushMs, journal);
+  }
+
+  private touch(...path: Path): void {
+    this.journal?.markDirty(path);
   }
 
   get data(): Data {
@@ -47,18 +54,27 @@ export class Store {
 
   async close(): Promise<void> {
     await this.commits.drain();
+    await this.journal?.close(this.db.data);
   }
 
   async reset(): Promise<void> {
+    await this.commits.drain();
     this.db.data = emptyData();
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
-    await this.commit();
+    await this.journal?.resetTo(this.db.data);
+  }
+
+  /** Writes a fresh snapshot now and starts a new journal (tests; compaction otherwise runs by itself). */
+  async compact(): Promise<void> {
+    await this.commits.drain();
+    await this.journal?.compact(this.db.data);
   }
 
   saveAccessToken(rec: AccessTokenRecord, nowSec: number): void {
-    pruneExpired(this.data.accessTokens, nowSec);
+    this.prune(nowSec);
     this.data.accessTokens[rec.jti] = rec;
+    this.touch('accessTokens', rec.jti);
   }
 
   findAccessToken(jti: string): AccessTokenRecord | undefined {
@@ -66,8 +82,9 @@ export class Store {
   }
 
   saveCustomerToken(rec: CustomerTokenRecord, nowSec: number): void {
-    pruneExpired(this.data.customerTokens, nowSec);
+    this.prune(nowSec);
     this.data.customerTokens[rec.jti] = rec;
+    this.touch('customerTokens', rec.jti);
   }
 
   findCustomerToken(jti: string): CustomerTokenRecord | undefined {
@@ -75,19 +92,28 @@ export class Store {
   }
 
   saveRefreshToken(rec: RefreshTokenRecord, nowSec: number): void {
-    pruneExpired(this.data.refreshTokens, nowSec);
+    this.prune(nowSec);
     this.data.refreshTokens[rec.refreshToken] = rec;
+    this.touch('refreshTokens', rec.refreshToken);
   }
 
   /** A refresh token is single-use: taking it removes it. */
   takeRefreshToken(token: string): RefreshTokenRecord | undefined {
     const rec = this.data.refreshTokens[token];
     delete this.data.refreshTokens[token];
+    this.touch('refreshTokens', token);
     return rec;
   }
 
   saveAuthCode(rec: AuthCodeRecord): void {
     this.data.authCodes[rec.authCode] = rec;
+    this.touch('authCodes', rec.authCode);
+  }
+
+  /** An authCode is single-use (spec §3.2). */
+  useAuthCode(rec: AuthCodeRecord): void {
+    rec.used = true;
+    this.touch('authCodes', rec.authCode);
   }
 
   findAuthCode(code: string): AuthCodeRecord | undefined {
@@ -97,11 +123,13 @@ export class Store {
   insertBinding(b: Binding): void {
     this.data.bindings[b.referenceNo] = b;
     this.bindings.add(b);
+    this.touch('bindings', b.referenceNo);
   }
 
   insertPayment(p: PaymentRecord): void {
     this.data.payments[p.referenceNo] = p;
     this.payments.add(p);
+    this.touch('payments', p.referenceNo);
   }
 
   findPayment(referenceNo: string): PaymentRecord | undefined {
@@ -111,6 +139,7 @@ export class Store {
   /** Keeps the refund index right after a refund was appended to `p.refunds`. */
   paymentChanged(p: PaymentRecord): void {
     this.payments.add(p);
+    this.touch('payments', p.referenceNo);
   }
 
   findIdempotent(day: string, key: string): IdempotencyRecord | undefined {
@@ -119,21 +148,38 @@ export class Store {
 
   /** Stores an answer under today's key; days before yesterday are dropped (spec §12: per day). */
   saveIdempotent(day: string, key: string, rec: IdempotencyRecord, yesterday: string): void {
-    for (const d of Object.keys(this.data.idempotency)) if (d < yesterday) delete this.data.idempotency[d];
+    for (const d of Object.keys(this.data.idempotency)) {
+      if (d >= yesterday) continue;
+      delete this.data.idempotency[d];
+      this.touch('idempotency', d);
+    }
     (this.data.idempotency[day] ??= {})[key] = rec;
+    this.touch('idempotency', day, key);
+  }
+
+  private prunedAt = 0;
+
+  /** Drops expired tokens at most once a minute, so the cost never lands on every request. */
+  private prune(nowSec: number): void {
+    if (nowSec - this.prunedAt < 60) return;
+    this.prunedAt = nowSec;
+    for (const collection of EXPIRING) {
+      const map = this.data[collection] as Record<string, { exp: number }>;
+      for (const k of Object.keys(map)) {
+        if (map[k]!.exp >= nowSec) continue;
+        delete map[k];
+        this.touch(collection, k);
+      }
+    }
   }
 
   /** Applies a change to a binding and keeps the secondary indexes right. */
   updateBinding(b: Binding, patch: Partial<Binding>): Binding {
     Object.assign(b, patch);
     this.bindings.add(b);
+    this.touch('bindings', b.referenceNo);
     return b;
   }
 }
 
-/** Drops expired records (`exp` in epoch seconds) once a map grows past a small size. */
-function pruneExpired(map: Record<string, { exp: number }>, nowSec: number): void {
-  const keys = Object.keys(map);
-  if (keys.length < 256) return;
-  for (const k of keys) if (map[k]!.exp < nowSec) delete map[k];
-}
+const EXPIRING = ['accessTokens', 'customerTokens', 'refreshTokens'] as const;

@@ -1,0 +1,193 @@
+/**
+ * A lowdb adapter whose write cost does not grow with the data (issue #6). The JSON snapshot
+ * (`DOKU_DB_FILE`) stays the human-readable truth; every batch of changes is appended to a
+ * JSON-lines journal beside it (`<file>.journal-<gen>.jsonl`, one `{"p":[collection,...keys],"v":record}`
+ * line per changed record, no `v` = deleted), and the journal is folded into a fresh snapshot in
+ * the background once it grows past `compactEvery` lines.
+ *
+ * Durability (DOKU_DB_SYNC): `write` (default) hands each batch to the kernel with one synchronous
+ * write before any answer is sent, so an acknowledged change survives the process being killed
+ * (SIGKILL, OOM, container stop); only an OS crash or power loss within the kernel's write-back
+ * delay (~30 s on Linux) can lose it. `fsync` adds fdatasync per batch and survives that too.
+ *
+ * Compaction rotates to a new journal generation, then writes the snapshot record by record,
+ * yielding between chunks, so the event loop never stalls on one huge JSON.stringify. Replaying a
+ * journal is idempotent (whole-record upserts and deletes), so a snapshot that already contains
+ * some later changes is still correct after replay.
+ */
+import { closeSync, existsSync, fdatasync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Adapter } from 'lowdb';
+import type { Data } from './types.js';
+
+const datasync = promisify(fdatasync);
+export type Path = readonly [keyof Data, ...string[]];
+
+export class JournalFile implements Adapter<Data> {
+  private readonly dirty = new Map<string, Path>();
+  private gen = 0;
+  private fd: number | undefined;
+  /** lines in the current journal generation (replayed ones count: they are not in the snapshot) */
+  private lines = 0;
+  private compacting: Promise<void> | undefined;
+
+  constructor(private readonly file: string, private readonly sync: 'write' | 'fsync' = 'write', private readonly compactEvery = 20_000) {}
+
+  /** The store names every record it changes; the next write appends exactly those. */
+  markDirty(path: Path): void {
+    this.dirty.set(path.join('\u0000'), path);
+  }
+
+  async read(): Promise<Data | null> {
+    const snapshot = existsSync(this.file) ? (JSON.parse(readFileSync(this.file, 'utf8')) as Data & { journalGen?: number }) : null;
+    const data = snapshot ?? ({} as Data);
+    this.gen = snapshot?.journalGen ?? 0;
+    for (const gen of this.journalGens().filter((g) => g >= this.gen)) {
+      this.lines += replay(data, readFileSync(this.journalPath(gen), 'utf8'));
+      this.gen = gen;
+    }
+    delete (data as { journalGen?: number }).journalGen;
+    this.fd = openSync(this.journalPath(this.gen), 'a');
+    return data;
+  }
+
+  async write(data: Data): Promise<void> {
+    if (this.dirty.size === 0) return;
+    let chunk = '';
+    for (const path of this.dirty.values()) chunk += JSON.stringify({ p: path, v: valueAt(data, path) }) + '\n';
+    this.lines += this.dirty.size;
+    this.dirty.clear();
+    writeSync(this.fd!, chunk);
+    if (this.sync === 'fsync') await datasync(this.fd!);
+    if (this.lines >= this.compactEvery && !this.compacting) void this.startCompaction(data);
+  }
+
+  /** A compaction now, after any running one (compactions never overlap: they share the temp file). */
+  async compact(data: Data): Promise<void> {
+    while (this.compacting) await this.compacting;
+    await this.startCompaction(data);
+  }
+
+  /** Rotates the journal now (synchronously, between two batches) and writes the snapshot in the background. */
+  private startCompaction(data: Data): Promise<void> {
+    const next = this.gen + 1;
+    closeSync(this.fd!);
+    this.fd = openSync(this.journalPath(next), 'a');
+    this.gen = next;
+    this.lines = 0;
+    this.compacting = this.writeSnapshot(data, next).finally(() => (this.compacting = undefined));
+    return this.compacting;
+  }
+
+  /** Replaces everything (admin reset): pending changes are dropped, a fresh snapshot is written now. */
+  async resetTo(data: Data): Promise<void> {
+    while (this.compacting) await this.compacting;
+    this.dirty.clear();
+    await this.startCompaction(data);
+  }
+
+  /**
+   * Shutdown: waits for a background compaction, folds what the journal holds into the snapshot
+   * (so after a clean stop the JSON file alone is the whole state), then closes.
+   */
+  async close(data: Data): Promise<void> {
+    while (this.compacting) await this.compacting;
+    if (this.lines > 0) await this.startCompaction(data);
+    if (this.fd !== undefined) {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      this.fd = undefined;
+    }
+  }
+
+  private async writeSnapshot(data: Data, gen: number): Promise<void> {
+    const tmp = `${this.file}.tmp`;
+    const fh = await open(tmp, 'w');
+    try {
+      await fh.write(`{\n"version": ${JSON.stringify(data.version)},\n"journalGen": ${gen}`);
+      for (const [name, value] of Object.entries(data)) {
+        if (name === 'version') continue;
+        await fh.write(`,\n${JSON.stringify(name)}: `);
+        await writeObject(fh, value as Record<string, unknown>, name === 'idempotency' ? 2 : 1);
+      }
+      await fh.write('\n}\n');
+      await fh.datasync();
+    } finally {
+      await fh.close();
+    }
+    renameSync(tmp, this.file);
+    for (const old of this.journalGens().filter((g) => g < gen)) unlinkSync(this.journalPath(old));
+  }
+
+  private journalPath(gen: number): string {
+    return join(dirname(this.file), `${basename(this.file)}.journal-${gen}.jsonl`);
+  }
+
+  private journalGens(): number[] {
+    const prefix = `${basename(this.file)}.journal-`;
+    return readdirSync(dirname(this.file))
+      .filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl'))
+      .map((f) => Number(f.slice(prefix.length, -'.jsonl'.length)))
+      .filter(Number.isInteger)
+      .sort((a, b) => a - b);
+  }
+}
+
+/** One record per line, 1000 records per write, so the event loop gets a turn between chunks. */
+async function writeObject(fh: { write(s: string): Promise<unknown> }, obj: Record<string, unknown>, depth: number): Promise<void> {
+  const keys = Object.keys(obj);
+  if (keys.length === 0) return void (await fh.write('{}'));
+  await fh.write('{');
+  let chunk = '';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const value = obj[key];
+    if (depth > 1) {
+      await fh.write(`${chunk}${i ? ',' : ''}\n${JSON.stringify(key)}: `);
+      chunk = '';
+      await writeObject(fh, value as Record<string, unknown>, depth - 1);
+      continue;
+    }
+    chunk += `${i ? ',' : ''}\n${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+    if (chunk.length > 256 * 1024 || (i + 1) % 1000 === 0) {
+      await fh.write(chunk);
+      chunk = '';
+    }
+  }
+  await fh.write(`${chunk}\n}`);
+}
+
+function valueAt(data: Data, path: Path): unknown {
+  let node: unknown = data;
+  for (const key of path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
+}
+
+/**
+ * Applies journal lines to `data` and returns how many it applied; a torn last line (a batch cut
+ * by a crash, never acknowledged) is ignored.
+ */
+export function replay(data: Data, text: string): number {
+  const lines = text.split('\n');
+  let applied = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    let entry: { p: string[]; v?: unknown };
+    try {
+      entry = JSON.parse(line);
+    } catch (e) {
+      if (lines.slice(i + 1).every((l) => l === '')) return applied; // the torn tail of an unacknowledged batch
+      throw new Error(`journal line ${i + 1} is corrupt: ${(e as Error).message}`);
+    }
+    let node = data as unknown as Record<string, unknown>;
+    for (const key of entry.p.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    const last = entry.p[entry.p.length - 1]!;
+    if (entry.v === undefined || entry.v === null) delete node[last];
+    else node[last] = entry.v;
+    applied++;
+  }
+  return applied;
+}
