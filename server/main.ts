@@ -3,6 +3,7 @@
  * SIGINT stop accepting, flush pending writes and exit 0.
  */
 import { createApp } from './app.js';
+import { answerClientErrorsAsSnap } from './client-error.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config/load.js';
 import { describeConfig } from './config/describe.js';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     const demo = config.merchants.find((m) => m.demo);
     if (demo) log.info(demoHint(demo.clientId, config));
   });
+  answerClientErrorsAsSnap(server);
   server.on('error', (e) => {
     log.fatal({ err: e }, 'cannot listen');
     process.exit(1);

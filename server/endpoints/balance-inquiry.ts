@@ -30,6 +30,7 @@ export const balanceInquiry: EndpointDefinition<Body> = {
   path: '/direct-debit/core/v1/balance-inquiry',
   serviceCode: () => SERVICE_CODES.balanceInquiry,
   auth: 'symmetric',
+  readOnly: true,
   extraHeaders: [H.ipAddress, H.authorizationCustomer],
   customerToken: 'required',
   schema,

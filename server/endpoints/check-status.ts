@@ -35,6 +35,7 @@ export const checkStatus: EndpointDefinition<Body> = {
   path: '/orders/v1.0/debit/status',
   serviceCode: () => SERVICE_CODES.checkStatus,
   auth: 'symmetric',
+  readOnly: true,
   schema: () => schema,
   async handle(ctx): Promise<Reply> {
     const { body, deps } = ctx;

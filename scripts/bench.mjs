@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+/**
+ * npm run bench: one run, loopback only, autocannon. The baseline is bare Express 5 with
+ * express.json answering the same ~600-byte POST; then the sandbox's signed payment (a persisted
+ * write) and signed status check (a read), at 10 and 100 connections, with an empty store and with
+ * 100 000 stored transactions. Prints req/s, p50/p99 and each figure's ratio to the baseline, cold
+ * start to the first 200, and RSS; writes docs/performance.md. Servers run on core 0, the load
+ * generator on core 1 (taskset), because the machine has two.
+ */
+import { spawn, execSync } from 'node:child_process';
+import { createHash, createHmac, sign } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const STORED = Number(process.env.BENCH_STORED ?? 100_000);
+const demo = JSON.parse(readFileSync(join(ROOT, 'fixtures/demo-merchant.json'), 'utf8'));
+const PRIVATE_KEY = readFileSync(join(ROOT, 'fixtures', demo.privateKeyPem), 'utf8');
+const hasTaskset = (() => { try { execSync('taskset -cp 1 ' + process.pid, { stdio: 'ignore' }); return true; } catch { return false; } })();
+
+const TS = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 19) + '+07:00';
+const PAY_PATH = '/direct-debit/core/v1/debit/payment-host-to-host';
+const STATUS_PATH = '/orders/v1.0/debit/status';
+let seq = 0;
+
+function paymentBody(ref) {
+  return JSON.stringify({
+    partnerReferenceNo: ref,
+    amount: { value: '1000.00', currency: 'IDR' },
+    payOptionDetails: [],
+    additionalInfo: {
+      channel: 'DIRECT_DEBIT_BRI_SNAP', remarks: 'benchmark order',
+      successPaymentUrl: 'https://merchant.example/payment/success?source=bench',
+      failedPaymentUrl: 'https://merchant.example/payment/failed?source=bench',
+      lineItems: [{ name: 'Kopi Susu Gula Aren', price: '500.00', quantity: 2 }],
+      origin: { product: 'SDK', source: 'NODE JS', sourceVersion: '1.0.52', system: 'doku-nodejs-library', apiFormat: 'SNAP' },
+    },
+  });
+}
+
+function signed(path, body, token, extra = {}) {
+  const ts = TS();
+  const hash = createHash('sha256').update(body).digest('hex');
+  const signature = createHmac('sha512', demo.clientSecret).update(`POST:${path}:${token}:${hash}:${ts}`).digest('base64');
+  return { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-PARTNER-ID': demo.clientId, 'X-EXTERNAL-ID': `${Date.now()}${++seq}`, 'X-TIMESTAMP': ts, 'X-SIGNATURE': signature, ...extra };
+}
+
+async function post(base, path, body, headers) {
+  const res = await fetch(base + path, { method: 'POST', headers, body });
+  return { status: res.status, json: await res.json().catch(() => null), headers: res.headers };
+}
+
+function start(script, env, port) {
+  const args = hasTaskset ? ['-c', '0', process.execPath, script] : [script];
+  const child = spawn(hasTaskset ? 'taskset' : process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
+  return child;
+}
+
+async function waitHealthy(url, started) {
+  for (;;) {
+    try { if ((await fetch(url)).status === 200) return Number(process.hrtime.bigint() - started) / 1e6; } catch {}
+    await new Promise((r) => setTimeout(r, 5));
+    if (Number(process.hrtime.bigint() - started) > 30e9) throw new Error(`no 200 from ${url}`);
+  }
+}
+
+const rssMb = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
+
+async function load(url, connections, setup, method = 'POST') {
+  const result = await autocannon({ url, connections, duration: DURATION, pipelining: 1, requests: [{ method, setupRequest: setup }] });
+  const bad = result.non2xx;
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: bad };
+}
+
+async function sandboxSession(base) {
+  const ts = TS();
+  const tokenHeaders = { 'Content-Type': 'application/json', 'X-CLIENT-KEY': demo.clientId, 'X-TIMESTAMP': ts, 'X-SIGNATURE': sign('sha256', Buffer.from(`${demo.clientId}|${ts}`), PRIVATE_KEY).toString('base64') };
+  const b2b = (await post(base, '/authorization/v1/access-token/b2b', '{"grantType":"client_credentials"}', tokenHeaders)).json.accessToken;
+  const { createCipheriv, randomBytes } = await import('node:crypto');
+  const iv = randomBytes(16);
+  const c = createCipheriv('aes-128-cbc', Buffer.from(demo.clientSecret.slice(0, 16)), iv);
+  const cardData = `${Buffer.concat([c.update('{"bankCardNo":"5221841234567890","bankCardType":"C","expiryDate":"1230"}'), c.final()]).toString('base64')}|${iv.toString('base64')}`;
+  const bindBody = JSON.stringify({ cardData, custIdMerchant: 'BENCH1', phoneNo: '6281234567890', additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' } });
+  const bind = await post(base, '/direct-debit/core/v1/registration-card-bind', bindBody, signed('/direct-debit/core/v1/registration-card-bind', bindBody, b2b, { 'CHANNEL-ID': 'H2H' }));
+  const otpBody = JSON.stringify({ originalReferenceNo: bind.json.referenceNo, otp: '12345678' });
+  const otp = await post(base, '/direct-debit/core/v1/otp-verification', otpBody, signed('/direct-debit/core/v1/otp-verification', otpBody, b2b));
+  const ts2 = TS();
+  const b2b2cHeaders = { ...tokenHeaders, 'X-TIMESTAMP': ts2, 'X-SIGNATURE': sign('sha256', Buffer.from(`${demo.clientId}|${ts2}`), PRIVATE_KEY).toString('base64') };
+  const customer = (await post(base, '/authorization/v1/access-token/b2b2c', JSON.stringify({ grantType: 'authorization_code', authCode: otp.json.additionalInfo.authCode }), b2b2cHeaders)).json.accessToken;
+  const first = paymentBody('BENCH-STATUS-1');
+  const paid = await post(base, PAY_PATH, first, signed(PAY_PATH, first, b2b, { 'Authorization-Customer': customer, 'X-IP-ADDRESS': '103.31.4.100' }));
+  if (paid.json?.responseCode !== '2005400') throw new Error(`setup payment failed: ${JSON.stringify(paid.json)}`);
+  return { b2b, customer };
+}
+
+/** A snapshot with `n` stored payments, in the sandbox's own format. */
+function seedFile(file, n) {
+  const payments = {};
+  for (let i = 0; i < n; i++) {
+    const ref = `2026052600000000${String(i).padStart(16, '0')}`;
+    payments[ref] = { referenceNo: ref, clientId: demo.clientId, partnerReferenceNo: `SEED-${i}`, externalId: `${1_700_000_000_000 + i}`, amount: { value: '15000.00', currency: 'IDR' }, channel: 'DIRECT_DEBIT_BRI_SNAP', requestKey: `15000.00|cpan:${i}`, status: 'SUCCESS', responseCode: '2005400', responseMessage: 'Successful', approvalCode: String(100000 + (i % 900000)), createdAt: 1_780_000_000_000 + i, paidTime: 1_780_000_000_000 + i, refunds: [] };
+  }
+  writeFileSync(file, JSON.stringify({ version: 1, accessTokens: {}, customerTokens: {}, refreshTokens: {}, authCodes: {}, bindings: {}, payments, idempotency: {} }));
+}
+
+async function runSandbox(label, stored) {
+  const dir = mkdtempSync(join(tmpdir(), 'doku-bench-'));
+  const file = join(dir, 'state.json');
+  if (stored > 0) seedFile(file, stored);
+  const port = 31000 + Math.floor(Math.random() * 1000);
+  const base = `http://127.0.0.1:${port}`;
+  const started = process.hrtime.bigint();
+  const child = start(join(ROOT, 'dist/server/main.js'), { DOKU_DB_FILE: file, DOKU_BALANCE_MIN: '9000000000', DOKU_BALANCE_MAX: '9999999999', DOKU_TOKEN_TTL_SECONDS: '86400', DOKU_LOG_LEVEL: 'info' }, port);
+  try {
+    const coldStartMs = await waitHealthy(`${base}/__mock/health`, started);
+    const { b2b, customer } = await sandboxSession(base);
+    const rows = [];
+    for (const connections of [10, 100]) {
+      rows.push({ what: `payment (write), ${connections} conn`, ...(await load(base + PAY_PATH, connections, (req) => {
+        const body = paymentBody(`B-${process.pid}-${++seq}`);
+        return { ...req, body, headers: signed(PAY_PATH, body, b2b, { 'Authorization-Customer': customer, 'X-IP-ADDRESS': '103.31.4.100' }) };
+      })) });
+      const statusBody = JSON.stringify({ originalPartnerReferenceNo: 'BENCH-STATUS-1', serviceCode: '55' });
+      rows.push({ what: `status (read), ${connections} conn`, ...(await load(base + STATUS_PATH, connections, (req) => ({ ...req, body: statusBody, headers: signed(STATUS_PATH, statusBody, b2b) }))) });
+    }
+    return { label, coldStartMs, rows, rss: rssMb(child.pid) }; // taskset execs in place: same pid
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runBaseline() {
+  const port = 32000 + Math.floor(Math.random() * 1000);
+  const base = `http://127.0.0.1:${port}`;
+  const started = process.hrtime.bigint();
+  const child = start(join(ROOT, 'scripts/bench-baseline.mjs'), {}, port);
+  try {
+    const coldStartMs = await waitHealthy(`${base}/health`, started);
+    const rows = [];
+    const body = paymentBody('BASELINE');
+    for (const connections of [10, 100]) rows.push({ what: `bare Express 5 + express.json, ${connections} conn`, ...(await load(base + PAY_PATH, connections, (req) => ({ ...req, body, headers: { 'Content-Type': 'application/json' } }))) });
+    return { coldStartMs, rows };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+const pct = (a, b) => `${Math.round((a / b) * 100)} %`;
+const baseline = await runBaseline();
+const empty = await runSandbox('empty store', 0);
+const full = await runSandbox(`${STORED.toLocaleString('en')} stored transactions`, STORED);
+
+const lines = [];
+const out = (s = '') => { lines.push(s); console.log(s); };
+out(`| run | req/s | p50 ms | p99 ms | vs bare Express | vs empty store | errors / non-2xx |`);
+out(`|---|---|---|---|---|---|---|`);
+for (const [i, r] of baseline.rows.entries()) out(`| ${r.what} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | 100 % | | ${r.errors} / ${r.non2xx} |`);
+for (const run of [empty, full]) {
+  for (const [i, r] of run.rows.entries()) {
+    const base = baseline.rows[i < 2 ? 0 : 1];
+    const ref = empty.rows[i];
+    out(`| ${run.label}: ${r.what} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${pct(r.rps, base.rps)} | ${run === empty ? '' : pct(r.rps, ref.rps)} | ${r.errors} / ${r.non2xx} |`);
+  }
+}
+out();
+out(`| cold start to first 200 | ms |`);
+out(`|---|---|`);
+out(`| bare Express 5 | ${Math.round(baseline.coldStartMs)} |`);
+out(`| sandbox, empty store | ${Math.round(empty.coldStartMs)} |`);
+out(`| sandbox, ${full.label} | ${Math.round(full.coldStartMs)} |`);
+out();
+out(`RSS at the end: ${Math.round(empty.rss)} MB (empty store), ${Math.round(full.rss)} MB (${full.label}).`);
+
+const machine = `${cpus().length} × ${cpus()[0].model.trim()}, Node ${process.version}, ${DURATION} s per run, servers on core 0 and autocannon on core 1: ${hasTaskset ? 'yes (taskset)' : 'no'}`;
+const doc = join(ROOT, 'docs/performance.md');
+const text = readFileSync(doc, 'utf8');
+const block = `<!-- bench:begin -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${lines.join('\n')}\n<!-- bench:end -->`;
+writeFileSync(doc, text.replace(/<!-- bench:begin -->[\s\S]*<!-- bench:end -->/, block));
+console.log(`\nwritten to docs/performance.md`);
