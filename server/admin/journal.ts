@@ -6,6 +6,21 @@
 import type { RequestHandler } from 'express';
 import type { Clock } from '../clock.js';
 
+/** What is kept per exchange: references only; redaction and parsing happen when the journal is read. */
+interface Kept {
+  id: number;
+  time: number;
+  method: string;
+  path: string;
+  externalId?: string;
+  scenario: string;
+  headers: NodeJS.Dict<string | string[]>;
+  body: unknown;
+  status: number | null;
+  answer: unknown;
+  durationMs: number;
+}
+
 export interface JournalEntry {
   id: number;
   time: string;
@@ -30,7 +45,7 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 export class Journal {
-  private entries: JournalEntry[] = [];
+  private entries: Kept[] = [];
   private next = 1;
 
   constructor(private readonly size: number, private readonly clock: Clock) {}
@@ -43,18 +58,17 @@ export class Journal {
       const finish = () => {
         if (done) return;
         done = true;
-        const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, SECRET_HEADERS.has(k) ? '****' : String(v)]));
         this.add({
           id: this.next++,
-          time: new Date(this.clock.now()).toISOString(),
+          time: this.clock.now(),
           method: req.method,
-          path: req.originalUrl.slice(0, 300),
+          path: req.originalUrl,
           externalId: typeof req.headers['x-external-id'] === 'string' ? req.headers['x-external-id'] : undefined,
           scenario: String(res.getHeader('X-Mock-Scenario') ?? 'none'),
-          requestHeaders: headers,
-          requestBody: redact(parseJson(req.body)),
+          headers: req.headers,
+          body: Buffer.isBuffer(req.body) && req.body.length > 64 * 1024 ? `(${req.body.length} bytes, not kept)` : req.body,
           status: res.writableFinished ? res.statusCode : null,
-          responseBody: redact(res.locals.answer),
+          answer: res.locals.answer,
           durationMs: Date.now() - started,
         });
       };
@@ -66,22 +80,38 @@ export class Journal {
 
   list(filter: { path?: string; externalId?: string; limit?: number }): JournalEntry[] {
     const matching = this.entries.filter((e) => (!filter.path || e.path.split('?')[0] === filter.path) && (!filter.externalId || e.externalId === filter.externalId));
-    return matching.slice(-(filter.limit ?? this.size));
+    return matching.slice(-(filter.limit ?? this.size)).map(present);
   }
 
   clear(): void {
     this.entries = [];
   }
 
-  private add(entry: JournalEntry): void {
+  private add(entry: Kept): void {
     this.entries.push(entry);
     if (this.entries.length > this.size) this.entries.splice(0, this.entries.length - this.size);
   }
 }
 
+function present(e: Kept): JournalEntry {
+  return {
+    id: e.id,
+    time: new Date(e.time).toISOString(),
+    method: e.method,
+    path: e.path.slice(0, 300),
+    externalId: e.externalId,
+    scenario: e.scenario,
+    requestHeaders: Object.fromEntries(Object.entries(e.headers).map(([k, v]) => [k, SECRET_HEADERS.has(k) ? '****' : String(v)])),
+    requestBody: redact(parseJson(e.body)),
+    status: e.status,
+    responseBody: redact(e.answer),
+    durationMs: e.durationMs,
+  };
+}
+
 function parseJson(body: unknown): unknown {
+  if (typeof body === 'string') return body;
   if (!Buffer.isBuffer(body) || body.length === 0) return undefined;
-  if (body.length > 64 * 1024) return `(${body.length} bytes, not kept)`;
   try {
     return JSON.parse(body.toString('utf8'));
   } catch {

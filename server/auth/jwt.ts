@@ -29,8 +29,29 @@ export async function issueJwt(key: KeyObject, claims: TokenClaims): Promise<str
 
 export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; why: 'expired' | 'invalid' };
 
-/** Verifies signature, issuer, expiry (against the sandbox clock) and the token's use. */
+/**
+ * Tokens whose signature already verified, per key: a token's claims cannot change, so only its
+ * expiry is checked again (against the sandbox clock). Every SDK reuses one token for many calls,
+ * and RSA verification through WebCrypto was the largest CPU cost of a payment (docs/performance.md).
+ * Whether the token is still known (not reset) is still asked of the store on every request.
+ */
+const verified = new WeakMap<KeyObject, Map<string, TokenClaims>>();
+const CACHE_SIZE = 10_000;
+
 export async function verifyJwt(key: KeyObject, token: string, use: TokenUse, nowMs: number): Promise<VerifyResult> {
+  let cache = verified.get(key);
+  if (!cache) verified.set(key, (cache = new Map()));
+  const hit = cache.get(token);
+  if (hit && hit.use === use) return hit.exp * 1000 > nowMs ? { ok: true, claims: hit } : { ok: false, why: 'expired' };
+  const result = await verifyUncached(key, token, use, nowMs);
+  if (result.ok) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(token, result.claims);
+  }
+  return result;
+}
+
+async function verifyUncached(key: KeyObject, token: string, use: TokenUse, nowMs: number): Promise<VerifyResult> {
   try {
     const { payload } = await jwtVerify(token, key, { issuer: 'DOKU', algorithms: ['RS256'], currentDate: new Date(nowMs) });
     if (payload.use !== use || typeof payload.clientId !== 'string' || typeof payload.jti !== 'string') return { ok: false, why: 'invalid' };

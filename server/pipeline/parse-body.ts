@@ -1,4 +1,5 @@
 /** Step 1 of spec §1.8: the body must be a JSON object, else `400xx00 Bad Request`. */
+import { isUtf8 } from 'node:buffer';
 import { badRequest } from '../snap/errors.js';
 
 export interface ParsedBody {
@@ -12,8 +13,8 @@ export const MAX_DEPTH = 32;
 export function parseBody(buffer: unknown): ParsedBody {
   const bytes = Buffer.isBuffer(buffer) ? buffer : Buffer.alloc(0);
   if (bytes.length === 0) throw badRequest('empty body: a JSON object is required');
+  if (!isUtf8(bytes)) throw badRequest('body is not valid UTF-8');
   const raw = bytes.toString('utf8');
-  if (!Buffer.from(raw, 'utf8').equals(bytes)) throw badRequest('body is not valid UTF-8');
   if (nestingDepth(raw) > MAX_DEPTH) throw badRequest(`JSON nested deeper than ${MAX_DEPTH} levels`);
   let json: unknown;
   try {

@@ -39,10 +39,10 @@ export interface SymmetricInput {
 export function symmetricSignatureValid(input: SymmetricInput, merchant: Merchant, strict: boolean): boolean {
   const pathOnly = input.originalUrl.split('?')[0]!;
   const paths = pathOnly === input.originalUrl ? [pathOnly] : [input.originalUrl, pathOnly];
-  const bodies = strict ? [reserialise(input.body.raw, input.body.json)] : bodyCandidates(input.body.raw, input.body.json).map((c) => c.text);
   const keys = strict ? [merchant.clientSecret] : merchant.sharedKeys;
   for (const path of strict ? [pathOnly] : paths) {
-    for (const text of bodies) {
+    const bodies = strict ? [{ text: reserialise(input.body.raw, input.body.json) }] : bodyCandidates(input.body.raw, input.body.json);
+    for (const { text } of bodies) {
       const stringToSign = symmetricStringToSign({ method: input.method, path, accessToken: input.token, bodyHashHex: sha256Hex(text), timestamp: input.timestamp });
       for (const key of keys) {
         if (signatureMatches(input.signature, createHmac('sha512', key).update(stringToSign, 'utf8').digest())) return true;

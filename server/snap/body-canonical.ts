@@ -17,18 +17,25 @@ export function reserialise(raw: string, parsed: unknown): string {
   return raw.length === 0 ? '' : JSON.stringify(parsed);
 }
 
-/** All distinct candidates, most likely first. `parsed` is the body already parsed from `raw`. */
-export function bodyCandidates(raw: string, parsed: unknown): BodyCandidate[] {
-  const out: BodyCandidate[] = [];
-  const add = (name: CandidateName, text: string) => {
-    if (!out.some((c) => c.text === text)) out.push({ name, text });
-  };
+/**
+ * All distinct candidates, most likely first, computed only as far as they are consumed (the first
+ * one matches for Node, PHP, Java and Python). `parsed` is the body already parsed from `raw`.
+ */
+export function* bodyCandidates(raw: string, parsed: unknown): Generator<BodyCandidate> {
+  const seen = new Set<string>();
   const compact = reserialise(raw, parsed);
-  add('reserialised', compact);
-  add('raw', raw);
-  add('whitespace-stripped', stripInsignificantWhitespace(raw));
-  add('ascii-escaped', asciiEscape(compact));
-  return out;
+  const makers: Array<[CandidateName, () => string]> = [
+    ['reserialised', () => compact],
+    ['raw', () => raw],
+    ['whitespace-stripped', () => stripInsignificantWhitespace(raw)],
+    ['ascii-escaped', () => asciiEscape(compact)],
+  ];
+  for (const [name, make] of makers) {
+    const text = make();
+    if (seen.has(text)) continue;
+    seen.add(text);
+    yield { name, text };
+  }
 }
 
 /** Removes JSON whitespace outside string literals. */
