@@ -106,7 +106,8 @@ function seedFile(file, n) {
   writeFileSync(file, JSON.stringify({ version: 1, accessTokens: {}, customerTokens: {}, refreshTokens: {}, authCodes: {}, bindings: {}, payments, idempotency: {} }));
 }
 
-async function runSandbox(label, stored) {
+/** Starts a sandbox (empty or seeded), measures its cold start, prepares a customer session. */
+async function startSandbox(label, stored) {
   const dir = mkdtempSync(join(tmpdir(), 'doku-bench-'));
   const file = join(dir, 'state.json');
   if (stored > 0) seedFile(file, stored);
@@ -114,58 +115,64 @@ async function runSandbox(label, stored) {
   const base = `http://127.0.0.1:${port}`;
   const started = process.hrtime.bigint();
   const child = start(join(ROOT, 'dist/server/main.js'), { DOKU_DB_FILE: file, DOKU_BALANCE_MIN: '9000000000', DOKU_BALANCE_MAX: '9999999999', DOKU_TOKEN_TTL_SECONDS: '86400', DOKU_LOG_LEVEL: 'info' }, port);
-  try {
-    const coldStartMs = await waitHealthy(`${base}/__mock/health`, started);
-    const { b2b, customer } = await sandboxSession(base);
-    const rows = [];
-    for (const connections of [10, 100]) {
-      rows.push({ what: `payment (write), ${connections} conn`, ...(await load(base + PAY_PATH, connections, (req) => {
-        const body = paymentBody(`B-${process.pid}-${++seq}`);
-        return { ...req, body, headers: signed(PAY_PATH, body, b2b, { 'Authorization-Customer': customer, 'X-IP-ADDRESS': '103.31.4.100' }) };
-      })) });
-      const statusBody = JSON.stringify({ originalPartnerReferenceNo: 'BENCH-STATUS-1', serviceCode: '55' });
-      rows.push({ what: `status (read), ${connections} conn`, ...(await load(base + STATUS_PATH, connections, (req) => ({ ...req, body: statusBody, headers: signed(STATUS_PATH, statusBody, b2b) }))) });
-    }
-    return { label, coldStartMs, rows, rss: rssMb(child.pid) }; // taskset execs in place: same pid
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const coldStartMs = await waitHealthy(`${base}/__mock/health`, started);
+  const session = await sandboxSession(base);
+  return { label, base, child, coldStartMs, session, dir, runs: {} };
 }
 
-async function runBaseline() {
+async function startBaseline() {
   const port = 32000 + Math.floor(Math.random() * 1000);
   const base = `http://127.0.0.1:${port}`;
   const started = process.hrtime.bigint();
   const child = start(join(ROOT, 'scripts/bench-baseline.mjs'), {}, port);
-  try {
-    const coldStartMs = await waitHealthy(`${base}/health`, started);
-    const rows = [];
-    const body = paymentBody('BASELINE');
-    for (const connections of [10, 100]) rows.push({ what: `bare Express 5 + express.json, ${connections} conn`, ...(await load(base + PAY_PATH, connections, (req) => ({ ...req, body, headers: { 'Content-Type': 'application/json' } }))) });
-    return { coldStartMs, rows };
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
-  }
+  const coldStartMs = await waitHealthy(`${base}/health`, started);
+  return { label: 'bare Express 5 + express.json', base, child, coldStartMs, runs: {} };
 }
 
-const pct = (a, b) => `${Math.round((a / b) * 100)} %`;
-const baseline = await runBaseline();
-const empty = await runSandbox('empty store', 0);
-const full = await runSandbox(`${STORED.toLocaleString('en')} stored transactions`, STORED);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const baseline = await startBaseline();
+const empty = await startSandbox('empty store', 0);
+const full = await startSandbox(`${STORED.toLocaleString('en')} stored transactions`, STORED);
+const statusBody = JSON.stringify({ originalPartnerReferenceNo: 'BENCH-STATUS-1', serviceCode: '55' });
+const jobs = (connections) => [
+  [baseline, 'baseline', () => load(baseline.base + PAY_PATH, connections, (req) => ({ ...req, body: paymentBody('BASELINE'), headers: { 'Content-Type': 'application/json' } }))],
+  ...[empty, full].flatMap((sb) => [
+    [sb, 'payment', () => load(sb.base + PAY_PATH, connections, (req) => { const body = paymentBody(`B-${process.pid}-${++seq}`); return { ...req, body, headers: signed(PAY_PATH, body, sb.session.b2b, { 'Authorization-Customer': sb.session.customer, 'X-IP-ADDRESS': '103.31.4.100' }) }; })],
+    [sb, 'status', () => load(sb.base + STATUS_PATH, connections, (req) => ({ ...req, body: statusBody, headers: signed(STATUS_PATH, statusBody, sb.session.b2b) }))],
+  ]),
+];
+try {
+  for (const connections of [10, 100]) {
+    for (let round = 0; round < ROUNDS; round++) {
+      // Round-robin: every configuration sees the same moments of this noisy machine.
+      for (const [server, kind, run] of jobs(connections)) ((server.runs[`${kind}@${connections}`] ??= [])).push(await run());
+    }
+  }
+  for (const sb of [empty, full]) sb.rss = rssMb(sb.child.pid); // taskset execs in place: same pid
+} finally {
+  for (const s of [baseline, empty, full]) s.child.kill('SIGTERM');
+  await Promise.all([baseline, empty, full].map((s) => new Promise((r) => (s.child.exitCode !== null ? r() : s.child.once('exit', r)))));
+  for (const s of [empty, full]) rmSync(s.dir, { recursive: true, force: true });
+}
 
+const summary = (runs) => ({ rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), errors: runs.reduce((a, r) => a + r.errors, 0), non2xx: runs.reduce((a, r) => a + r.non2xx, 0) });
+const pct = (a, b) => `${Math.round((a / b) * 100)} %`;
 const lines = [];
 const out = (s = '') => { lines.push(s); console.log(s); };
+out(`Medians of ${ROUNDS} interleaved rounds of ${DURATION} s each.`);
+out();
 out(`| run | req/s | p50 ms | p99 ms | vs bare Express | vs empty store | errors / non-2xx |`);
 out(`|---|---|---|---|---|---|---|`);
-for (const [i, r] of baseline.rows.entries()) out(`| ${r.what} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | 100 % | | ${r.errors} / ${r.non2xx} |`);
-for (const run of [empty, full]) {
-  for (const [i, r] of run.rows.entries()) {
-    const base = baseline.rows[i < 2 ? 0 : 1];
-    const ref = empty.rows[i];
-    out(`| ${run.label}: ${r.what} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${pct(r.rps, base.rps)} | ${run === empty ? '' : pct(r.rps, ref.rps)} | ${r.errors} / ${r.non2xx} |`);
+for (const connections of [10, 100]) {
+  const b = summary(baseline.runs[`baseline@${connections}`]);
+  out(`| bare Express 5 + express.json, ${connections} conn | ${Math.round(b.rps)} | ${b.p50} | ${b.p99} | 100 % | | ${b.errors} / ${b.non2xx} |`);
+  for (const kind of ['payment', 'status']) {
+    const e = summary(empty.runs[`${kind}@${connections}`]);
+    const f = summary(full.runs[`${kind}@${connections}`]);
+    const what = kind === 'payment' ? 'payment (write)' : 'status (read)';
+    out(`| empty store: ${what}, ${connections} conn | ${Math.round(e.rps)} | ${e.p50} | ${e.p99} | ${pct(e.rps, b.rps)} | | ${e.errors} / ${e.non2xx} |`);
+    out(`| ${full.label}: ${what}, ${connections} conn | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${pct(f.rps, b.rps)} | ${pct(f.rps, e.rps)} | ${f.errors} / ${f.non2xx} |`);
   }
 }
 out();

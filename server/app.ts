@@ -36,7 +36,7 @@ export function createApp(deps: Deps): Express {
 
   const rawBody = express.raw({ type: () => true, limit: deps.config.maxBodyBytes });
   const log = requestLog(deps.log);
-  const ledger = new IdempotencyLedger(deps.store);
+  const ledger = new IdempotencyLedger(deps.store, deps.config.idempotencyMax);
   for (const def of ENDPOINTS) {
     app.post(def.path, attach(def), log, journal.record(), rawBody, runEndpoint(def, deps, ledger, scenarios));
     app.all(def.path, attach(def), (_req, res) => {

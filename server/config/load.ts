@@ -63,6 +63,7 @@ export interface Config {
   refreshTtlSeconds: number;
   b2b2cExpiresIn: boolean;
   maxBodyBytes: number;
+  idempotencyMax: number;
   dbFlushMs: number;
   dbSync: 'write' | 'fsync';
   dbCompactEvery: number;
@@ -131,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     refreshTtlSeconds: int('DOKU_REFRESH_TTL_SECONDS'),
     b2b2cExpiresIn: bool('DOKU_B2B2C_EXPIRES_IN'),
     maxBodyBytes: int('DOKU_MAX_BODY_BYTES'),
+    idempotencyMax: Math.max(1, int('DOKU_IDEMPOTENCY_MAX')),
     dbFlushMs: int('DOKU_DB_FLUSH_MS'),
     dbSync: raw.DOKU_DB_SYNC as 'write' | 'fsync',
     dbCompactEvery: Math.max(1, int('DOKU_DB_COMPACT_EVERY')),

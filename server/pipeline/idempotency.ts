@@ -17,7 +17,7 @@ export type Admission =
 export class IdempotencyLedger {
   private readonly inFlight = new Map<string, { fingerprint: string; done: Promise<void> }>();
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store, private readonly cap = Infinity) {}
 
   /** Decides, synchronously where it can, whether this request runs, replays or conflicts. */
   async admit(clientId: string, externalId: string, fingerprint: string, now: number): Promise<Admission> {
@@ -43,7 +43,7 @@ export class IdempotencyLedger {
     return {
       kind: 'run',
       finish: (status, body) => {
-        if (status < 500) this.store.saveIdempotent(day, key, { fingerprint, status, body }, jakartaDay(now - 86_400_000));
+        if (status < 500) this.store.saveIdempotent(day, key, { fingerprint, status, body }, jakartaDay(now - 86_400_000), this.cap);
         end();
       },
       abandon: end,

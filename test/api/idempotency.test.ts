@@ -1,6 +1,6 @@
 /** DOKU's idempotency (spec §12): X-EXTERNAL-ID per merchant per Asia/Jakarta day. */
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
-import { BALANCE, IP, PAY, SnapClient, customerSession, paymentBody } from '../helpers/snap-client.js';
+import { BALANCE, IP, PAY, STATUS as STATUS_PATH, SnapClient, customerSession, paymentBody } from '../helpers/snap-client.js';
 
 describe('idempotency', () => {
   let sb: TestSandbox;
@@ -100,5 +100,18 @@ describe('idempotency', () => {
     expect(results.filter((r) => r.body.responseCode === '2005400')).toHaveLength(1);
     expect(results.filter((r) => r.body.responseCode === '4095401')).toHaveLength(19);
     expect(payments()).toHaveLength(1);
+  });
+});
+
+describe('idempotency ledger bound', () => {
+  test('DOKU_IDEMPOTENCY_MAX keeps the newest answers of the day; older keys run again', async () => {
+    const sb = await buildSandbox({ DOKU_IDEMPOTENCY_MAX: '3' });
+    const client = new SnapClient(sb.app);
+    const token = await client.b2bToken();
+    const status = (ext: string) => client.tx(STATUS_PATH, { serviceCode: '55', originalPartnerReferenceNo: 'NONE' }, { token, headers: { 'X-EXTERNAL-ID': ext } });
+    for (const ext of ['k1', 'k2', 'k3', 'k4']) expect((await status(ext)).status).toBe(404);
+    expect(Object.keys(Object.values(sb.deps.store.data.idempotency)[0]!)).toHaveLength(3);
+    expect((await status('k4')).status).toBe(409); // still stored: replayed
+    expect((await status('k1')).status).toBe(404); // evicted: judged again
   });
 });
