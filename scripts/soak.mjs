@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createCipheriv, createHash, createHmac, randomBytes, sign } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -26,6 +26,9 @@ const child = spawn(process.execPath, [join(ROOT, 'dist/server/main.js')], {
   env: { ...process.env, PORT: String(port), DOKU_DB_FILE: join(dir, 'state.json'), DOKU_LOG_LEVEL: 'warn', DOKU_TOKEN_TTL_SECONDS: '86400', DOKU_BALANCE_MIN: '9000000000', DOKU_BALANCE_MAX: '9999999999' },
   stdio: 'ignore',
 });
+// Never leave the server behind, whatever ends this script.
+process.on('exit', () => child.exitCode === null && child.kill('SIGKILL'));
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
 const rss = () => Number(readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]) / 1024;
 
 async function call(path, body, headers) {
@@ -69,8 +72,15 @@ async function worker(w) {
       else if (k < 14) { await call('/direct-debit/core/v1/balance-inquiry', {}, signed('/direct-debit/core/v1/balance-inquiry', {}, b2b, cust)); counts.balance++; }
       else if (k < 17) { await call('/orders/v1.0/debit/status', replayBody, replayHeaders); counts.replay++; }
       else if (k < 18) { await call('/authorization/v1/access-token/b2b', { grantType: 'client_credentials' }, tokenHeaders()); counts.token++; }
-      else if (k < 19 && w === 0) { const ref = `SOAK-${w}-${i}`; await call('/direct-debit/core/v1/debit/payment-host-to-host', pay(ref), signed('/direct-debit/core/v1/debit/payment-host-to-host', pay(ref), b2b, cust)); counts.payment++; }
-      else if (w === 0) { const body = { originalPartnerReferenceNo: 'SOAK-0', partnerRefundNo: `R-${i}`, refundAmount: { value: '0.01', currency: 'IDR' } }; await call('/direct-debit/core/v1/debit/refund', body, signed('/direct-debit/core/v1/debit/refund', body, b2b, cust)); counts.refund++; }
+      else if (w === 0 && k === 18) {
+        // a payment and a partial refund of it: state grows by one payment per cycle, as real traffic does
+        const ref = `SOAK-${i}`;
+        await call('/direct-debit/core/v1/debit/payment-host-to-host', pay(ref), signed('/direct-debit/core/v1/debit/payment-host-to-host', pay(ref), b2b, cust));
+        counts.payment++;
+        const body = { originalPartnerReferenceNo: ref, partnerRefundNo: `R-${i}`, refundAmount: { value: '100.00', currency: 'IDR' } };
+        await call('/direct-debit/core/v1/debit/refund', body, signed('/direct-debit/core/v1/debit/refund', body, b2b, cust));
+        counts.refund++;
+      } else { await call('/orders/v1.0/debit/status', replayBody, signed('/orders/v1.0/debit/status', replayBody, b2b)); counts.status++; }
     } catch { counts.errors++; }
   }
 }
@@ -84,5 +94,10 @@ rmSync(dir, { recursive: true, force: true });
 const warm = samples.find((s) => s.at >= 60) ?? samples[0];
 const last = samples.at(-1);
 const growth = ((last.rss - warm.rss) / warm.rss) * 100;
-console.log(`RSS after warm-up ${warm.rss.toFixed(1)} MB, at the end ${last.rss.toFixed(1)} MB: growth ${growth.toFixed(1)} % (target ≤ 10 %)`);
+const verdict = `RSS after warm-up (t=${warm.at}s) ${warm.rss.toFixed(1)} MB, at the end (t=${last.at}s) ${last.rss.toFixed(1)} MB: growth ${growth.toFixed(1)} % (target ≤ 10 %). Requests: ${JSON.stringify(counts)}`;
+console.log(verdict);
+const doc = join(ROOT, 'docs/performance.md');
+const text = readFileSync(doc, 'utf8');
+const block = `<!-- soak:begin -->\nLast run ${new Date().toISOString().slice(0, 10)}, ${MINUTES} min: ${verdict}\n<!-- soak:end -->`;
+writeFileSync(doc, text.replace(/<!-- soak:begin -->[\s\S]*<!-- soak:end -->/, block));
 process.exit(growth <= 10 ? 0 : 1);

@@ -56,7 +56,7 @@ export const SETTINGS = [
   s('DOKU_B2B2C_EXPIRES_IN', 'bool', 'false', 'Add `expiresIn` to the B2B2C answer: the Node SDK needs it for its callback JWTs, the Python SDK rejects unknown keys (sdk-wire-notes §1.2, §3.5).'),
   s('DOKU_BALANCE_MIN', 'int', '1000000', 'Smallest generated balance (IDR) of a newly active binding; balances are faker-made, stable, and moved by payments and refunds.'),
   s('DOKU_BALANCE_MAX', 'int', '25000000', 'Largest generated balance (IDR) of a newly active binding.'),
-  s('DOKU_IDEMPOTENCY_MAX', 'int', '100000', 'Stored answers kept per Asia/Jakarta day for X-EXTERNAL-ID replays; past it the oldest go first (memory stays bounded under steady traffic).'),
+  s('DOKU_IDEMPOTENCY_MAX', 'int', '10000', 'Stored answers kept per Asia/Jakarta day for X-EXTERNAL-ID replays; past it the oldest go first (memory stays bounded under steady traffic).'),
   s('DOKU_MAX_BODY_BYTES', 'int', '1048576', 'Larger request bodies are answered 400xx00 Bad Request.'),
   s('DOKU_DB_FLUSH_MS', 'int', '0', 'Group-commit window: changes arriving within it share one journal append (0 = the same turn of the event loop). Answers wait for their append.'),
   s('DOKU_DB_SYNC', 'enum', 'write', '`write`: each batch is handed to the kernel before its answers are sent (survives the process being killed); `fsync`: also fdatasync (survives power loss; ~2 ms per batch here). See docs/performance.md.', { values: ['write', 'fsync'] }),

@@ -11,11 +11,13 @@ import { GroupCommit } from './group-commit.js';
 import { JournalFile, type Path } from './journal-file.js';
 import { BindingIndex } from './binding-index.js';
 import { PaymentIndex } from './payment-index.js';
+import { IdempotencyRecords } from './idempotency-records.js';
 import { emptyData, type AccessTokenRecord, type AuthCodeRecord, type Binding, type CustomerTokenRecord, type Data, type IdempotencyRecord, type PaymentRecord, type RefreshTokenRecord } from './types.js';
 
 export class Store {
   readonly bindings = new BindingIndex();
   readonly payments = new PaymentIndex();
+  private readonly idempotency = new IdempotencyRecords();
   private readonly commits: GroupCommit;
 
   private constructor(private readonly db: Low<Data>, flushMs: number, private readonly journal?: JournalFile) {
@@ -60,7 +62,7 @@ export class Store {
   async reset(): Promise<void> {
     await this.commits.drain();
     this.db.data = emptyData();
-    this.idempotencyOrder.clear();
+    this.idempotency.clear();
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
     await this.journal?.resetTo(this.db.data);
@@ -147,36 +149,12 @@ export class Store {
     return this.data.idempotency[day]?.[key];
   }
 
-  /** Keys of each day's stored answers, oldest first, for the per-day cap (rebuilt at load). */
-  private readonly idempotencyOrder = new Map<string, { keys: string[]; head: number }>();
-
   /**
    * Stores an answer under today's key; days before yesterday are dropped (spec §12: per day), and
-   * a day keeps at most `cap` answers, the oldest going first, so steady traffic cannot grow memory
-   * without bound (a sandbox never sees DOKU's volumes; the cap is DOKU_IDEMPOTENCY_MAX).
+   * a day keeps at most `cap` answers, oldest first (DOKU_IDEMPOTENCY_MAX): see idempotency-records.ts.
    */
   saveIdempotent(day: string, key: string, rec: IdempotencyRecord, yesterday: string, cap = Infinity): void {
-    for (const d of Object.keys(this.data.idempotency)) {
-      if (d >= yesterday) continue;
-      delete this.data.idempotency[d];
-      this.idempotencyOrder.delete(d);
-      this.touch('idempotency', d);
-    }
-    const records = (this.data.idempotency[day] ??= {});
-    let order = this.idempotencyOrder.get(day);
-    if (!order) this.idempotencyOrder.set(day, (order = { keys: Object.keys(records), head: 0 }));
-    if (!(key in records)) order.keys.push(key);
-    records[key] = rec;
-    this.touch('idempotency', day, key);
-    while (order.keys.length - order.head > cap) {
-      const oldest = order.keys[order.head++]!;
-      delete records[oldest];
-      this.touch('idempotency', day, oldest);
-    }
-    if (order.head > 4096 && order.head * 2 > order.keys.length) {
-      order.keys = order.keys.slice(order.head);
-      order.head = 0;
-    }
+    this.idempotency.save(this.data.idempotency, day, key, rec, yesterday, cap, (...path) => this.touch('idempotency', ...path));
   }
 
   private prunedAt = 0;

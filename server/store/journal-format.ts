@@ -1,0 +1,60 @@
+/** The journal's line format and the chunked snapshot writer (store/journal-file.ts). */
+import type { Data } from './types.js';
+import type { Path } from './journal-file.js';
+
+/** One record per line, 1000 records per write, so the event loop gets a turn between chunks. */
+export async function writeObject(fh: { write(s: string): Promise<unknown> }, obj: Record<string, unknown>, depth: number): Promise<void> {
+  const keys = Object.keys(obj);
+  if (keys.length === 0) return void (await fh.write('{}'));
+  await fh.write('{');
+  let chunk = '';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const value = obj[key];
+    if (depth > 1) {
+      await fh.write(`${chunk}${i ? ',' : ''}\n${JSON.stringify(key)}: `);
+      chunk = '';
+      await writeObject(fh, value as Record<string, unknown>, depth - 1);
+      continue;
+    }
+    chunk += `${i ? ',' : ''}\n${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+    if (chunk.length > 256 * 1024 || (i + 1) % 1000 === 0) {
+      await fh.write(chunk);
+      chunk = '';
+    }
+  }
+  await fh.write(`${chunk}\n}`);
+}
+
+export function valueAt(data: Data, path: Path): unknown {
+  let node: unknown = data;
+  for (const key of path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
+}
+
+/**
+ * Applies journal lines to `data` and returns how many it applied; a torn last line (a batch cut
+ * by a crash, never acknowledged) is ignored.
+ */
+export function replay(data: Data, text: string): number {
+  const lines = text.split('\n');
+  let applied = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') continue;
+    let entry: { p: string[]; v?: unknown };
+    try {
+      entry = JSON.parse(line);
+    } catch (e) {
+      if (lines.slice(i + 1).every((l) => l === '')) return applied; // the torn tail of an unacknowledged batch
+      throw new Error(`journal line ${i + 1} is corrupt: ${(e as Error).message}`);
+    }
+    let node = data as unknown as Record<string, unknown>;
+    for (const key of entry.p.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    const last = entry.p[entry.p.length - 1]!;
+    if (entry.v === undefined || entry.v === null) delete node[last];
+    else node[last] = entry.v;
+    applied++;
+  }
+  return applied;
+}
