@@ -184,6 +184,24 @@ out(`| sandbox, ${full.label} | ${Math.round(full.coldStartMs)} |`);
 out();
 out(`RSS at the end: ${Math.round(empty.rss)} MB (empty store), ${Math.round(full.rss)} MB (${full.label}).`);
 
+// The targets of issue #6, judged from this run's own figures.
+const S = (sb, kind, c) => summary(sb.runs[`${kind}@${c}`]);
+const B = (c) => summary(baseline.runs[`baseline@${c}`]);
+const ratio = (a, b) => a.rps / b.rps;
+const verdict = (ok) => (ok ? 'met' : '**missed**');
+const targets = [
+  ['payment ≥ 70 % of bare Express (10 / 100 conn)', [10, 100].map((c) => pct(S(empty, 'payment', c).rps, B(c).rps)).join(' / '), [10, 100].every((c) => ratio(S(empty, 'payment', c), B(c)) >= 0.7)],
+  ['status ≥ 90 % of bare Express (10 / 100 conn)', [10, 100].map((c) => pct(S(empty, 'status', c).rps, B(c).rps)).join(' / '), [10, 100].every((c) => ratio(S(empty, 'status', c), B(c)) >= 0.9)],
+  ['100 000 stored ≥ 90 % of empty (payment, status; 10 / 100 conn)', ['payment', 'status'].flatMap((k) => [10, 100].map((c) => pct(S(full, k, c).rps, S(empty, k, c).rps))).join(', '), ['payment', 'status'].every((k) => [10, 100].every((c) => ratio(S(full, k, c), S(empty, k, c)) >= 0.9))],
+  ['p99 ≤ 15 ms at 10 conn with 100 000 stored (payment / status)', `${S(full, 'payment', 10).p99} / ${S(full, 'status', 10).p99} ms (bare Express: ${B(10).p99} ms)`, S(full, 'payment', 10).p99 <= 15 && S(full, 'status', 10).p99 <= 15],
+  ['cold start ≤ 300 ms empty, ≤ 1 s with 100 000', `${Math.round(empty.coldStartMs)} / ${Math.round(full.coldStartMs)} ms`, empty.coldStartMs <= 300 && full.coldStartMs <= 1000],
+  ['RSS ≤ 150 MB with 100 000 transactions', `${Math.round(full.rss)} MB`, full.rss <= 150],
+];
+out();
+out(`| target (issue #6) | this run | |`);
+out(`|---|---|---|`);
+for (const [what, got, ok] of targets) out(`| ${what} | ${got} | ${verdict(ok)} |`);
+
 const machine = `${cpus().length} × ${cpus()[0].model.trim()}, Node ${process.version}, ${DURATION} s per run, servers on core 0 and autocannon on core 1: ${hasTaskset ? 'yes (taskset)' : 'no'}`;
 const doc = join(ROOT, 'docs/performance.md');
 const text = readFileSync(doc, 'utf8');
