@@ -53,8 +53,12 @@ async function post(base, path, body, headers) {
   return { status: res.status, json: await res.json().catch(() => null), headers: res.headers };
 }
 
+/** The heap flags `npm start` and the Docker image run the sandbox with (docs/performance.md). */
+const SANDBOX_NODE_FLAGS = ['--max-semi-space-size=2', '--max-old-space-size=1024'];
+
 function start(script, env, port) {
-  const args = hasTaskset ? ['-c', '0', process.execPath, script] : [script];
+  const flags = script.endsWith('main.js') ? SANDBOX_NODE_FLAGS : [];
+  const args = hasTaskset ? ['-c', '0', process.execPath, ...flags, script] : [...flags, script];
   const child = spawn(hasTaskset ? 'taskset' : process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
   return child;
 }

@@ -22,7 +22,8 @@ let seq = 0;
 const dir = mkdtempSync(join(tmpdir(), 'doku-soak-'));
 const port = 35000 + Math.floor(Math.random() * 1000);
 const base = `http://127.0.0.1:${port}`;
-const child = spawn(process.execPath, [join(ROOT, 'dist/server/main.js')], {
+// The heap flags `npm start` and the Docker image run the sandbox with (docs/performance.md).
+const child = spawn(process.execPath, ['--max-semi-space-size=2', '--max-old-space-size=1024', join(ROOT, 'dist/server/main.js')], {
   env: { ...process.env, PORT: String(port), DOKU_DB_FILE: join(dir, 'state.json'), DOKU_LOG_LEVEL: 'warn', DOKU_TOKEN_TTL_SECONDS: '86400', DOKU_BALANCE_MIN: '9000000000', DOKU_BALANCE_MAX: '9999999999' },
   stdio: 'ignore',
 });
