@@ -3,7 +3,7 @@
  * DOKU_ADMIN_TOKEN set, every route but /health needs `Authorization: Bearer <token>`. Answers
  * are plain JSON; failures are `{ mockError, ... }`, never SNAP-shaped.
  */
-import express, { Router, type RequestHandler } from 'express';
+import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import type { Deps } from '../endpoints/types.js';
 import { ENDPOINTS } from '../endpoints/index.js';
@@ -13,12 +13,12 @@ import { explainRoute } from './explain.js';
 import { flowHelpers } from './flow-helpers.js';
 import type { Journal } from './journal.js';
 import { buildOpenApi } from './openapi.js';
+import { ADMIN_DOCS } from './openapi-admin.js';
 
-export const ADMIN_ROUTES = [
-  'GET /__mock/health', 'GET /__mock/openapi.json', 'GET /__mock/scenarios', 'GET /__mock/scenario', 'PUT /__mock/scenario', 'DELETE /__mock/scenario',
-  'POST /__mock/reset', 'GET /__mock/requests', 'POST /__mock/explain',
-  'POST /__mock/bindings/{referenceNo}/otp', 'POST /__mock/payments/{referenceNo}/settle',
-];
+/** Every admin route, as documented in the OpenAPI document (one list for both). */
+export const ADMIN_ROUTES = Object.entries(ADMIN_DOCS)
+  .filter(([path]) => path.startsWith('/__mock/'))
+  .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
 
 export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journal): Router {
   const router = Router();
@@ -64,6 +64,8 @@ export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journ
   router.post('/explain', explainRoute(deps));
   router.use(flowHelpers(deps));
   router.use((req, _res, next) => next(new MockError(`unknown admin route ${req.method} /__mock${req.path}`, { known: ADMIN_ROUTES }, 404)));
+  // The admin API's own complaints are mock-shaped, body-parser's included (bad JSON, too large).
+  router.use(((err, _req, _res, next) => next(err instanceof MockError || typeof err?.type !== 'string' ? err : new MockError(`unreadable admin request body (${err.type})`))) as ErrorRequestHandler);
   return router;
 }
 

@@ -5,9 +5,10 @@
  * next read, so no timer is needed and a restart changes nothing.
  */
 import type { Deps } from '../endpoints/types.js';
-import { SERVICE_CODES, responseCode, CASES } from '../snap/response-codes.js';
 import type { PaymentRecord } from '../store/types.js';
-import { fromCents, toCents } from './money.js';
+import { debit } from './balance.js';
+import { toCents } from './money.js';
+import { paymentOutcome } from './payment-status.js';
 
 export function settleIfDue(p: PaymentRecord | undefined, deps: Deps, now: number): PaymentRecord | undefined {
   if (p?.status === 'PENDING' && p.settleAt !== undefined && now >= p.settleAt) settle(p, p.settleTo ?? 'SUCCESS', deps, p.settleAt);
@@ -15,15 +16,10 @@ export function settleIfDue(p: PaymentRecord | undefined, deps: Deps, now: numbe
 }
 
 export function settle(p: PaymentRecord, to: 'SUCCESS' | 'FAILED', deps: Deps, at: number): void {
-  const code = (k: '200_00' | '403_05' | '403_14') => ({ responseCode: responseCode(k, SERVICE_CODES.payment), responseMessage: CASES[k] });
   const binding = p.bindingRef ? deps.store.bindings.byReferenceNo(p.bindingRef) : undefined;
-  const cents = toCents(p.amount.value);
-  if (to === 'FAILED') Object.assign(p, { status: 'FAILED', ...code('403_05') });
-  else if (binding?.balance !== undefined && toCents(binding.balance) < cents) Object.assign(p, { status: 'FAILED', ...code('403_14') });
-  else {
-    if (binding?.balance !== undefined) deps.store.updateBinding(binding, { balance: fromCents(toCents(binding.balance) - cents) });
-    Object.assign(p, { status: 'SUCCESS', ...code('200_00'), paidTime: at, approvalCode: deps.ids.approvalCode() });
-  }
+  if (to === 'FAILED') Object.assign(p, { status: 'FAILED', ...paymentOutcome('403_05') });
+  else if (!debit(deps.store, binding, toCents(p.amount.value))) Object.assign(p, { status: 'FAILED', ...paymentOutcome('403_14') });
+  else Object.assign(p, { status: 'SUCCESS', ...paymentOutcome('200_00'), paidTime: at, approvalCode: deps.ids.approvalCode() });
   p.settleAt = undefined;
   deps.store.paymentChanged(p);
 }

@@ -5,10 +5,13 @@
  * Request` with other data; after a failed attempt a new one is allowed (spec §12 step 4).
  */
 import { z } from 'zod';
-import { fromCents, toCents } from '../domain/money.js';
+import { debit } from '../domain/balance.js';
+import { toCents } from '../domain/money.js';
 import { resolvePaymentSource } from '../domain/payment-source.js';
+import { paymentOutcome } from '../domain/payment-status.js';
+import { settleIfDue } from '../domain/settle.js';
 import { H } from '../snap/headers.js';
-import { SERVICE_CODES, responseCode, CASES } from '../snap/response-codes.js';
+import { SERVICE_CODES } from '../snap/response-codes.js';
 import { snapError } from '../snap/errors.js';
 import type { Config } from '../config/load.js';
 import type { PaymentRecord } from '../store/types.js';
@@ -52,13 +55,13 @@ export const payment: EndpointDefinition<Body> = {
     if (cents <= 0n) throw snapError('404_13', 'amount must be more than 0.00');
 
     const requestKey = `${body.amount.value}|${source.key}`;
-    const prior = deps.store.payments.byPartnerReferenceNo(merchant.clientId, body.partnerReferenceNo);
+    const prior = settleIfDue(deps.store.payments.byPartnerReferenceNo(merchant.clientId, body.partnerReferenceNo), deps, now);
     if (prior && prior.status !== 'FAILED') {
       if (prior.requestKey === requestKey) throw snapError('409_01', `partnerReferenceNo already paid as referenceNo ${prior.referenceNo}`);
       throw snapError('404_18', 'partnerReferenceNo was used with another amount or card');
     }
 
-    const record: Omit<PaymentRecord, 'refunds'> & { scenario?: string } = {
+    const record: Omit<PaymentRecord, 'refunds'> = {
       referenceNo: deps.ids.referenceNo(now),
       clientId: merchant.clientId,
       partnerReferenceNo: body.partnerReferenceNo,
@@ -68,27 +71,22 @@ export const payment: EndpointDefinition<Body> = {
       bindingRef: source.binding?.referenceNo,
       requestKey,
       status: 'SUCCESS',
-      responseCode: responseCode('200_00', SERVICE_CODES.payment),
-      responseMessage: CASES['200_00'],
+      ...paymentOutcome('200_00'),
       createdAt: now,
+      scenario: ctx.scenario?.scenario.name,
     };
 
-    if (ctx.scenario) record.scenario = ctx.scenario.scenario.name;
     const pending = ctx.scenario?.rule.pending;
     if (pending) {
       // Forced 202 (spec §7.3, §1.8): the payment stays PENDING (status 03) until it settles.
       const settleAt = pending.settleAfterMs === undefined ? undefined : now + pending.settleAfterMs;
-      const code = { responseCode: responseCode('202_00', SERVICE_CODES.payment), responseMessage: CASES['202_00'] };
-      deps.store.insertPayment({ ...record, ...code, status: 'PENDING', settleAt, settleTo: pending.settleTo, refunds: [] });
+      deps.store.insertPayment({ ...record, ...paymentOutcome('202_00'), status: 'PENDING', settleAt, settleTo: pending.settleTo, refunds: [] });
       return { caseKey: '202_00', body: { referenceNo: record.referenceNo, partnerReferenceNo: record.partnerReferenceNo } };
     }
-    const balance = source.binding?.balance;
-    if (balance !== undefined && toCents(balance) < cents) {
-      const error = snapError('403_14', `balance ${balance} is less than ${body.amount.value}`);
-      deps.store.insertPayment({ ...record, status: 'FAILED', responseCode: responseCode('403_14', SERVICE_CODES.payment), responseMessage: error.responseMessage, refunds: [] });
-      throw error;
+    if (!debit(deps.store, source.binding, cents)) {
+      deps.store.insertPayment({ ...record, status: 'FAILED', ...paymentOutcome('403_14'), refunds: [] });
+      throw snapError('403_14', `balance ${source.binding!.balance} is less than ${body.amount.value}`);
     }
-    if (source.binding && balance !== undefined) deps.store.updateBinding(source.binding, { balance: fromCents(toCents(balance) - cents) });
     deps.store.insertPayment({ ...record, approvalCode: deps.ids.approvalCode(), paidTime: now, refunds: [] });
     // Only the fields every SDK's DTO knows: Python rejects unknown keys (sdk-wire-notes §3.5).
     return { body: { referenceNo: record.referenceNo, partnerReferenceNo: record.partnerReferenceNo } };

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { fromCents, toCents } from '../domain/money.js';
 import { settleIfDue } from '../domain/settle.js';
+import { credit } from '../domain/balance.js';
 import { H } from '../snap/headers.js';
 import { invalidCustomerToken, snapError } from '../snap/errors.js';
 import { formatJakarta } from '../snap/timestamp.js';
@@ -58,7 +59,7 @@ export const refund: EndpointDefinition<Body> = {
     payment.refunds.push(record);
     deps.store.paymentChanged(payment);
     const binding = payment.bindingRef ? deps.store.bindings.byReferenceNo(payment.bindingRef) : undefined;
-    if (binding?.balance !== undefined) deps.store.updateBinding(binding, { balance: fromCents(toCents(binding.balance) + cents) });
+    credit(deps.store, binding, cents);
     return {
       body: {
         refundAmount: record.refundAmount,

@@ -8,7 +8,6 @@ import type { Merchant } from '../config/load.js';
 import type { TokenClaims } from '../auth/jwt.js';
 import { H } from '../snap/headers.js';
 import { createHash } from 'node:crypto';
-import { reserialise } from '../snap/body-canonical.js';
 import type { HeaderGet } from './check-headers.js';
 import type { Admission, IdempotencyLedger } from './idempotency.js';
 import type { ParsedBody } from './parse-body.js';
@@ -28,7 +27,7 @@ export async function authenticate(def: EndpointDefinition<unknown>, req: Reques
   const signed = { method: req.method, originalUrl: req.originalUrl, token: auth.token, body: parsed, timestamp: header(H.timestamp)!, signature: header(H.signature)! };
   verifySymmetricSignature(signed, auth.merchant, deps.config.signatureMode === 'strict', header(H.mockDebug) === '1'); // 7 (HMAC)
   // What "the same request" means (spec §12): method, path and the minified body, as one short hash.
-  const fingerprint = createHash('sha256').update(`${req.method} ${req.path} `).update(reserialise(parsed.raw, parsed.json)).digest('base64url');
+  const fingerprint = createHash('sha256').update(`${req.method} ${req.path} `).update(parsed.compact()).digest('base64url');
   const admission = await ledger.admit(auth.merchant.clientId, header(H.externalId)!, fingerprint, now); // 8
   return { merchant: auth.merchant, b2b: auth.claims, admission };
 }

@@ -1,7 +1,8 @@
 /**
  * The one place an error becomes HTTP. A SnapError gets the service code of the endpoint the
- * request was routed to; a MockError (the sandbox's own complaint) gets a `{mockError}` body; body-parser failures (oversized, bad encoding, aborted) are `400xx00`;
- * anything unexpected is `500xx00 General Error` and is logged, never leaked.
+ * request was routed to; a MockError (the sandbox's own complaint) gets a `{mockError}` body;
+ * body-parser failures (oversized, bad encoding, aborted) are `400xx00`; anything unexpected is
+ * `500xx00 General Error` and is logged, never leaked.
  */
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';

@@ -5,6 +5,8 @@ import { badRequest } from '../snap/errors.js';
 export interface ParsedBody {
   raw: string;
   json: Record<string, unknown>;
+  /** The compact re-serialisation (`JSON.stringify`), computed once: the signature check and the idempotency fingerprint both hash it. */
+  compact(): string;
 }
 
 /** SNAP bodies nest a few levels; deeper JSON would overflow the stack when re-serialised for the body hash. */
@@ -23,7 +25,8 @@ export function parseBody(buffer: unknown): ParsedBody {
     throw badRequest(`body is not JSON: ${(e as Error).message.slice(0, 120)}`);
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw badRequest('body must be a JSON object');
-  return { raw, json: json as Record<string, unknown> };
+  let compact: string | undefined;
+  return { raw, json: json as Record<string, unknown>, compact: () => (compact ??= JSON.stringify(json)) };
 }
 
 /** Deepest bracket nesting outside string literals, in one pass. */

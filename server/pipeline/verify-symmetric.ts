@@ -10,7 +10,7 @@ import { verifyJwt, type TokenClaims } from '../auth/jwt.js';
 import { H } from '../snap/headers.js';
 import { invalidSignature, invalidToken, tokenNotFound, unknownClient } from '../snap/errors.js';
 import { sha256Hex, signatureMatches, symmetricStringToSign } from '../snap/signature.js';
-import { bodyCandidates, reserialise } from '../snap/body-canonical.js';
+import { bodyCandidates } from '../snap/body-canonical.js';
 import { explainSymmetric } from '../snap/explain.js';
 import type { HeaderGet } from './check-headers.js';
 import type { ParsedBody } from './parse-body.js';
@@ -41,7 +41,7 @@ export function symmetricSignatureValid(input: SymmetricInput, merchant: Merchan
   const paths = pathOnly === input.originalUrl ? [pathOnly] : [input.originalUrl, pathOnly];
   const keys = strict ? [merchant.clientSecret] : merchant.sharedKeys;
   for (const path of strict ? [pathOnly] : paths) {
-    const bodies = strict ? [{ text: reserialise(input.body.raw, input.body.json) }] : bodyCandidates(input.body.raw, input.body.json);
+    const bodies = strict ? [{ text: input.body.compact() }] : bodyCandidates(input.body.raw, input.body.compact());
     for (const { text } of bodies) {
       const stringToSign = symmetricStringToSign({ method: input.method, path, accessToken: input.token, bodyHashHex: sha256Hex(text), timestamp: input.timestamp });
       for (const key of keys) {

@@ -19,11 +19,10 @@ export function reserialise(raw: string, parsed: unknown): string {
 
 /**
  * All distinct candidates, most likely first, computed only as far as they are consumed (the first
- * one matches for Node, PHP, Java and Python). `parsed` is the body already parsed from `raw`.
+ * one matches for Node, PHP, Java and Python). `compact` is `reserialise(raw, parsed)`.
  */
-export function* bodyCandidates(raw: string, parsed: unknown): Generator<BodyCandidate> {
+export function* bodyCandidates(raw: string, compact: string): Generator<BodyCandidate> {
   const seen = new Set<string>();
-  const compact = reserialise(raw, parsed);
   const makers: Array<[CandidateName, () => string]> = [
     ['reserialised', () => compact],
     ['raw', () => raw],

@@ -98,12 +98,20 @@ describe('journal, health, admin token, helpers', () => {
     expect(ok.body.scenarios.find((s: { name: string }) => s.name === 'payment-in-progress')).toMatchObject({ endpoints: ['payment'], description: expect.stringMatching(/PENDING/) });
   });
 
+  test('bad JSON sent to an admin route is a mock error, not a SNAP body', async () => {
+    const sb = await buildSandbox();
+    const res = await request(sb.app).put('/__mock/scenario').set('Content-Type', 'application/json').send('{"name":');
+    expect(res.status).toBe(400);
+    expect(res.body.mockError).toMatch(/unreadable admin request body/);
+    expect(res.body.responseCode).toBeUndefined();
+  });
+
   test('health, and unknown admin routes answer a mock 404 listing the routes', async () => {
     const sb = await buildSandbox();
     expect((await request(sb.app).get('/__mock/health')).body).toMatchObject({ status: 'ok', endpoints: 11, scenarios: 172 });
     const res = await request(sb.app).get('/__mock/nope');
     expect(res.status).toBe(404);
-    expect(res.body.known).toContain('POST /__mock/reset');
+    expect(res.body.known).toEqual(expect.arrayContaining(['POST /__mock/reset', 'GET /__mock/health', 'POST /__mock/payments/{referenceNo}/settle', 'PUT /__mock/scenario']));
   });
 
   test('the OTP helper finishes a pending binding without a browser', async () => {

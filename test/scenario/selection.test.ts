@@ -108,6 +108,12 @@ describe('scenario selection', () => {
     expect((await pay('INV-F')).body.responseCode).toBe('2005400');
   });
 
+  test('a retry of a payment whose pending predecessor has settled to FAILED is allowed, without a status check first', async () => {
+    await pay('INV-RF', 'payment-in-progress-then-failed');
+    sb.clock.advance(10_000);
+    expect((await pay('INV-RF')).body.responseCode).toBe('2005400');
+  });
+
   test('an admin call settles a pending payment now', async () => {
     const res = await pay('INV-A', 'payment-in-progress-until-settled');
     sb.clock.advance(3_600_000);

@@ -44,18 +44,18 @@ describe('asymmetric signature (spec §2.1)', () => {
 describe('body candidates (sdk-wire-notes §3.1)', () => {
   test('PHP sends escaped slashes but hashes them unescaped: the re-serialised form matches', () => {
     const raw = '{"url":"https:\\/\\/m.example\\/ok"}';
-    const [first] = [...bodyCandidates(raw, JSON.parse(raw))];
+    const [first] = [...bodyCandidates(raw, JSON.stringify(JSON.parse(raw)))];
     expect(first!.text).toBe('{"url":"https://m.example/ok"}');
   });
 
   test('Go escapes < > & and hashes what it sends: the raw form is a candidate', () => {
     const raw = '{"remarks":"a \\u003c b"}';
-    expect([...bodyCandidates(raw, JSON.parse(raw))].map((c) => c.text)).toContain(raw);
+    expect([...bodyCandidates(raw, JSON.stringify(JSON.parse(raw)))].map((c) => c.text)).toContain(raw);
   });
 
   test('Python sends ", "-spaced JSON but hashes compact, ASCII-escaped JSON', () => {
     const raw = '{"name": "Zoë", "n": 1}';
-    const texts = [...bodyCandidates(raw, JSON.parse(raw))].map((c) => c.text);
+    const texts = [...bodyCandidates(raw, JSON.stringify(JSON.parse(raw)))].map((c) => c.text);
     expect(texts).toContain('{"name":"Zo\\u00eb","n":1}');
   });
 
