@@ -1,12 +1,21 @@
 /**
- * One log line per DOKU-endpoint request: method, path, responseCode, scenario, duration and
- * X-EXTERNAL-ID. Headers and bodies are never logged, so secrets and card data cannot leak.
+ * What happens when a DOKU-endpoint exchange ends (answered or dropped), with one `close` listener
+ * per request: one pino line (method, path, responseCode, scenario, duration, X-EXTERNAL-ID;
+ * headers and bodies are never logged, so secrets and card data cannot leak) and one entry in the
+ * /__mock/requests journal.
  */
-import type { RequestHandler } from 'express';
+import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import type { Journal } from './admin/journal.js';
 
-export function requestLog(log: Logger): RequestHandler {
-  return (req, res, next) => {
+export type Observe = (req: Request, res: Response) => void;
+
+export function observeExchanges(logger: Logger, journal: Journal): Observe {
+  // These lines carry only the fields below, none of them secret: skip the root logger's redaction
+  // pass (its wildcard paths walk every logged object: ~1 % of a request's CPU).
+  const log = logger.child({}, { redact: [] });
+  return (req, res) => {
+    const startedAt = Date.now();
     const started = process.hrtime.bigint();
     res.once('close', () => {
       const answer = res.locals.answer as { responseCode?: string } | undefined;
@@ -18,11 +27,11 @@ export function requestLog(log: Logger): RequestHandler {
           responseCode: answer?.responseCode,
           scenario: res.getHeader('X-Mock-Scenario'),
           durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-          externalId: req.get('X-EXTERNAL-ID'),
+          externalId: req.headers['x-external-id'],
         },
         'request',
       );
+      journal.keep(req, res, startedAt);
     });
-    next();
   };
 }

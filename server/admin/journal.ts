@@ -3,7 +3,7 @@
  * exchanges, newest last, bounded by DOKU_JOURNAL_SIZE. Credentials are redacted before an entry
  * is kept, so the journal never holds a secret.
  */
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../clock.js';
 
 /** What is kept per exchange: references only; redaction and parsing happen when the journal is read. */
@@ -50,36 +50,25 @@ export class Journal {
 
   constructor(private readonly size: number, private readonly clock: Clock) {}
 
-  /** Middleware: records the exchange when the response finishes or the connection closes. */
-  record(): RequestHandler {
-    return (req, res, next) => {
-      const started = Date.now();
-      let done = false;
-      const finish = () => {
-        if (done) return;
-        done = true;
-        this.add({
-          id: this.next++,
-          time: this.clock.now(),
-          method: req.method,
-          path: req.originalUrl,
-          externalId: typeof req.headers['x-external-id'] === 'string' ? req.headers['x-external-id'] : undefined,
-          scenario: String(res.getHeader('X-Mock-Scenario') ?? 'none'),
-          headers: req.headers,
-          body: Buffer.isBuffer(req.body) && req.body.length > 64 * 1024 ? `(${req.body.length} bytes, not kept)` : req.body,
-          status: res.writableFinished ? res.statusCode : null,
-          answer: res.locals.answer,
-          durationMs: Date.now() - started,
-        });
-      };
-      res.once('finish', finish);
-      res.once('close', finish);
-      next();
-    };
+  /** Keeps one finished (or dropped) exchange; called once per request by request-log.ts. */
+  keep(req: IncomingMessage & { body?: unknown; originalUrl?: string }, res: ServerResponse & { locals?: Record<string, unknown> }, started: number): void {
+    this.add({
+      id: this.next++,
+      time: this.clock.now(),
+      method: req.method ?? '',
+      path: req.originalUrl ?? req.url ?? '',
+      externalId: typeof req.headers['x-external-id'] === 'string' ? req.headers['x-external-id'] : undefined,
+      scenario: String(res.getHeader('X-Mock-Scenario') ?? 'none'),
+      headers: req.headers,
+      body: Buffer.isBuffer(req.body) && req.body.length > 64 * 1024 ? `(${req.body.length} bytes, not kept)` : req.body,
+      status: res.writableFinished ? res.statusCode : null,
+      answer: res.locals?.answer,
+      durationMs: Date.now() - started,
+    });
   }
 
   list(filter: { path?: string; externalId?: string; limit?: number }): JournalEntry[] {
-    const matching = this.entries.filter((e) => (!filter.path || e.path.split('?')[0] === filter.path) && (!filter.externalId || e.externalId === filter.externalId));
+    const matching = this.entries.slice(-this.size).filter((e) => (!filter.path || e.path.split('?')[0] === filter.path) && (!filter.externalId || e.externalId === filter.externalId));
     return matching.slice(-(filter.limit ?? this.size)).map(present);
   }
 
@@ -89,7 +78,8 @@ export class Journal {
 
   private add(entry: Kept): void {
     this.entries.push(entry);
-    if (this.entries.length > this.size) this.entries.splice(0, this.entries.length - this.size);
+    // Trim in batches: one splice per `size` requests instead of an O(size) shift on every request.
+    if (this.entries.length >= 2 * this.size) this.entries.splice(0, this.entries.length - this.size);
   }
 }
 
