@@ -3,9 +3,9 @@
  * The server as one file (dist/server/main.js, over tsc's own output), because cold start is
  * dominated by module loading: resolving and compiling ~400 ESM/CJS files of express, zod, jose,
  * faker and lowdb cost more than the sandbox's own start (docs/performance.md, "Cold start").
- * pino stays an ordinary import: its pretty-printing transport runs in a worker thread that
- * resolves files from node_modules. The rest of dist/ (tsc's per-file output) is still what the
- * scripts import; only the entry point changes.
+ * pino-pretty stays outside: it is loaded from node_modules only when stdout is a terminal
+ * (server/logger.ts). The rest of dist/ (tsc's per-file output) is still what the scripts import;
+ * only the entry point changes.
  */
 import { build } from 'esbuild';
 
@@ -19,7 +19,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['pino', 'pino-pretty'],
+  external: ['pino-pretty'],
   minify: process.env.BUNDLE_MINIFY !== '0',
   keepNames: process.env.BUNDLE_KEEPNAMES === '1',
   sourcemap: 'linked',

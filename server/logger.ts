@@ -7,7 +7,9 @@
  * (docs/performance.md). `exitAfterFlush` writes what is pending before the process exits; a crash
  * of Node itself can lose the last 100 ms of log lines, never state.
  */
+import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
+import type { PrettyStream } from 'pino-pretty';
 
 const REDACT = { paths: ['*.clientSecret', '*.authorization', '*.cardData', '*.DOKU_CLIENT_SECRET', '*.DOKU_SHARED_KEY'], censor: '****' };
 
@@ -15,7 +17,9 @@ let pending: { flushSync(): void } | undefined;
 
 export function createLogger(level: string, pretty = Boolean(process.stdout.isTTY)): Logger {
   if (pretty) {
-    return pino({ level, base: undefined, redact: REDACT, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } });
+    // In-process (not a worker transport), and loaded only in a terminal: CI and Docker never pay for it.
+    const prettyStream = createRequire(import.meta.url)('pino-pretty') as (options: object) => PrettyStream;
+    return pino({ level, base: undefined, redact: REDACT }, prettyStream({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true }));
   }
   const destination = pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 100 });
   pending = destination;
