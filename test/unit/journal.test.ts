@@ -46,6 +46,16 @@ describe('journal store', () => {
     expect(second.payments.byPartnerReferenceNo('BRN-1', 'INV-42')?.referenceNo).toBe('REF000042');
   });
 
+  test('non-ASCII text (names, remarks) survives the journal, the snapshot and a restart byte for byte', async () => {
+    const first = await Store.open(file);
+    const p = { ...payment(1), partnerReferenceNo: 'INV-Śląsk-日本-🙂', requestKey: 'Bapak Budi Ñandú' };
+    first.insertPayment(p);
+    await first.commit();
+    expect((await Store.open(file)).findPayment(p.referenceNo)).toEqual(p); // from the journal
+    await first.close();
+    expect((await Store.open(file)).findPayment(p.referenceNo)).toEqual(p); // from the snapshot
+  });
+
   test('a torn last line (a batch cut by a crash, never acknowledged) is ignored; a corrupt middle line is not', async () => {
     const first = await Store.open(file);
     await exercise(first, 20);
