@@ -13,7 +13,7 @@ import type { PrettyStream } from 'pino-pretty';
 
 const REDACT = { paths: ['*.clientSecret', '*.authorization', '*.cardData', '*.DOKU_CLIENT_SECRET', '*.DOKU_SHARED_KEY'], censor: '****' };
 
-let pending: { flushSync(): void } | undefined;
+let pending: { flush(cb: (err?: Error) => void): void } | undefined;
 
 export function createLogger(level: string, pretty = Boolean(process.stdout.isTTY)): Logger {
   if (pretty) {
@@ -26,14 +26,16 @@ export function createLogger(level: string, pretty = Boolean(process.stdout.isTT
   return pino({ level, base: undefined, redact: REDACT }, destination);
 }
 
-/** Writes the buffered log lines, then exits. */
-export function exitAfterFlush(code: number): never {
+/** Writes the buffered log lines (waiting for one already on its way), then exits; at most 1 s. */
+export function exitAfterFlush(code: number): void {
+  const exit = () => process.exit(code);
+  if (!pending) return exit();
+  setTimeout(exit, 1000).unref();
   try {
-    pending?.flushSync();
+    pending.flush(exit);
   } catch {
-    // stdout already closed: nothing more can be written
+    exit(); // stdout already closed: nothing more can be written
   }
-  process.exit(code);
 }
 
 export const silentLogger = (): Logger => pino({ level: 'silent' });
