@@ -8,7 +8,7 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config/load.js';
 import { describeConfig } from './config/describe.js';
 import { createIds } from './fake/ids.js';
-import { createLogger, exitAfterFlush } from './logger.js';
+import { createLogger } from './logger.js';
 import { Store } from './store/store.js';
 import { loadScenarios, type ScenarioSet } from './scenario/load.js';
 
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   answerClientErrorsAsSnap(server);
   server.on('error', (e) => {
     log.fatal({ err: e }, 'cannot listen');
-    exitAfterFlush(1);
+    process.exit(1);
   });
 
   const stop = (signal: string) => {
@@ -50,10 +50,10 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     store.close().then(
-      () => exitAfterFlush(0),
+      () => process.exit(0),
       (e) => {
         log.error({ err: e }, 'final write failed');
-        exitAfterFlush(1);
+        process.exit(1);
       },
     );
   };

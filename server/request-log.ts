@@ -15,10 +15,10 @@ export function observeExchanges(logger: Logger, journal: Journal): Observe {
   // pass (its wildcard paths walk every logged object: ~1 % of a request's CPU).
   const log = logger.child({}, { redact: [] });
   return (req, res) => {
-    const startedAt = Date.now();
     const started = process.hrtime.bigint();
     res.once('close', () => {
       const answer = res.locals.answer as { responseCode?: string } | undefined;
+      const durationMs = Number((process.hrtime.bigint() - started) / 1000n) / 1000;
       log.info(
         {
           method: req.method,
@@ -26,12 +26,12 @@ export function observeExchanges(logger: Logger, journal: Journal): Observe {
           status: res.writableFinished ? res.statusCode : 'dropped',
           responseCode: answer?.responseCode,
           scenario: res.getHeader('X-Mock-Scenario'),
-          durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+          durationMs,
           externalId: req.headers['x-external-id'],
         },
         'request',
       );
-      journal.keep(req, res, startedAt);
+      journal.keep(req, res, durationMs);
     });
   };
 }

@@ -1,9 +1,9 @@
 /**
  * The request journal behind GET /__mock/requests (WireMock, Mockoon): recent DOKU-endpoint
- * exchanges, newest last, bounded by DOKU_JOURNAL_SIZE. Credentials are redacted before an entry
- * is kept, so the journal never holds a secret.
+ * exchanges, newest last, bounded by DOKU_JOURNAL_SIZE. Entries keep references to the request
+ * and answer; credentials are redacted when the journal is read, so no answer ever carries a secret.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request, Response } from 'express';
 import type { Clock } from '../clock.js';
 
 /** What is kept per exchange: references only; redaction and parsing happen when the journal is read. */
@@ -51,19 +51,19 @@ export class Journal {
   constructor(private readonly size: number, private readonly clock: Clock) {}
 
   /** Keeps one finished (or dropped) exchange; called once per request by request-log.ts. */
-  keep(req: IncomingMessage & { body?: unknown; originalUrl?: string }, res: ServerResponse & { locals?: Record<string, unknown> }, started: number): void {
+  keep(req: Request, res: Response, durationMs: number): void {
     this.add({
       id: this.next++,
       time: this.clock.now(),
-      method: req.method ?? '',
-      path: req.originalUrl ?? req.url ?? '',
+      method: req.method,
+      path: req.originalUrl,
       externalId: typeof req.headers['x-external-id'] === 'string' ? req.headers['x-external-id'] : undefined,
       scenario: String(res.getHeader('X-Mock-Scenario') ?? 'none'),
       headers: req.headers,
       body: Buffer.isBuffer(req.body) && req.body.length > 64 * 1024 ? `(${req.body.length} bytes, not kept)` : req.body,
       status: res.writableFinished ? res.statusCode : null,
-      answer: res.locals?.answer,
-      durationMs: Date.now() - started,
+      answer: res.locals.answer,
+      durationMs,
     });
   }
 
