@@ -7,6 +7,9 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY server ./server
 COPY scripts/bundle.mjs ./scripts/bundle.mjs
+# the build starts the bundled server once to write its code cache (scripts/bundle.mjs): it needs these
+COPY fixtures ./fixtures
+COPY scenarios ./scenarios
 RUN npm run build
 
 FROM node:20-bookworm-slim

@@ -2,6 +2,7 @@
  * The only file with side effects: loadConfig → open the store → createApp → listen; SIGTERM and
  * SIGINT stop accepting, flush pending writes and exit 0.
  */
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { answerClientErrorsAsSnap } from './client-error.js';
 import { systemClock } from './clock.js';
@@ -35,7 +36,11 @@ async function main(): Promise<void> {
   const app = createApp({ config, store, clock: systemClock, ids: createIds(config.fakerSeed), log, scenarios });
   const server = app.listen(config.port, config.host, () => {
     log.info({ settings: describeConfig(config) }, 'effective configuration');
-    log.info(`doku-sandbox listening on http://${config.host}:${config.port}`);
+    // the port actually bound (PORT=0 picks a free one), the time since the process started, and
+    // whether the build's code cache was used (server/load-bundle.ts; absent when not bundled)
+    const { port } = server.address() as AddressInfo;
+    const codeCache = (globalThis as Record<symbol, unknown>)[Symbol.for('doku-sandbox.codeCache')];
+    log.info({ port, startupMs: Math.round(performance.now()), codeCache }, `doku-sandbox listening on http://${config.host}:${port}`);
     const demo = config.merchants.find((m) => m.demo);
     if (demo) log.info(demoHint(demo.clientId, config));
   });

@@ -19,10 +19,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function spawnSandbox(env: Record<string, string>): Promise<Spawned> {
+/** `nodeFlags`: V8 flags before the script; `entry`: another built entry than dist/server/main.js. */
+export async function spawnSandbox(env: Record<string, string>, opts: { nodeFlags?: string[]; entry?: string } = {}): Promise<Spawned> {
   const port = await freePort();
   let log = '';
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/server/main.js')], {
+  const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), opts.entry ?? join(PROJECT_ROOT, 'dist/server/main.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DOKU_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
