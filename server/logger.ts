@@ -22,4 +22,21 @@ export function createLogger(level: string, pretty = Boolean(process.stdout.isTT
   return pino({ level, base: undefined, redact: REDACT }, pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 100 }));
 }
 
+/**
+ * Writes the batched lines out before an exit, asynchronously. Needed because on exit pino flushes
+ * synchronously, and sonic-boom's synchronous flush retries a failed write forever: when nobody reads
+ * stdout any more (`npm start | head`, a log collector gone), the exit hung on EPIPE. Written
+ * asynchronously, the EPIPE reaches pino, which then stops logging and makes that exit flush a no-op.
+ * Gives up after `ms` (a stalled reader must not hold the stop).
+ */
+export function flushLog(log: Logger, ms = 1000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    log.flush(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 export const silentLogger = (): Logger => pino({ level: 'silent' });

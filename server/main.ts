@@ -9,7 +9,7 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, type Config } from './config/load.js';
 import { describeConfig } from './config/describe.js';
 import { createIds } from './fake/ids.js';
-import { createLogger } from './logger.js';
+import { createLogger, flushLog } from './logger.js';
 import { Store } from './store/store.js';
 import { loadScenarios, type ScenarioSet } from './scenario/load.js';
 
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   answerClientErrorsAsSnap(server);
   server.on('error', (e) => {
     log.fatal({ err: e }, 'cannot listen');
-    process.exit(1);
+    void flushLog(log).then(() => process.exit(1));
   });
 
   const stop = (signal: string) => {
@@ -55,10 +55,10 @@ async function main(): Promise<void> {
     server.close();
     server.closeIdleConnections();
     store.close().then(
-      () => process.exit(0),
+      () => flushLog(log).then(() => process.exit(0)),
       (e) => {
         log.error({ err: e }, 'final write failed');
-        process.exit(1);
+        void flushLog(log).then(() => process.exit(1));
       },
     );
   };

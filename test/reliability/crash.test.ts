@@ -77,4 +77,22 @@ describe('crash and stop', () => {
     expect(lines.filter((l) => l.msg === 'request' && l.path === PAY)).toHaveLength(30);
     expect(lines.at(-1)?.msg).toBe('SIGTERM: stopping');
   });
+
+  test('SIGTERM still exits 0 within 2 s when nobody reads stdout any more (broken pipe)', async () => {
+    const file = join(dir, 'state.json');
+    const server = await spawnSandbox({ ...ENV, DOKU_DB_FILE: file, DOKU_LOG_LEVEL: 'info' });
+    const client = new SnapClient(server.url);
+    const session = await customerSession(client);
+    // e.g. `npm start | head`, or a log collector that went away: the next write to stdout is EPIPE
+    server.child.stdout!.destroy();
+    await client.tx(PAY, paymentBody('EPIPE-1', '1000.00'), { customerToken: session.customerToken, headers: IP });
+    const t0 = Date.now();
+    server.child.kill('SIGTERM');
+    const stopped = await Promise.race([server.exited, new Promise<undefined>((r) => setTimeout(r, 2000))]);
+    if (!stopped) server.child.kill('SIGKILL');
+    expect(stopped?.code).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    const snapshot = JSON.parse(readFileSync(file, 'utf8'));
+    expect(Object.values(snapshot.payments).map((p) => (p as { partnerReferenceNo: string }).partnerReferenceNo)).toContain('EPIPE-1');
+  });
 });
