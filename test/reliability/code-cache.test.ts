@@ -55,7 +55,7 @@ describe('code cache', () => {
     try {
       for (const f of ['main.js', 'bundle.cjs']) copyFileSync(join(DIST, f), join(dir, f));
       const cache = readFileSync(join(DIST, 'bundle.cjs.cache'));
-      cache[0] ^= 0xff; // the bundle's SHA-256 comes first
+      cache[0] = cache[0]! ^ 0xff; // the bundle's SHA-256 comes first
       writeFileSync(join(dir, 'bundle.cjs.cache'), cache);
       expect((await start({ nodeFlags: startFlags(), entry: join(dir, 'main.js') })).codeCache).toBe('stale');
     } finally {
