@@ -11,6 +11,7 @@
  * `npm start` and the Docker image); the bundle is then compiled as any script is. Either way the
  * outcome is the `codeCache` field of the "listening" log line. Runtime never writes the cache.
  */
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,9 +25,10 @@ type Wrapper = (exports: object, require: NodeRequire, module: object, filename:
 const dir = dirname(fileURLToPath(import.meta.url));
 const file = join(dir, 'bundle.cjs');
 const cacheFile = `${file}.cache`;
-// The bundle is ASCII (esbuild escapes the rest; the build checks), so Latin-1 reads it exactly and fast.
-const source = readFileSync(file, 'latin1');
-const digest = createHash('sha256').update(source, 'latin1').digest();
+const bytes = readFileSync(file);
+// A minified bundle is ASCII (esbuild escapes the rest): Latin-1 then reads it exactly, without UTF-8 decoding.
+const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+const digest = createHash('sha256').update(bytes).digest();
 
 function readCache(): { data?: Buffer; outcome: CodeCacheOutcome } {
   let raw: Buffer;
