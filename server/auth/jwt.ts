@@ -1,7 +1,9 @@
 /**
  * Real RS256 JWTs made with jose, shaped like DOKU's sample token (spec §3.1): header
- * `{"alg":"RS256"}`, claims `exp`, `iss: "DOKU"`, `clientId`. A `jti` ties each token to its
- * record in the store so reset/revocation can make it "Token Not Found".
+ * `{"alg":"RS256"}`, claims `exp`, `iss: "DOKU"`, `clientId`. Access tokens are not stored: the
+ * `epoch` claim names the store they were issued by (a random id made with the state and renewed
+ * by a reset), so a token from before a reset, or from another sandbox's state, is "Token Not
+ * Found" without a record per token (a token request costs no write; issue #6 soak).
  */
 import { SignJWT, jwtVerify, errors } from 'jose';
 import type { KeyObject } from 'node:crypto';
@@ -13,12 +15,14 @@ export interface TokenClaims {
   clientId: string;
   exp: number;
   use: TokenUse;
+  /** the store's token epoch at issue (store.tokenEpoch) */
+  epoch: string;
   /** the binding a customer token belongs to */
   sub?: string;
 }
 
 export async function issueJwt(key: KeyObject, claims: TokenClaims): Promise<string> {
-  const jwt = new SignJWT({ clientId: claims.clientId, use: claims.use })
+  const jwt = new SignJWT({ clientId: claims.clientId, use: claims.use, epoch: claims.epoch })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
     .setIssuer('DOKU')
     .setJti(claims.jti)
@@ -33,7 +37,7 @@ export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; why:
  * Tokens whose signature already verified, per key: a token's claims cannot change, so only its
  * expiry is checked again (against the sandbox clock). Every SDK reuses one token for many calls,
  * and RSA verification through WebCrypto was the largest CPU cost of a payment (docs/performance.md).
- * Whether the token is still known (not reset) is still asked of the store on every request.
+ * Whether the token is still known (its epoch the store's) is still asked on every request.
  */
 const verified = new WeakMap<KeyObject, Map<string, TokenClaims>>();
 const CACHE_SIZE = 10_000;
@@ -55,7 +59,9 @@ async function verifyUncached(key: KeyObject, token: string, use: TokenUse, nowM
   try {
     const { payload } = await jwtVerify(token, key, { issuer: 'DOKU', algorithms: ['RS256'], currentDate: new Date(nowMs) });
     if (payload.use !== use || typeof payload.clientId !== 'string' || typeof payload.jti !== 'string') return { ok: false, why: 'invalid' };
-    return { ok: true, claims: { jti: payload.jti, clientId: payload.clientId, exp: payload.exp ?? 0, use, sub: payload.sub } };
+    // a token of an older version (no epoch) verifies, then is unknown to every store: "Token Not Found"
+    const epoch = typeof payload.epoch === 'string' ? payload.epoch : '';
+    return { ok: true, claims: { jti: payload.jti, clientId: payload.clientId, exp: payload.exp ?? 0, use, sub: payload.sub, epoch } };
   } catch (e) {
     return { ok: false, why: e instanceof errors.JWTExpired ? 'expired' : 'invalid' };
   }

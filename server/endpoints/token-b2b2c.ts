@@ -62,10 +62,10 @@ function redeemRefreshToken({ deps, body, merchant, now }: Ctx<Body>): string {
 async function issueCustomerToken({ deps, merchant, now }: Ctx<Body>, bindingRef: string): Promise<Reply> {
   const { config, store, ids } = deps;
   const nowSec = Math.floor(now / 1000);
-  const token = { jti: ids.tokenId(), clientId: merchant.clientId, bindingRef, exp: nowSec + config.b2b2cTtlSeconds };
+  const token = { jti: ids.tokenId(), clientId: merchant.clientId, exp: nowSec + config.b2b2cTtlSeconds, use: 'B2B2C', sub: bindingRef, epoch: store.tokenEpoch } as const;
   const refresh = { refreshToken: ids.refreshToken(), clientId: merchant.clientId, bindingRef, exp: nowSec + config.refreshTtlSeconds };
-  const accessToken = await issueJwt(config.jwtPrivateKey, { jti: token.jti, clientId: token.clientId, exp: token.exp, use: 'B2B2C', sub: bindingRef });
-  store.saveCustomerToken(token, nowSec);
+  // the customer token is not stored (its claims name the binding); the refresh token is: single use
+  const accessToken = await issueJwt(config.jwtPrivateKey, token);
   store.saveRefreshToken(refresh, nowSec);
   return {
     body: {

@@ -15,9 +15,8 @@ export async function verifyCustomerToken(get: HeaderGet, clientId: string, deps
   const token = header.replace(/^Bearer\s+/i, '');
   const result = await verifyJwt(deps.config.jwtPublicKey, token, 'B2B2C', deps.clock.now());
   if (!result.ok) throw invalidCustomerToken(result.why === 'expired' ? 'the customer token has expired: refresh it' : 'Authorization-Customer is not a customer token issued by this sandbox');
-  const record = deps.store.findCustomerToken(result.claims.jti);
-  const binding = record && deps.store.bindings.byReferenceNo(record.bindingRef);
-  if (!record || !binding) throw customerTokenNotFound('the customer token is unknown here (state was reset?)');
-  if (record.clientId !== clientId) throw invalidCustomerToken('the customer token belongs to another merchant');
+  const binding = result.claims.epoch === deps.store.tokenEpoch && result.claims.sub ? deps.store.bindings.byReferenceNo(result.claims.sub) : undefined;
+  if (!binding) throw customerTokenNotFound('the customer token is unknown here (state was reset?)');
+  if (result.claims.clientId !== clientId) throw invalidCustomerToken('the customer token belongs to another merchant');
   return { claims: result.claims, binding };
 }

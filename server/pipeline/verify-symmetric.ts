@@ -19,7 +19,7 @@ export async function verifyB2bToken(get: HeaderGet, deps: Deps): Promise<{ merc
   const token = get(H.authorization)!.slice('Bearer '.length);
   const result = await verifyJwt(deps.config.jwtPublicKey, token, 'B2B', deps.clock.now());
   if (!result.ok) throw invalidToken(result.why === 'expired' ? 'the B2B access token has expired: get a new one' : 'Authorization does not carry a B2B access token issued by this sandbox');
-  if (!deps.store.findAccessToken(result.claims.jti)) throw tokenNotFound('the B2B access token is unknown here (state was reset?)');
+  if (result.claims.epoch !== deps.store.tokenEpoch) throw tokenNotFound('the B2B access token is unknown here (state was reset?)');
   const partnerId = get(H.partnerId)!;
   const merchant = deps.config.merchants.find((m) => m.clientId === partnerId);
   if (!merchant || partnerId !== result.claims.clientId) throw unknownClient('X-PARTNER-ID must be the client id the B2B token was issued to');

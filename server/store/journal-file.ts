@@ -122,7 +122,9 @@ export class JournalFile implements Adapter<Data> {
       for (const [name, value] of Object.entries(data)) {
         if (name === 'version') continue;
         await fh.write(`,\n${JSON.stringify(name)}: `);
-        await writeObject(fh, value as Record<string, unknown>, name === 'idempotency' ? 2 : 1);
+        // collections record by record; a plain value (tokenEpoch) as it is
+        if (value !== null && typeof value === 'object') await writeObject(fh, value as Record<string, unknown>, name === 'idempotency' ? 2 : 1);
+        else await fh.write(JSON.stringify(value));
       }
       await fh.write('\n}\n');
       await fh.datasync();

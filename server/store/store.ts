@@ -12,7 +12,7 @@ import { JournalFile, type Path } from './journal-file.js';
 import { BindingIndex } from './binding-index.js';
 import { PaymentIndex } from './payment-index.js';
 import { IdempotencyRecords } from './idempotency-records.js';
-import { emptyData, type AccessTokenRecord, type AuthCodeRecord, type Binding, type CustomerTokenRecord, type Data, type IdempotencyRecord, type PaymentRecord, type RefreshTokenRecord } from './types.js';
+import { emptyData, newTokenEpoch, type AuthCodeRecord, type Binding, type Data, type IdempotencyRecord, type PaymentRecord, type RefreshTokenRecord } from './types.js';
 
 export class Store {
   readonly bindings = new BindingIndex();
@@ -37,8 +37,31 @@ export class Store {
     }
     const db = new Low<Data>(adapter, emptyData());
     await db.read();
-    db.data = { ...emptyData(), ...db.data };
-    return new Store(db, flushMs, journal);
+    const stored = db.data as Partial<Data> & { accessTokens?: unknown; customerTokens?: unknown };
+    db.data = { ...emptyData(), ...stored };
+    const store = new Store(db, flushMs, journal);
+    await store.upgrade(stored);
+    return store;
+  }
+
+  /**
+   * State written before tokens carried an epoch: give it one, on disk at once (tokens issued
+   * before a restart must stay known after it), and drop the token records it no longer uses.
+   */
+  private async upgrade(stored: Partial<Data> & { accessTokens?: unknown; customerTokens?: unknown }): Promise<void> {
+    if (typeof stored.tokenEpoch === 'string' && !('accessTokens' in stored) && !('customerTokens' in stored)) return;
+    if (typeof stored.tokenEpoch !== 'string') this.data.tokenEpoch = newTokenEpoch();
+    this.touch('tokenEpoch');
+    for (const legacy of ['accessTokens', 'customerTokens'] as const) {
+      if (!(legacy in this.data)) continue;
+      delete (this.data as Partial<Record<typeof legacy, unknown>>)[legacy];
+      this.touch(legacy as keyof Data);
+    }
+    await this.commit();
+  }
+
+  get tokenEpoch(): string {
+    return this.data.tokenEpoch;
   }
 
   private touch(...path: Path): void {
@@ -72,26 +95,6 @@ export class Store {
   async compact(): Promise<void> {
     await this.commits.drain();
     await this.journal?.compact(this.db.data);
-  }
-
-  saveAccessToken(rec: AccessTokenRecord, nowSec: number): void {
-    this.prune(nowSec);
-    this.data.accessTokens[rec.jti] = rec;
-    this.touch('accessTokens', rec.jti);
-  }
-
-  findAccessToken(jti: string): AccessTokenRecord | undefined {
-    return this.data.accessTokens[jti];
-  }
-
-  saveCustomerToken(rec: CustomerTokenRecord, nowSec: number): void {
-    this.prune(nowSec);
-    this.data.customerTokens[rec.jti] = rec;
-    this.touch('customerTokens', rec.jti);
-  }
-
-  findCustomerToken(jti: string): CustomerTokenRecord | undefined {
-    return this.data.customerTokens[jti];
   }
 
   saveRefreshToken(rec: RefreshTokenRecord, nowSec: number): void {
@@ -182,4 +185,4 @@ export class Store {
   }
 }
 
-const EXPIRING = ['accessTokens', 'customerTokens', 'refreshTokens'] as const;
+const EXPIRING = ['refreshTokens'] as const;

@@ -1,13 +1,7 @@
 /** What the sandbox keeps. Wire names stay verbatim where a record mirrors a DOKU field. */
+import { randomBytes } from 'node:crypto';
 
 export type BindingStatus = 'PENDING_OTP' | 'ACTIVE' | 'PENDING_UNBIND' | 'INACTIVE' | 'FAILED' | 'EXPIRED';
-
-export interface AccessTokenRecord {
-  jti: string;
-  clientId: string;
-  /** epoch seconds */
-  exp: number;
-}
 
 /** A card (registration-card-bind) or an e-wallet/bank account (registration-account-binding). */
 export interface Binding {
@@ -51,13 +45,6 @@ export interface AuthCodeRecord {
   bindingRef: string;
   exp: number;
   used: boolean;
-}
-
-export interface CustomerTokenRecord {
-  jti: string;
-  clientId: string;
-  bindingRef: string;
-  exp: number;
 }
 
 export interface RefreshTokenRecord {
@@ -114,8 +101,11 @@ export interface IdempotencyRecord {
 
 export interface Data {
   version: 1;
-  accessTokens: Record<string, AccessTokenRecord>;
-  customerTokens: Record<string, CustomerTokenRecord>;
+  /**
+   * Named in every access token this state issued (auth/jwt.ts); a reset makes a new one. Access
+   * and customer tokens are not stored otherwise; refresh tokens are (single use).
+   */
+  tokenEpoch: string;
   refreshTokens: Record<string, RefreshTokenRecord>;
   authCodes: Record<string, AuthCodeRecord>;
   bindings: Record<string, Binding>;
@@ -124,10 +114,11 @@ export interface Data {
   idempotency: Record<string, Record<string, IdempotencyRecord>>;
 }
 
+export const newTokenEpoch = (): string => randomBytes(9).toString('base64url');
+
 export const emptyData = (): Data => ({
   version: 1,
-  accessTokens: {},
-  customerTokens: {},
+  tokenEpoch: newTokenEpoch(),
   refreshTokens: {},
   authCodes: {},
   bindings: {},

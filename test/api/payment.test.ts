@@ -70,7 +70,7 @@ describe('POST /direct-debit/core/v1/debit/payment-host-to-host', () => {
   test('another merchant\'s customer token is 4015402 Invalid Customer Token', async () => {
     const other = await buildSandbox({ DOKU_CLIENT_ID: 'BRN-0002-OTHER', DOKU_CLIENT_SECRET: 'other-secret', DOKU_PUBLIC_KEY_PEM: DEMO.publicKeyPath });
     // One store seen by two merchants: merchant B presents merchant A's customer token.
-    Object.assign(other.deps.store.data.customerTokens, sb.deps.store.data.customerTokens);
+    other.deps.store.data.tokenEpoch = sb.deps.store.data.tokenEpoch;
     Object.assign(other.deps.store.data.bindings, sb.deps.store.data.bindings);
     other.deps.store.bindings.rebuild(other.deps.store.data.bindings);
     const b = new SnapClient(other.app, 'BRN-0002-OTHER', 'other-secret');

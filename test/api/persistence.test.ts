@@ -64,10 +64,12 @@ describe('persistence', () => {
     expect(status.body.refundHistory).toHaveLength(1);
   });
 
-  test('50 concurrent token requests are answered after far fewer journal appends, each change on disk before its answer', async () => {
+  test('50 concurrent payments are answered after far fewer journal appends, each change on disk before its answer', async () => {
     const file = join(dir, 'state.json');
     const { app, store } = await boot(file);
     const client = new SnapClient(app);
+    const session = await customerSession(client);
+    const token = await client.b2bToken();
     let writes = 0;
     const db = (store as unknown as { db: { write: () => Promise<void> } }).db;
     const write = db.write.bind(db);
@@ -75,12 +77,13 @@ describe('persistence', () => {
       writes++;
       await write();
     };
-    const results = await Promise.all(Array.from({ length: 50 }, () => client.tokenRequest('/authorization/v1/access-token/b2b', { grantType: 'client_credentials' })));
-    expect(results.every((r) => r.body.responseCode === '2007300')).toBe(true);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => client.tx(PAY, paymentBody(`GC-${i}`, '1000.00'), { token, customerToken: session.customerToken, headers: IP })));
+    expect(results.map((r) => r.body.responseCode)).toEqual(Array(50).fill('2005400'));
     expect(writes).toBeGreaterThan(0);
     expect(writes).toBeLessThan(10);
     // No clean stop: the journal alone already holds every acknowledged change.
     const journal = readFileSync(`${file}.journal-0.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(new Set(journal.filter((e) => e.p[0] === 'accessTokens').map((e) => e.p[1])).size).toBe(50);
+    const paid = new Set(journal.filter((e) => e.p[0] === 'payments').map((e) => e.v.partnerReferenceNo));
+    expect(Array.from({ length: 50 }, (_, i) => paid.has(`GC-${i}`))).toEqual(Array(50).fill(true));
   });
 });

@@ -78,7 +78,7 @@ describe('bad-input corpus', () => {
   });
   afterAll(() => server.close());
 
-  const business = () => JSON.stringify({ b: sb.deps.store.data.bindings, p: sb.deps.store.data.payments, t: sb.deps.store.data.accessTokens, c: sb.deps.store.data.customerTokens, a: sb.deps.store.data.authCodes });
+  const business = () => JSON.stringify({ b: sb.deps.store.data.bindings, p: sb.deps.store.data.payments, e: sb.deps.store.data.tokenEpoch, r: sb.deps.store.data.refreshTokens, a: sb.deps.store.data.authCodes });
 
   function send(c: Case, n: number): Promise<Answer> {
     const def = ENDPOINTS.find((e) => e.path === c.path)!;

@@ -28,8 +28,8 @@ describe('journal store', () => {
         p.refunds.push({ refundNo: `RF${i}`, partnerRefundNo: `R${i}`, refundAmount: { value: '1.00', currency: 'IDR' }, refundTime: i, externalId: `x${i}` });
         store.paymentChanged(p);
       }
-      store.saveAccessToken({ jti: `t${i}`, clientId: 'BRN-1', exp: 2_000_000_000 }, 1_000_000_000);
-      if (i % 5 === 0) store.takeRefreshToken('none');
+      store.saveRefreshToken({ refreshToken: `t${i}`, clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 }, 1_000_000_000);
+      if (i % 5 === 0) store.takeRefreshToken(`t${i}`);
       store.saveIdempotent('2026-05-26', `BRN-1|${i}`, { fingerprint: 'f', status: 200, body: { responseCode: '2005400' } }, '2026-05-25');
       if (i % 7 === 0) await store.commit();
     }
@@ -44,6 +44,31 @@ describe('journal store', () => {
     const second = await Store.open(file);
     expect(JSON.stringify(second.data)).toBe(expected);
     expect(second.payments.byPartnerReferenceNo('BRN-1', 'INV-42')?.referenceNo).toBe('REF000042');
+  });
+
+  test('the token epoch is on disk as soon as the state exists: tokens issued before any write outlive a restart', async () => {
+    const first = await Store.open(file);
+    expect(first.tokenEpoch).toMatch(/^[\w-]{12}$/);
+    const epoch = first.tokenEpoch;
+    expect((await Store.open(file)).tokenEpoch).toBe(epoch); // no commit, no clean stop
+    await first.reset();
+    expect(first.tokenEpoch).not.toBe(epoch);
+    expect((await Store.open(file)).tokenEpoch).toBe(first.tokenEpoch);
+  });
+
+  test('state from before token epochs gets one (kept across restarts) and loses its token records', async () => {
+    const legacy = { version: 1, accessTokens: { t1: { jti: 't1', clientId: 'BRN-1', exp: 2_000_000_000 } }, customerTokens: { c1: { jti: 'c1', clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 } }, refreshTokens: {}, authCodes: {}, bindings: {}, payments: { REF000001: payment(1) }, idempotency: {} };
+    writeFileSync(file, JSON.stringify(legacy));
+    const first = await Store.open(file);
+    const epoch = first.tokenEpoch;
+    expect(typeof epoch).toBe('string');
+    expect(Object.keys(first.data).sort()).toEqual(['authCodes', 'bindings', 'idempotency', 'payments', 'refreshTokens', 'tokenEpoch', 'version']);
+    const second = await Store.open(file); // from the journal: no clean stop in between
+    expect(second.tokenEpoch).toBe(epoch);
+    expect('accessTokens' in second.data).toBe(false);
+    await second.close();
+    const snapshot = JSON.parse(readFileSync(file, 'utf8'));
+    expect([snapshot.tokenEpoch, 'accessTokens' in snapshot, snapshot.payments.REF000001.partnerReferenceNo]).toEqual([epoch, false, 'INV-1']);
   });
 
   test('non-ASCII text (names, remarks) survives the journal, the snapshot and a restart byte for byte', async () => {
