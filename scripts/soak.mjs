@@ -4,6 +4,9 @@
  * server on loopback: status checks and balance inquiries, idempotent replays, token requests,
  * and a steady trickle of payments and refunds. RSS is sampled every 10 s; the verdict compares the
  * last sample with the one taken after the first minute (warm-up): growth must stay ≤ 10 %.
+ * SOAK_HEAP=1 also preloads scripts/soak-heap-probe.cjs (node --expose-gc): after each RSS sample a
+ * full GC and the heap still live, to tell stored state from heap V8 keeps but does not use
+ * (the forced GCs change what RSS does, so the verdict of such a run is labelled).
  * The load stops by itself; the server is stopped with SIGTERM at the end.
  */
 import { spawn } from 'node:child_process';
@@ -23,10 +26,15 @@ const dir = mkdtempSync(join(tmpdir(), 'doku-soak-'));
 const port = 35000 + Math.floor(Math.random() * 1000);
 const base = `http://127.0.0.1:${port}`;
 // The heap flags `npm start` and the Docker image run the sandbox with (docs/performance.md).
-const child = spawn(process.execPath, ['--max-semi-space-size=2', '--max-old-space-size=1024', join(ROOT, 'dist/server/main.js')], {
+const HEAP = process.env.SOAK_HEAP === '1';
+const probe = HEAP ? ['--expose-gc', '-r', join(ROOT, 'scripts/soak-heap-probe.cjs')] : [];
+const child = spawn(process.execPath, ['--max-semi-space-size=2', '--max-old-space-size=1024', ...probe, join(ROOT, 'dist/server/main.js')], {
   env: { ...process.env, PORT: String(port), DOKU_DB_FILE: join(dir, 'state.json'), DOKU_LOG_LEVEL: 'warn', DOKU_TOKEN_TTL_SECONDS: '86400', DOKU_BALANCE_MIN: '9000000000', DOKU_BALANCE_MAX: '9999999999' },
-  stdio: 'ignore',
+  stdio: ['ignore', 'ignore', HEAP ? 'pipe' : 'ignore'],
 });
+const heapLines = [];
+if (HEAP) child.stderr.setEncoding('utf8').on('data', (d) => { for (const m of d.matchAll(/soak-heap (\{.*\})/g)) heapLines.push(JSON.parse(m[1])); });
+const MB = (b) => b / 1048576;
 // Never leave the server behind, whatever ends this script.
 process.on('exit', () => child.exitCode === null && child.kill('SIGKILL'));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
@@ -86,7 +94,12 @@ async function worker(w) {
   }
 }
 const samples = [];
-const sampler = setInterval(() => { samples.push({ at: Math.round((Date.now() - (end - MINUTES * 60_000)) / 1000), rss: rss() }); console.log(`t=${samples.at(-1).at}s rss=${samples.at(-1).rss.toFixed(1)} MB`, JSON.stringify(counts)); }, 10_000);
+const sampler = setInterval(() => {
+  const s = { at: Math.round((Date.now() - (end - MINUTES * 60_000)) / 1000), rss: rss(), heapIndex: heapLines.length };
+  samples.push(s);
+  if (HEAP) child.kill('SIGUSR2'); // its answer is the next heap line, read when reporting
+  console.log(`t=${s.at}s rss=${s.rss.toFixed(1)} MB${HEAP && heapLines.length ? ` live heap (previous sample)=${MB(heapLines.at(-1).live).toFixed(1)} MB` : ''}`, JSON.stringify(counts));
+}, 10_000);
 await Promise.all(Array.from({ length: 6 }, (_, w) => worker(w)));
 clearInterval(sampler);
 child.kill('SIGTERM');
@@ -95,7 +108,9 @@ rmSync(dir, { recursive: true, force: true });
 const warm = samples.find((s) => s.at >= 60) ?? samples[0];
 const last = samples.at(-1);
 const growth = ((last.rss - warm.rss) / warm.rss) * 100;
-const verdict = `RSS after warm-up (t=${warm.at}s) ${warm.rss.toFixed(1)} MB, at the end (t=${last.at}s) ${last.rss.toFixed(1)} MB: growth ${growth.toFixed(1)} % (target ≤ 10 %). Requests: ${JSON.stringify(counts)}`;
+const heapAt = (s) => heapLines[s.heapIndex];
+const heap = HEAP && heapAt(warm) && heapAt(last) ? ` Live heap after a full GC: ${MB(heapAt(warm).live).toFixed(1)} → ${MB(heapAt(last).live).toFixed(1)} MB (V8 heap committed: ${MB(heapAt(warm).committed).toFixed(1)} → ${MB(heapAt(last).committed).toFixed(1)} MB); this run forced a full GC every 10 s (SOAK_HEAP=1).` : '';
+const verdict = `RSS after warm-up (t=${warm.at}s) ${warm.rss.toFixed(1)} MB, at the end (t=${last.at}s) ${last.rss.toFixed(1)} MB: growth ${growth.toFixed(1)} % (target ≤ 10 %).${heap} Requests: ${JSON.stringify(counts)}`;
 console.log(verdict);
 const doc = join(ROOT, 'docs/performance.md');
 const text = readFileSync(doc, 'utf8');
