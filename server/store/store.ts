@@ -14,6 +14,9 @@ import { PaymentIndex } from './payment-index.js';
 import { IdempotencyRecords } from './idempotency-records.js';
 import { emptyData, newTokenEpoch, type AuthCodeRecord, type Binding, type Data, type IdempotencyRecord, type PaymentRecord, type RefreshTokenRecord } from './types.js';
 
+/** What a state file may hold: older versions stored access and customer token records. */
+type StoredData = Partial<Data> & { accessTokens?: unknown; customerTokens?: unknown };
+
 export class Store {
   readonly bindings = new BindingIndex();
   readonly payments = new PaymentIndex();
@@ -37,7 +40,7 @@ export class Store {
     }
     const db = new Low<Data>(adapter, emptyData());
     await db.read();
-    const stored = db.data as Partial<Data> & { accessTokens?: unknown; customerTokens?: unknown };
+    const stored = db.data as StoredData;
     db.data = { ...emptyData(), ...stored };
     const store = new Store(db, flushMs, journal);
     await store.upgrade(stored);
@@ -48,7 +51,7 @@ export class Store {
    * State written before tokens carried an epoch: give it one, on disk at once (tokens issued
    * before a restart must stay known after it), and drop the token records it no longer uses.
    */
-  private async upgrade(stored: Partial<Data> & { accessTokens?: unknown; customerTokens?: unknown }): Promise<void> {
+  private async upgrade(stored: StoredData): Promise<void> {
     if (typeof stored.tokenEpoch === 'string' && !('accessTokens' in stored) && !('customerTokens' in stored)) return;
     if (typeof stored.tokenEpoch !== 'string') this.data.tokenEpoch = newTokenEpoch();
     this.touch('tokenEpoch');
