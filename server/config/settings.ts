@@ -19,7 +19,7 @@ const s = <E extends string>(env: E, kind: Kind, def: string, doc: string, extra
 });
 
 export const SETTINGS = [
-  s('PORT', 'int', '3000', 'TCP port to listen on.'),
+  s('PORT', 'int', '3000', 'TCP port to listen on; `0` picks a free one (the "listening" log line names it).'),
   s('HOST', 'string', '127.0.0.1', 'Interface to bind; the Docker image sets 0.0.0.0.'),
   s('DOKU_CLIENT_ID', 'string', '', 'Merchant client id (X-CLIENT-KEY / X-PARTNER-ID). Unset with the two below: the demo merchant of fixtures/.'),
   s('DOKU_CLIENT_SECRET', 'string', '', 'Merchant client secret: the HMAC-SHA512 key (spec §2.2).', { secret: true }),

@@ -3,8 +3,10 @@
  * image run with the V8 flags the cache was made for, so it is used; any other flags, or a cache
  * that does not belong to the bundle beside it, fall back to compiling, and the server still serves.
  */
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { PROJECT_ROOT } from '../../server/config/load.js';
 import { spawnSandbox, type Spawned } from '../helpers/spawn-server.js';
 
@@ -60,6 +62,21 @@ describe('code cache', () => {
       expect((await start({ nodeFlags: startFlags(), entry: join(dir, 'main.js') })).codeCache).toBe('stale');
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('PORT=0 binds a free port, and the listening line names it', async () => {
+    const child = spawn(process.execPath, [join(DIST, 'main.js')], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DOKU_DB_FILE: ':memory:', DOKU_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      let port: number | undefined;
+      for await (const line of createInterface({ input: child.stdout! })) {
+        port = line.includes('listening on') ? (JSON.parse(line) as { port: number }).port : undefined;
+        if (port) break;
+      }
+      expect(port).toBeGreaterThan(0);
+      expect((await fetch(`http://127.0.0.1:${port}/__mock/health`)).status).toBe(200);
+    } finally {
+      child.kill('SIGKILL');
     }
   });
 });
