@@ -107,7 +107,7 @@ function seedFile(file, n) {
     const ref = `2026052600000000${String(i).padStart(16, '0')}`;
     payments[ref] = { referenceNo: ref, clientId: demo.clientId, partnerReferenceNo: `SEED-${i}`, externalId: `${1_700_000_000_000 + i}`, amount: { value: '15000.00', currency: 'IDR' }, channel: 'DIRECT_DEBIT_BRI_SNAP', requestKey: `15000.00|cpan:${i}`, status: 'SUCCESS', responseCode: '2005400', responseMessage: 'Successful', approvalCode: String(100000 + (i % 900000)), createdAt: 1_780_000_000_000 + i, paidTime: 1_780_000_000_000 + i, refunds: [] };
   }
-  writeFileSync(file, JSON.stringify({ version: 1, accessTokens: {}, customerTokens: {}, refreshTokens: {}, authCodes: {}, bindings: {}, payments, idempotency: {} }));
+  writeFileSync(file, JSON.stringify({ version: 1, tokenEpoch: 'bench-seed', refreshTokens: {}, authCodes: {}, bindings: {}, payments, idempotency: {} }));
 }
 
 /** Starts a sandbox (empty or seeded), measures its cold start, prepares a customer session. */
