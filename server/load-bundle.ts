@@ -24,30 +24,34 @@ type Wrapper = (exports: object, require: NodeRequire, module: object, filename:
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const file = join(dir, 'bundle.cjs');
-const cacheFile = `${file}.cache`;
-const bytes = readFileSync(file);
-// A minified bundle is ASCII (esbuild escapes the rest): Latin-1 then reads it exactly, without UTF-8 decoding.
-const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
-const digest = createHash('sha256').update(bytes).digest();
 
-function readCache(): { data?: Buffer; outcome: CodeCacheOutcome } {
+/** Compiles the bundle, from the cache when it belongs to it. In a function: the file buffers are garbage once it returns. */
+function compile(): { script: Script; digest: Buffer; outcome: CodeCacheOutcome } {
+  const bytes = readFileSync(file);
+  // A minified bundle is ASCII (esbuild escapes the rest): Latin-1 then reads it exactly, without UTF-8 decoding.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const digest = createHash('sha256').update(bytes).digest();
+  const cache = readCache(digest);
+  // CommonJS's own wrapper, plus the module URL the bundle's `import.meta.url` was replaced with.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname, __importMetaUrl) {\n${source}\n})`, {
+    filename: file,
+    lineOffset: -1,
+    cachedData: cache.data,
+  });
+  return { script, digest, outcome: cache.data && script.cachedDataRejected ? 'rejected' : cache.outcome };
+}
+
+function readCache(digest: Buffer): { data?: Buffer; outcome: CodeCacheOutcome } {
   let raw: Buffer;
   try {
-    raw = readFileSync(cacheFile);
+    raw = readFileSync(`${file}.cache`);
   } catch {
     return { outcome: 'none' };
   }
   return raw.subarray(0, digest.length).equals(digest) ? { data: raw.subarray(digest.length), outcome: 'used' } : { outcome: 'stale' };
 }
 
-const cache = readCache();
-// CommonJS's own wrapper, plus the module URL the bundle's `import.meta.url` was replaced with.
-const script = new Script(`(function (exports, require, module, __filename, __dirname, __importMetaUrl) {\n${source}\n})`, {
-  filename: file,
-  lineOffset: -1,
-  cachedData: cache.data,
-});
-const outcome: CodeCacheOutcome = cache.data && script.cachedDataRejected ? 'rejected' : cache.outcome;
+const { script, digest, outcome } = compile();
 (globalThis as Record<symbol, unknown>)[Symbol.for('doku-sandbox.codeCache')] = outcome;
 
 const out = process.env.DOKU_CODE_CACHE_OUT;
