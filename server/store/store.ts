@@ -165,17 +165,15 @@ export class Store {
 
   private prunedAt = 0;
 
-  /** Drops expired tokens at most once a minute, so the cost never lands on every request. */
+  /** Drops expired refresh tokens at most once a minute, so the cost never lands on every request. */
   private prune(nowSec: number): void {
     if (nowSec - this.prunedAt < 60) return;
     this.prunedAt = nowSec;
-    for (const collection of EXPIRING) {
-      const map = this.data[collection] as Record<string, { exp: number }>;
-      for (const k of Object.keys(map)) {
-        if (map[k]!.exp >= nowSec) continue;
-        delete map[k];
-        this.touch(collection, k);
-      }
+    const tokens = this.data.refreshTokens;
+    for (const k of Object.keys(tokens)) {
+      if (tokens[k]!.exp >= nowSec) continue;
+      delete tokens[k];
+      this.touch('refreshTokens', k);
     }
   }
 
@@ -188,4 +186,3 @@ export class Store {
   }
 }
 
-const EXPIRING = ['refreshTokens'] as const;

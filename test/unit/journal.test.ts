@@ -56,6 +56,17 @@ describe('journal store', () => {
     expect((await Store.open(file)).tokenEpoch).toBe(first.tokenEpoch);
   });
 
+  test('expired refresh tokens are dropped when a later one is saved (at most once a minute), on disk too', async () => {
+    const first = await Store.open(file);
+    const token = (refreshToken: string, exp: number) => ({ refreshToken, clientId: 'BRN-1', bindingRef: 'B', exp });
+    first.saveRefreshToken(token('old', 1_000), 900);
+    first.saveRefreshToken(token('soon', 1_200), 940); // within the minute: no pruning yet
+    expect(Object.keys(first.data.refreshTokens)).toEqual(['old', 'soon']);
+    first.saveRefreshToken(token('new', 5_000), 1_100);
+    await first.commit();
+    expect(Object.keys((await Store.open(file)).data.refreshTokens)).toEqual(['soon', 'new']);
+  });
+
   test('state from before token epochs gets one (kept across restarts) and loses its token records', async () => {
     const legacy = { version: 1, accessTokens: { t1: { jti: 't1', clientId: 'BRN-1', exp: 2_000_000_000 } }, customerTokens: { c1: { jti: 'c1', clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 } }, refreshTokens: {}, authCodes: {}, bindings: {}, payments: { REF000001: payment(1) }, idempotency: {} };
     writeFileSync(file, JSON.stringify(legacy));
