@@ -1,8 +1,8 @@
 /**
  * createApp(deps): the whole HTTP surface, as one list. Order matters and is why it is written here:
  *  1. Express defaults that cost time or leak (x-powered-by, ETag) are off.
- *  2. The DOKU endpoints, first because they are the hot path: one Map lookup (snap-routes.ts),
- *     then the SNAP pipeline (pipeline/run-endpoint.ts). Other methods: `405xx00`.
+ *  2. The DOKU endpoints, before Express's router because they are the hot path: one Map lookup
+ *     (snap-routes.ts), then the SNAP pipeline (pipeline/run-endpoint.ts). Other methods: `405xx00`.
  *  3. /__mock admin routes: never signature-checked (architecture.md §4.2).
  *  4. The hosted OTP page (HTML, not SNAP).
  *  5. Anything else: SNAP-shaped `4040002 Invalid Routing`, never Express's HTML page.
@@ -17,7 +17,7 @@ import { IdempotencyLedger } from './pipeline/idempotency.js';
 import { snapError } from './snap/errors.js';
 import { Journal } from './admin/journal.js';
 import { observeExchanges } from './request-log.js';
-import { snapRoutes } from './snap-routes.js';
+import { serveBeforeRouter, snapRoutes } from './snap-routes.js';
 import { ScenarioState } from './scenario/select.js';
 
 export function createApp(deps: Deps): Express {
@@ -29,10 +29,11 @@ export function createApp(deps: Deps): Express {
   const scenarios = new ScenarioState(deps.scenarios);
   const journal = new Journal(deps.config.journalSize, deps.clock);
   const ledger = new IdempotencyLedger(deps.store, deps.config.idempotencyMax);
-  app.use(snapRoutes(deps, ledger, scenarios, observeExchanges(deps.log, journal)));
+  const onError = errorHandler(deps.config, deps.log);
+  serveBeforeRouter(app, snapRoutes(deps, ledger, scenarios, observeExchanges(deps.log, journal)), onError);
   app.use('/__mock', adminRouter(deps, scenarios, journal));
   app.use(otpPageRouter(deps));
   app.use((req, res) => sendSnapError(res, snapError('404_02', `no DOKU endpoint at ${req.method} ${req.path.slice(0, 200)}`), NO_SERVICE));
-  app.use(errorHandler(deps.config, deps.log));
+  app.use(onError);
   return app;
 }

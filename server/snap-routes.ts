@@ -1,13 +1,17 @@
 /**
- * The DOKU endpoints as one middleware: a Map from path to endpoint instead of 22 Express routes
- * tried in turn (Express's router was ~8 % of a request's CPU in the profile, docs/performance.md).
+ * The DOKU endpoints, served before Express's router: a Map from path to endpoint instead of 22
+ * Express routes tried in turn. Express's `router.handle` (layer walk, `next` chain, per-request
+ * final handler) was ~12 % of a status check's CPU even with the endpoints as one middleware
+ * (docs/performance.md), so a DOKU path goes from `app.handle` straight to its endpoint, with the
+ * request and response set up as `app.handle` and the router would; every other path
+ * (/__mock, the OTP page, 404s) goes through the router as before.
  * Matching keeps Express's defaults (case-insensitive, one trailing slash ignored, query ignored).
  * For a DOKU path: attach the endpoint (so errors carry its service code) and `X-Mock-Scenario:
  * none`; POST only (else `405xx00`); observe the exchange (log + journal); read the raw body (kept
  * for the body hash, spec §2.2); then the SNAP pipeline (pipeline/run-endpoint.ts). Any error goes
- * to Express's error handler (pipeline/error-handler.ts), the one place errors become HTTP.
+ * to the error handler (pipeline/error-handler.ts), the one place errors become HTTP.
  */
-import type { RequestHandler } from 'express';
+import type { ErrorRequestHandler, Express, Request, RequestHandler, Response } from 'express';
 import { ENDPOINTS } from './endpoints/index.js';
 import type { Deps, EndpointDefinition } from './endpoints/types.js';
 import { sendSnapError } from './pipeline/error-handler.js';
@@ -25,32 +29,62 @@ interface Route {
   run: RequestHandler;
 }
 
-/** The middleware, carrying the paths it routes (read by the OpenAPI coverage test like Express's own route table). */
-export type SnapRoutes = RequestHandler & { readonly paths: readonly string[] };
+/** Serves a request if its path is a DOKU endpoint's (and says whether it did), with the paths it routes. */
+export interface SnapRoutes {
+  serve(req: Request, res: Response, onError: (err: unknown) => void): boolean;
+  readonly paths: readonly string[];
+}
 
 export function snapRoutes(deps: Deps, ledger: IdempotencyLedger, scenarios: ScenarioState, observe: Observe): SnapRoutes {
   const routes = new Map<string, Route>(
     ENDPOINTS.map((def) => [routeKey(def.path), { def, serviceCode: def.serviceCode(deps.config), run: runEndpoint(def, deps, ledger, scenarios) }]),
   );
   const limit = deps.config.maxBodyBytes;
-  const handler: RequestHandler = (req, res, next) => {
-    const route = routes.get(routeKey(req.url));
-    if (!route) return next();
+  const serve = (req: Request, res: Response, onError: (err: unknown) => void): boolean => {
+    const route = routes.get(routeKey(req.url!));
+    if (!route) return false;
     res.locals.endpoint = route.def;
     res.setHeader(H.mockScenario, 'none');
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
-      return sendSnapError(res, snapError('405_00', 'DOKU endpoints accept POST only'), route.serviceCode);
+      sendSnapError(res, snapError('405_00', 'DOKU endpoints accept POST only'), route.serviceCode);
+      return true;
     }
     observe(req, res);
     readBody(req, limit)
       .then((body) => {
         req.body = body;
-        return route.run(req, res, next);
+        return route.run(req, res, onError);
       })
-      .catch(next);
+      .catch(onError);
+    return true;
   };
-  return Object.assign(handler, { paths: ENDPOINTS.map((def) => def.path) });
+  return { serve, paths: ENDPOINTS.map((def) => def.path) };
+}
+
+type Handle = (this: Express, req: Request, res: Response, callback?: (err?: unknown) => void) => void;
+
+/**
+ * Puts `snap` in front of Express's router: `app.handle` is what both `app.listen` and supertest
+ * call. A DOKU request gets what `app.handle` and the router would give it (circular req/res
+ * references, Express's request and response prototypes, `res.locals`, `originalUrl`, `baseUrl`);
+ * errors go straight to `onError`.
+ */
+export function serveBeforeRouter(app: Express, snap: SnapRoutes, onError: ErrorRequestHandler): void {
+  const target = app as unknown as { handle: Handle; request: object; response: object };
+  const viaRouter = target.handle;
+  const handle: Handle = function (req, res, callback) {
+    req.res = res;
+    res.req = req;
+    Object.setPrototypeOf(req, target.request);
+    Object.setPrototypeOf(res, target.response);
+    res.locals ??= Object.create(null);
+    req.originalUrl ??= req.url;
+    req.baseUrl = '';
+    const fail = (err: unknown) => onError(err, req, res, () => {});
+    if (!snap.serve(req, res, fail)) viaRouter.call(this, req, res, callback);
+  };
+  target.handle = Object.assign(handle, { paths: snap.paths });
 }
 
 /** Path without query, lower-cased, one trailing slash dropped: how Express 5 matched these routes. */

@@ -7,19 +7,18 @@ import { buildSandbox } from '../helpers/build-app.js';
 interface Layer {
   rawPath?: string;
   route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[]; paths?: string[] };
+  handle?: { stack?: Layer[] };
 }
 
 /**
  * Every (method, path) the server will route, read from Express's own route table, plus the POST
- * paths of the DOKU-endpoint middleware (server/snap-routes.ts); `all()` 405 catch-alls are skipped.
+ * paths served before the router (server/snap-routes.ts); `all()` 405 catch-alls are skipped.
  */
 function exposedRoutes(app: Express): string[] {
-  const out: string[] = [];
+  const out: string[] = ((app as unknown as { handle: { paths?: string[] } }).handle.paths ?? []).map((p) => `post ${p}`);
   const walk = (stack: Layer[], prefix: string) => {
     for (const layer of stack) {
-      if (layer.handle?.paths) for (const p of layer.handle.paths) out.push(`post ${p}`);
-      else if (layer.route) {
+      if (layer.route) {
         const methods = Object.keys(layer.route.methods).filter((m) => m !== '_all');
         if (methods.length > 10) continue;
         const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];

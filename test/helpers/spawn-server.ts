@@ -11,6 +11,15 @@ export interface Spawned {
   output: () => string;
 }
 
+/**
+ * Every server still running when a test file ends is killed: a test that fails before its own
+ * kill must not leave a child whose open pipes keep jest from exiting (CI would hang, not fail).
+ */
+const running = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 async function freePort(): Promise<number> {
   const srv = createServer().listen(0, '127.0.0.1');
   await new Promise((r) => srv.once('listening', r));
@@ -27,6 +36,8 @@ export async function spawnSandbox(env: Record<string, string>, opts: { nodeFlag
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DOKU_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
