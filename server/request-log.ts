@@ -4,11 +4,11 @@
  * headers and bodies are never logged, so secrets and card data cannot leak) and one entry in the
  * /__mock/requests journal.
  */
-import type { Request, Response } from 'express';
+import type { SnapRequest, SnapResponse } from './pipeline/snap-http.js';
 import type { Logger } from 'pino';
 import type { Journal } from './admin/journal.js';
 
-export type Observe = (req: Request, res: Response) => void;
+export type Observe = (req: SnapRequest, res: SnapResponse) => void;
 
 export function observeExchanges(logger: Logger, journal: Journal): Observe {
   // These lines carry only the fields below, none of them secret: skip the root logger's redaction

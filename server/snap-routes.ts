@@ -2,19 +2,21 @@
  * The DOKU endpoints, served before Express's router: a Map from path to endpoint instead of 22
  * Express routes tried in turn. Express's `router.handle` (layer walk, `next` chain, per-request
  * final handler) was ~12 % of a status check's CPU even with the endpoints as one middleware
- * (docs/performance.md), so a DOKU path goes from `app.handle` straight to its endpoint, with the
- * request and response set up as `app.handle` and the router would; every other path
- * (/__mock, the OTP page, 404s) goes through the router as before.
+ * (docs/performance.md), so a DOKU path goes from `app.handle` straight to its endpoint, with
+ * Node's own request and response (pipeline/snap-http.ts: Express's per-request prototype switch
+ * costs more still); every other path (/__mock, the OTP page, 404s) goes through the router as before.
  * Matching keeps Express's defaults (case-insensitive, one trailing slash ignored, query ignored).
  * For a DOKU path: attach the endpoint (so errors carry its service code) and `X-Mock-Scenario:
  * none`; POST only (else `405xx00`); observe the exchange (log + journal); read the raw body (kept
  * for the body hash, spec §2.2); then the SNAP pipeline (pipeline/run-endpoint.ts). Any error goes
  * to the error handler (pipeline/error-handler.ts), the one place errors become HTTP.
  */
-import type { ErrorRequestHandler, Express, Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Express } from 'express';
 import { ENDPOINTS } from './endpoints/index.js';
 import type { Deps, EndpointDefinition } from './endpoints/types.js';
 import { sendSnapError } from './pipeline/error-handler.js';
+import { asSnapExchange, type SnapRequest, type SnapResponse } from './pipeline/snap-http.js';
 import type { IdempotencyLedger } from './pipeline/idempotency.js';
 import { readBody } from './pipeline/read-body.js';
 import { runEndpoint } from './pipeline/run-endpoint.js';
@@ -26,12 +28,12 @@ import { H } from './snap/headers.js';
 interface Route {
   def: EndpointDefinition<unknown>;
   serviceCode: string;
-  run: RequestHandler;
+  run: (req: SnapRequest, res: SnapResponse) => Promise<void>;
 }
 
 /** Serves a request if its path is a DOKU endpoint's (and says whether it did), with the paths it routes. */
 export interface SnapRoutes {
-  serve(req: Request, res: Response, onError: (err: unknown) => void): boolean;
+  serve(req: IncomingMessage, res: ServerResponse, onError: OnError): boolean;
   readonly paths: readonly string[];
 }
 
@@ -40,9 +42,10 @@ export function snapRoutes(deps: Deps, ledger: IdempotencyLedger, scenarios: Sce
     ENDPOINTS.map((def) => [routeKey(def.path), { def, serviceCode: def.serviceCode(deps.config), run: runEndpoint(def, deps, ledger, scenarios) }]),
   );
   const limit = deps.config.maxBodyBytes;
-  const serve = (req: Request, res: Response, onError: (err: unknown) => void): boolean => {
-    const route = routes.get(routeKey(req.url!));
+  const serve = (nodeReq: IncomingMessage, nodeRes: ServerResponse, onError: OnError): boolean => {
+    const route = routes.get(routeKey(nodeReq.url ?? '/'));
     if (!route) return false;
+    const { req, res } = asSnapExchange(nodeReq, nodeRes);
     res.locals.endpoint = route.def;
     res.setHeader(H.mockScenario, 'none');
     if (req.method !== 'POST') {
@@ -54,35 +57,26 @@ export function snapRoutes(deps: Deps, ledger: IdempotencyLedger, scenarios: Sce
     readBody(req, limit)
       .then((body) => {
         req.body = body;
-        return route.run(req, res, onError);
+        return route.run(req, res);
       })
-      .catch(onError);
+      .catch((err: unknown) => onError(err, req, res));
     return true;
   };
   return { serve, paths: ENDPOINTS.map((def) => def.path) };
 }
 
-type Handle = (this: Express, req: Request, res: Response, callback?: (err?: unknown) => void) => void;
+export type OnError = (err: unknown, req: SnapRequest, res: SnapResponse) => void;
+type Handle = (this: Express, req: IncomingMessage, res: ServerResponse, callback?: (err?: unknown) => void) => void;
 
 /**
  * Puts `snap` in front of Express's router: `app.handle` is what both `app.listen` and supertest
- * call. A DOKU request gets what `app.handle` and the router would give it (circular req/res
- * references, Express's request and response prototypes, `res.locals`, `originalUrl`, `baseUrl`);
- * errors go straight to `onError`.
+ * call, so tests drive exactly what runs. Errors of a DOKU request go straight to `onError`.
  */
-export function serveBeforeRouter(app: Express, snap: SnapRoutes, onError: ErrorRequestHandler): void {
-  const target = app as unknown as { handle: Handle; request: object; response: object };
+export function serveBeforeRouter(app: Express, snap: SnapRoutes, onError: OnError): void {
+  const target = app as unknown as { handle: Handle };
   const viaRouter = target.handle;
   const handle: Handle = function (req, res, callback) {
-    req.res = res;
-    res.req = req;
-    Object.setPrototypeOf(req, target.request);
-    Object.setPrototypeOf(res, target.response);
-    res.locals ??= Object.create(null);
-    req.originalUrl ??= req.url;
-    req.baseUrl = '';
-    const fail = (err: unknown) => onError(err, req, res, () => {});
-    if (!snap.serve(req, res, fail)) viaRouter.call(this, req, res, callback);
+    if (!snap.serve(req, res, onError)) viaRouter.call(this, req, res, callback);
   };
   target.handle = Object.assign(handle, { paths: snap.paths });
 }

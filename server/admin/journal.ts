@@ -3,7 +3,7 @@
  * exchanges, newest last, bounded by DOKU_JOURNAL_SIZE. Entries keep references to the request
  * and answer; credentials are redacted when the journal is read, so no answer ever carries a secret.
  */
-import type { Request, Response } from 'express';
+import type { SnapRequest, SnapResponse } from '../pipeline/snap-http.js';
 import type { Clock } from '../clock.js';
 
 /** What is kept per exchange: references only; redaction and parsing happen when the journal is read. */
@@ -51,7 +51,7 @@ export class Journal {
   constructor(private readonly size: number, private readonly clock: Clock) {}
 
   /** Keeps one finished (or dropped) exchange; called once per request by request-log.ts. */
-  keep(req: Request, res: Response, durationMs: number): void {
+  keep(req: SnapRequest, res: SnapResponse, durationMs: number): void {
     this.add({
       id: this.next++,
       time: this.clock.now(),

@@ -2,7 +2,7 @@
  * Steps 4–8 of spec §1.8 as one stage: who is calling (RSA for token endpoints; B2B token,
  * partner and HMAC for the rest), then the idempotency decision for transactional calls.
  */
-import type { Request } from 'express';
+import type { SnapRequest } from './snap-http.js';
 import type { Deps, EndpointDefinition } from '../endpoints/types.js';
 import type { Merchant } from '../config/load.js';
 import type { TokenClaims } from '../auth/jwt.js';
@@ -21,7 +21,7 @@ export interface Caller {
   admission?: Admission;
 }
 
-export async function authenticate(def: EndpointDefinition<unknown>, req: Request, header: HeaderGet, parsed: ParsedBody, deps: Deps, ledger: IdempotencyLedger, now: number): Promise<Caller> {
+export async function authenticate(def: EndpointDefinition<unknown>, req: SnapRequest, header: HeaderGet, parsed: ParsedBody, deps: Deps, ledger: IdempotencyLedger, now: number): Promise<Caller> {
   if (def.auth === 'asymmetric') return { merchant: verifyTokenRequest(header, deps.config) }; //  4-7 (RSA)
   const auth = await verifyB2bToken(header, deps); //                                                4-6
   const signed = { method: req.method, originalUrl: req.originalUrl, token: auth.token, body: parsed, timestamp: header(H.timestamp)!, signature: header(H.signature)! };

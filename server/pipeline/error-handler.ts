@@ -4,7 +4,6 @@
  * body-parser failures (oversized, bad encoding, aborted) are `400xx00`; anything unexpected is
  * `500xx00 General Error` and is logged, never leaked.
  */
-import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { EndpointDefinition } from '../endpoints/types.js';
 import type { Config } from '../config/load.js';
@@ -13,11 +12,12 @@ import { SnapError, badRequest, snapError } from '../snap/errors.js';
 import { responseCode } from '../snap/response-codes.js';
 import { sendSnap } from './reply.js';
 import { MockError } from '../scenario/mock-error.js';
+import type { SnapRequest, SnapResponse } from './snap-http.js';
 
 /** Service code for answers that belong to no emulated endpoint (unknown path). */
 export const NO_SERVICE = '00';
 
-export function serviceCodeOf(res: Response, config: Config): string {
+export function serviceCodeOf(res: SnapResponse, config: Config): string {
   const endpoint = res.locals.endpoint as EndpointDefinition | undefined;
   return endpoint ? endpoint.serviceCode(config) : NO_SERVICE;
 }
@@ -27,18 +27,24 @@ export function errorBody(err: SnapError, serviceCode: string): { responseCode: 
   return { responseCode: responseCode(err.caseKey, serviceCode), responseMessage: err.responseMessage, ...err.extra };
 }
 
-export function sendSnapError(res: Response, err: SnapError, serviceCode: string): void {
+export function sendSnapError(res: SnapResponse, err: SnapError, serviceCode: string): void {
   const headers: Record<string, string> = {};
   if (err.reason) headers[H.mockReason] = err.reason.replace(/[^\x20-\x7e]/g, '?');
   if (err.explain !== undefined) headers[H.mockExplain] = JSON.stringify(err.explain).replace(/[^\x20-\x7e]/g, '?');
   sendSnap(res, errorBody(err, serviceCode), headers);
 }
 
-export function errorHandler(config: Config, log: Logger): ErrorRequestHandler {
-  return (err: unknown, _req, res, _next) => {
+/**
+ * Express's error middleware (four parameters, so Express knows it as one) and, called with three,
+ * the error path of the DOKU endpoints served before the router (snap-routes.ts).
+ */
+export function errorHandler(config: Config, log: Logger): (err: unknown, req: SnapRequest, res: SnapResponse, next?: unknown) => void {
+  return (err, _req, res, _next) => {
     if (res.headersSent) return;
     if (err instanceof MockError) {
-      res.status(err.status).json({ mockError: err.message, ...err.details });
+      res.statusCode = err.status;
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify({ mockError: err.message, ...err.details }));
       return;
     }
     sendSnapError(res, toSnapError(err, log), serviceCodeOf(res, config));

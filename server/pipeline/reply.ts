@@ -2,13 +2,13 @@
  * The only place answers are written. Every answer is a SNAP body whose HTTP status equals the
  * first three digits of responseCode (spec §1.5), with `X-TIMESTAMP` (and the rest) as headers.
  */
-import type { Response } from 'express';
+import type { SnapResponse } from './snap-http.js';
 import { H } from '../snap/headers.js';
 import { CASES, responseCode, type CaseKey } from '../snap/response-codes.js';
 import { formatJakarta } from '../snap/timestamp.js';
 
-export function sendSnap(res: Response, body: { responseCode: string } & Record<string, unknown>, headers: Record<string, string> = {}, status = Number(body.responseCode.slice(0, 3))): void {
-  res.status(status);
+export function sendSnap(res: SnapResponse, body: { responseCode: string } & Record<string, unknown>, headers: Record<string, string> = {}, status = Number(body.responseCode.slice(0, 3))): void {
+  res.statusCode = status;
   res.locals.answer = body; // for the request journal
   res.setHeader('Content-Type', 'application/json');
   res.setHeader(H.timestamp, formatJakarta(Date.now()));

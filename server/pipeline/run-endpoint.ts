@@ -8,7 +8,7 @@
  * still needs a correctly signed request, unless the rule says `stage: "auth"`. `execute` rules run
  * the handler first and then delay, hang or drop the answer ("timed out, but it worked").
  */
-import type { Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { Deps, EndpointDefinition } from '../endpoints/types.js';
 import { H } from '../snap/headers.js';
 import { SnapError } from '../snap/errors.js';
@@ -20,16 +20,17 @@ import { checkHeaders, type HeaderGet } from './check-headers.js';
 import { errorBody } from './error-handler.js';
 import type { IdempotencyLedger } from './idempotency.js';
 import { parseBody } from './parse-body.js';
+import { protocolOf, type SnapRequest, type SnapResponse } from './snap-http.js';
 import { successBody, sendSnap } from './reply.js';
 import { validateBody } from './validate-body.js';
 import { verifyCustomerToken } from './verify-customer-token.js';
 
-export function runEndpoint<B>(def: EndpointDefinition<B>, deps: Deps, ledger: IdempotencyLedger, scenarios: ScenarioState): RequestHandler {
+export function runEndpoint<B>(def: EndpointDefinition<B>, deps: Deps, ledger: IdempotencyLedger, scenarios: ScenarioState): (req: SnapRequest, res: SnapResponse) => Promise<void> {
   const schema = def.schema(deps.config);
   const serviceCode = def.serviceCode(deps.config);
   const extraHeaders = def.extraHeaders ?? [];
 
-  return async (req: Request, res: Response) => {
+  return async (req, res) => {
     const now = deps.clock.now();
     const header: HeaderGet = (name) => headerValue(req, name);
     let chosen = mark(res, scenarios.choose(header(H.mockScenario), def.name)); //            12 (choice)
@@ -69,7 +70,7 @@ export function runEndpoint<B>(def: EndpointDefinition<B>, deps: Deps, ledger: I
   };
 }
 
-function mark(res: Response, chosen: Chosen | undefined): Chosen | undefined {
+function mark(res: SnapResponse, chosen: Chosen | undefined): Chosen | undefined {
   if (chosen) res.setHeader(H.mockScenario, chosen.scenario.name);
   return chosen;
 }
@@ -78,18 +79,18 @@ function mark(res: Response, chosen: Chosen | undefined): Chosen | undefined {
  * The stored answer again. DOKU returns the same body with HTTP 409 ([D-IDEM], spec §12, §14 #9):
  * the one place where the HTTP status may differ from the responseCode's first digits.
  */
-function sendReplay(res: Response, record: { status: number; body: Record<string, unknown> }, deps: Deps): void {
+function sendReplay(res: SnapResponse, record: { status: number; body: Record<string, unknown> }, deps: Deps): void {
   const status = deps.config.replayStatus === 'original' ? record.status : 409;
   sendSnap(res, record.body as { responseCode: string }, { [H.mockReplay]: 'true' }, status);
 }
 
 /** Header lookup; an empty or whitespace-only value counts as absent. */
-export function headerValue(req: Request, name: string): string | undefined {
+export function headerValue(req: IncomingMessage, name: string): string | undefined {
   const v = req.headers[name.toLowerCase()];
   const s = Array.isArray(v) ? v.join(', ') : v;
   return s === undefined || s.trim() === '' ? undefined : s.trim();
 }
 
-function baseUrlOf(req: Request, deps: Deps): string {
-  return deps.config.publicUrl || `${req.protocol}://${req.get('host') ?? `localhost:${deps.config.port}`}`;
+function baseUrlOf(req: SnapRequest, deps: Deps): string {
+  return deps.config.publicUrl || `${protocolOf(req)}://${req.headers.host ?? `localhost:${deps.config.port}`}`;
 }

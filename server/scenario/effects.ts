@@ -2,7 +2,7 @@
  * What a scenario rule does to the exchange: the forced answer, and the timing effects
  * (delay, a hang past the client's timeout, a dropped connection).
  */
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { SnapError } from '../snap/errors.js';
 import { fillMessage } from '../snap/response-codes.js';
 import { caseOf } from './load.js';
@@ -23,7 +23,7 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * Applies delay, then hang or drop. Returns false when the connection was closed without an answer
  * (the caller must not answer then).
  */
-export async function applyTiming(chosen: Chosen | undefined, req: Request): Promise<boolean> {
+export async function applyTiming(chosen: Chosen | undefined, req: IncomingMessage): Promise<boolean> {
   if (!chosen) return true;
   const { delayMs, hangMs, drop } = chosen.rule;
   if (delayMs > 0) await sleep(delayMs);
