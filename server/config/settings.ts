@@ -60,7 +60,7 @@ export const SETTINGS = [
   s('DOKU_MAX_BODY_BYTES', 'int', '1048576', 'Larger request bodies are answered 400xx00 Bad Request.'),
   s('DOKU_DB_FLUSH_MS', 'int', '0', 'Group-commit window: changes arriving within it share one journal append (0 = the same turn of the event loop). Answers wait for their append.'),
   s('DOKU_DB_SYNC', 'enum', 'write', '`write`: each batch is handed to the kernel before its answers are sent (survives the process being killed); `fsync`: also fdatasync (survives power loss; ~2 ms per batch here). See docs/performance.md.', { values: ['write', 'fsync'] }),
-  s('DOKU_DB_COMPACT_EVERY', 'int', '20000', 'Journal lines after which the journal is folded into the JSON snapshot, in the background.'),
+  s('DOKU_DB_COMPACT_EVERY', 'int', '20000', 'Journal lines after which the journal is folded into the JSON snapshot, in the background, once the journal is also at least as large as the snapshot (so the cost of a write does not grow with the data).'),
   s('DOKU_FAKER_SEED', 'string', '', 'Seed for generated references, ids and names; empty = random.'),
   s('DOKU_LOG_LEVEL', 'enum', 'info', 'pino log level.', { values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),
 ] as const satisfies readonly SettingSpec[];

@@ -1,5 +1,5 @@
 /** The journaled store: exact replay after a crash, torn tails, background compaction, reset. */
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../../server/store/store.js';
@@ -114,6 +114,33 @@ describe('journal store', () => {
     const snapshot = readFileSync(file, 'utf8');
     expect(snapshot.split('\n').length).toBeGreaterThan(400); // one record per line: readable
     expect(JSON.parse(snapshot).journalGen).toBeGreaterThan(0);
+    expect(JSON.stringify((await Store.open(file)).data)).toBe(expected);
+  });
+
+  test('a large snapshot is rewritten only once the journal is as large as it (write cost flat, not growing with the data)', async () => {
+    const generations = () => readdirSync(dir).filter((f) => f.includes('.journal-')).map((f) => Number(f.split('.journal-')[1]!.split('.')[0]));
+    const store = await Store.open(file, 0, { compactEvery: 10 });
+    for (let i = 0; i < 300; i++) store.insertPayment(payment(i));
+    await store.commit();
+    await store.compact();
+    const snapshotBytes = statSync(file).size;
+    const gen = Math.max(...generations());
+    const journal = join(dir, `state.json.journal-${gen}.jsonl`);
+    let i = 300;
+    while (statSync(journal).size < snapshotBytes * 0.9) {
+      store.insertPayment(payment(i++));
+      await store.commit(); // one line per commit: far past compactEvery (10) lines
+    }
+    expect(i - 300).toBeGreaterThan(200);
+    expect(Math.max(...generations())).toBe(gen); // no compaction yet: the journal is still smaller than the snapshot
+    while (Math.max(...generations()) === gen) {
+      store.insertPayment(payment(i++));
+      await store.commit();
+      if (i > 1000) throw new Error('no compaction once the journal outgrew the snapshot');
+    }
+    expect(statSync(journal).size).toBeGreaterThanOrEqual(snapshotBytes); // it started exactly when the journal caught up
+    const expected = JSON.stringify(store.data);
+    await store.close();
     expect(JSON.stringify((await Store.open(file)).data)).toBe(expected);
   });
 
