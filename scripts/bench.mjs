@@ -8,53 +8,15 @@
  * generator on core 1 (taskset), because the machine has two.
  */
 import { spawn, execSync } from 'node:child_process';
-import { createHash, createHmac, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { PAY_PATH, ROOT, SANDBOX_NODE_FLAGS, STATUS_PATH, demo, paymentBody, sandboxSession, signed, statusBody, uniqueRef } from './bench-client.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const STORED = Number(process.env.BENCH_STORED ?? 100_000);
-const demo = JSON.parse(readFileSync(join(ROOT, 'fixtures/demo-merchant.json'), 'utf8'));
-const PRIVATE_KEY = readFileSync(join(ROOT, 'fixtures', demo.privateKeyPem), 'utf8');
 const hasTaskset = (() => { try { execSync('taskset -cp 1 ' + process.pid, { stdio: 'ignore' }); return true; } catch { return false; } })();
-
-const TS = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 19) + '+07:00';
-const PAY_PATH = '/direct-debit/core/v1/debit/payment-host-to-host';
-const STATUS_PATH = '/orders/v1.0/debit/status';
-let seq = 0;
-
-function paymentBody(ref) {
-  return JSON.stringify({
-    partnerReferenceNo: ref,
-    amount: { value: '1000.00', currency: 'IDR' },
-    payOptionDetails: [],
-    additionalInfo: {
-      channel: 'DIRECT_DEBIT_BRI_SNAP', remarks: 'benchmark order',
-      successPaymentUrl: 'https://merchant.example/payment/success?source=bench',
-      failedPaymentUrl: 'https://merchant.example/payment/failed?source=bench',
-      lineItems: [{ name: 'Kopi Susu Gula Aren', price: '500.00', quantity: 2 }],
-      origin: { product: 'SDK', source: 'NODE JS', sourceVersion: '1.0.52', system: 'doku-nodejs-library', apiFormat: 'SNAP' },
-    },
-  });
-}
-
-function signed(path, body, token, extra = {}) {
-  const ts = TS();
-  const hash = createHash('sha256').update(body).digest('hex');
-  const signature = createHmac('sha512', demo.clientSecret).update(`POST:${path}:${token}:${hash}:${ts}`).digest('base64');
-  return { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-PARTNER-ID': demo.clientId, 'X-EXTERNAL-ID': `${Date.now()}${++seq}`, 'X-TIMESTAMP': ts, 'X-SIGNATURE': signature, ...extra };
-}
-
-async function post(base, path, body, headers) {
-  const res = await fetch(base + path, { method: 'POST', headers, body });
-  return { status: res.status, json: await res.json().catch(() => null), headers: res.headers };
-}
-
-/** The heap flags `npm start` and the Docker image run the sandbox with (docs/performance.md). */
-const SANDBOX_NODE_FLAGS = ['--max-semi-space-size=2', '--max-old-space-size=1024'];
 
 function start(script, env, port) {
   const flags = script.endsWith('main.js') ? SANDBOX_NODE_FLAGS : [];
@@ -77,27 +39,6 @@ async function load(url, connections, setup, method = 'POST') {
   const result = await autocannon({ url, connections, duration: DURATION, pipelining: 1, requests: [{ method, setupRequest: setup }] });
   const bad = result.non2xx;
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: bad, ok: result['2xx'] };
-}
-
-async function sandboxSession(base) {
-  const ts = TS();
-  const tokenHeaders = { 'Content-Type': 'application/json', 'X-CLIENT-KEY': demo.clientId, 'X-TIMESTAMP': ts, 'X-SIGNATURE': sign('sha256', Buffer.from(`${demo.clientId}|${ts}`), PRIVATE_KEY).toString('base64') };
-  const b2b = (await post(base, '/authorization/v1/access-token/b2b', '{"grantType":"client_credentials"}', tokenHeaders)).json.accessToken;
-  const { createCipheriv, randomBytes } = await import('node:crypto');
-  const iv = randomBytes(16);
-  const c = createCipheriv('aes-128-cbc', Buffer.from(demo.clientSecret.slice(0, 16)), iv);
-  const cardData = `${Buffer.concat([c.update('{"bankCardNo":"5221841234567890","bankCardType":"C","expiryDate":"1230"}'), c.final()]).toString('base64')}|${iv.toString('base64')}`;
-  const bindBody = JSON.stringify({ cardData, custIdMerchant: 'BENCH1', phoneNo: '6281234567890', additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' } });
-  const bind = await post(base, '/direct-debit/core/v1/registration-card-bind', bindBody, signed('/direct-debit/core/v1/registration-card-bind', bindBody, b2b, { 'CHANNEL-ID': 'H2H' }));
-  const otpBody = JSON.stringify({ originalReferenceNo: bind.json.referenceNo, otp: '12345678' });
-  const otp = await post(base, '/direct-debit/core/v1/otp-verification', otpBody, signed('/direct-debit/core/v1/otp-verification', otpBody, b2b));
-  const ts2 = TS();
-  const b2b2cHeaders = { ...tokenHeaders, 'X-TIMESTAMP': ts2, 'X-SIGNATURE': sign('sha256', Buffer.from(`${demo.clientId}|${ts2}`), PRIVATE_KEY).toString('base64') };
-  const customer = (await post(base, '/authorization/v1/access-token/b2b2c', JSON.stringify({ grantType: 'authorization_code', authCode: otp.json.additionalInfo.authCode }), b2b2cHeaders)).json.accessToken;
-  const first = paymentBody('BENCH-STATUS-1');
-  const paid = await post(base, PAY_PATH, first, signed(PAY_PATH, first, b2b, { 'Authorization-Customer': customer, 'X-IP-ADDRESS': '103.31.4.100' }));
-  if (paid.json?.responseCode !== '2005400') throw new Error(`setup payment failed: ${JSON.stringify(paid.json)}`);
-  return { b2b, customer };
 }
 
 /** A snapshot with `n` stored payments, in the sandbox's own format. */
@@ -140,11 +81,10 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const baseline = await startBaseline();
 const empty = await startSandbox('empty store', 0);
 const full = await startSandbox(`${STORED.toLocaleString('en')} stored transactions`, STORED);
-const statusBody = JSON.stringify({ originalPartnerReferenceNo: 'BENCH-STATUS-1', serviceCode: '55' });
 const jobs = (connections) => [
   [baseline, 'baseline', () => load(baseline.base + PAY_PATH, connections, (req) => ({ ...req, body: paymentBody('BASELINE'), headers: { 'Content-Type': 'application/json' } }))],
   ...[empty, full].flatMap((sb) => [
-    [sb, 'payment', () => load(sb.base + PAY_PATH, connections, (req) => { const body = paymentBody(`B-${process.pid}-${++seq}`); return { ...req, body, headers: signed(PAY_PATH, body, sb.session.b2b, { 'Authorization-Customer': sb.session.customer, 'X-IP-ADDRESS': '103.31.4.100' }) }; })],
+    [sb, 'payment', () => load(sb.base + PAY_PATH, connections, (req) => { const body = paymentBody(uniqueRef('B')); return { ...req, body, headers: signed(PAY_PATH, body, sb.session.b2b, { 'Authorization-Customer': sb.session.customer, 'X-IP-ADDRESS': '103.31.4.100' }) }; })],
     [sb, 'status', () => load(sb.base + STATUS_PATH, connections, (req) => ({ ...req, body: statusBody, headers: signed(STATUS_PATH, statusBody, sb.session.b2b) }))],
   ]),
 ];

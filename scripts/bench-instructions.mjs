@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+/**
+ * npm run bench:instructions (a script, not a test; needs valgrind, Debian package `valgrind`).
+ * The same comparison as `npm run bench` (bare Express 5 + express.json, the sandbox's signed payment
+ * and status check, empty store), counted in CPU instructions per request under callgrind instead of
+ * timed: on this noisy 2-core VM the same req/s ratio moved by 30 points between runs, while an
+ * instruction count repeats whatever else the machine is doing. Each server runs under
+ * `valgrind --tool=callgrind` (all its threads: GC and JIT included); after a warm-up of
+ * BENCH_WARMUP requests (2000) the counters are dumped, then BENCH_REQUESTS requests (3000: several GC cycles, whose timing varies) are sent
+ * and counted. Kernel time (socket and file writes) is not an instruction here: `npm run bench`
+ * includes it. Writes a block to docs/performance.md. Takes ~10 minutes.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PAY_PATH, ROOT, SANDBOX_NODE_FLAGS, STATUS_PATH, paymentBody, sandboxSession, signed, statusBody, uniqueRef } from './bench-client.mjs';
+
+const N = Number(process.env.BENCH_REQUESTS ?? 3000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2000);
+const CONCURRENCY = 4;
+
+const requests = {
+  baseline: () => ({ path: PAY_PATH, body: paymentBody('BASELINE'), headers: { 'Content-Type': 'application/json' } }),
+  payment: (s) => {
+    const body = paymentBody(uniqueRef('I'));
+    return { path: PAY_PATH, body, headers: signed(PAY_PATH, body, s.b2b, { 'Authorization-Customer': s.customer, 'X-IP-ADDRESS': '103.31.4.100' }) };
+  },
+  status: (s) => ({ path: STATUS_PATH, body: statusBody, headers: signed(STATUS_PATH, statusBody, s.b2b) }),
+};
+
+/** `n` requests of one kind, CONCURRENCY at a time; every answer must be a 200. */
+async function drive(base, kind, session, n) {
+  let sent = 0;
+  const worker = async () => {
+    while (sent++ < n) {
+      const r = requests[kind](session);
+      const res = await fetch(base + r.path, { method: 'POST', headers: r.headers, body: r.body });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${kind}: HTTP ${res.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+/** Dumps callgrind's counters (which resets them) and returns the instructions since the last dump. */
+function dumpInstructions(pid, dir) {
+  execFileSync('callgrind_control', ['--dump', String(pid)], { stdio: 'ignore' });
+  const parts = readdirSync(dir).filter((f) => f.startsWith(`cg.${pid}.`)).sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()));
+  const text = readFileSync(join(dir, parts.at(-1)), 'utf8');
+  return Number((text.match(/^totals: (\d+)/m) ?? text.match(/^summary: (\d+)/m))[1]);
+}
+
+async function measure(label, script, kinds, env = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'doku-callgrind-'));
+  const port = 33000 + Math.floor(Math.random() * 1000);
+  const base = `http://127.0.0.1:${port}`;
+  const sandbox = script.endsWith('main.js');
+  const args = ['--tool=callgrind', `--callgrind-out-file=${dir}/cg.%p`, process.execPath, ...(sandbox ? SANDBOX_NODE_FLAGS : []), join(ROOT, script)];
+  const store = sandbox ? { DOKU_DB_FILE: join(dir, 'state.json') } : {}; // a real file: the journal append is counted
+  const child = spawn('valgrind', args, { env: { ...process.env, ...env, ...store, PORT: String(port) }, stdio: 'ignore' });
+  const counts = {};
+  try {
+    const health = `${base}${sandbox ? '/__mock/health' : '/health'}`;
+    for (let tries = 0; ; tries++) {
+      try { if ((await fetch(health)).status === 200) break; } catch {}
+      if (tries > 600) throw new Error(`${label}: no 200 from ${health} in 2 minutes`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const session = sandbox ? await sandboxSession(base) : {};
+    for (const kind of kinds) {
+      await drive(base, kind, session, WARMUP);
+      dumpInstructions(child.pid, dir);
+      await drive(base, kind, session, N);
+      counts[kind] = dumpInstructions(child.pid, dir) / N;
+      console.log(`${label} ${kind}: ${Math.round(counts[kind] / 1000)} k instructions per request`);
+    }
+  } finally {
+    child.kill('SIGKILL');
+    await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', r)));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return counts;
+}
+
+execFileSync('valgrind', ['--version'], { stdio: 'ignore' }); // fails clearly when valgrind is missing
+const baseline = (await measure('bare Express 5 + express.json', 'scripts/bench-baseline.mjs', ['baseline'])).baseline;
+const sandbox = await measure('sandbox', 'dist/server/main.js', ['payment', 'status'], { DOKU_LOG_LEVEL: 'info', DOKU_BALANCE_MIN: '9000000000', DOKU_BALANCE_MAX: '9999999999', DOKU_TOKEN_TTL_SECONDS: '86400' });
+
+const k = (n) => `${Math.round(n / 1000).toLocaleString('en')} k`;
+const pct = (n) => `${Math.round((baseline / n) * 100)} %`;
+const lines = [
+  `Measured ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, valgrind callgrind, ${N} requests after ${WARMUP} of warm-up, ${CONCURRENCY} at a time, empty store in a state file.`,
+  '',
+  '| run | instructions per request | bare Express ÷ this (the throughput ratio if CPU were all) | target |',
+  '|---|---|---|---|',
+  `| bare Express 5 + express.json | ${k(baseline)} | 100 % | |`,
+  `| sandbox: payment (write) | ${k(sandbox.payment)} | ${pct(sandbox.payment)} | ≥ 70 % |`,
+  `| sandbox: status (read) | ${k(sandbox.status)} | ${pct(sandbox.status)} | ≥ 90 % |`,
+];
+console.log(`\n${lines.join('\n')}`);
+const doc = join(ROOT, 'docs/performance.md');
+const block = `<!-- instructions:begin -->\n${lines.join('\n')}\n<!-- instructions:end -->`;
+writeFileSync(doc, readFileSync(doc, 'utf8').replace(/<!-- instructions:begin -->[\s\S]*<!-- instructions:end -->/, block));
+console.log('\nwritten to docs/performance.md');
