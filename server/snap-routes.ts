@@ -59,7 +59,13 @@ export function snapRoutes(deps: Deps, ledger: IdempotencyLedger, scenarios: Sce
         req.body = body;
         return route.run(req, res);
       })
-      .catch((err: unknown) => onError(err, req, res));
+      .catch((err: unknown) => onError(err, req, res))
+      .catch((err: unknown) => {
+        // Express would have caught a throw from its error handler; here it must not become an
+        // unhandled rejection, which ends the process. Never expected: logged, connection closed.
+        deps.log.error({ err }, 'error handler failed');
+        res.destroy();
+      });
     return true;
   };
   return { serve, paths: ENDPOINTS.map((def) => def.path) };
