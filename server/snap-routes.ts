@@ -1,8 +1,8 @@
 /**
  * The DOKU endpoints, served before Express's router: a Map from path to endpoint instead of 22
- * Express routes tried in turn. Express's `router.handle` (layer walk, `next` chain, per-request
- * final handler) was ~12 % of a status check's CPU even with the endpoints as one middleware
- * (docs/performance.md), so a DOKU path goes from `app.handle` straight to its endpoint, with
+ * Express routes tried in turn. Express's `app.handle` and router (layer walk, `next` chain,
+ * per-request final handler) were ~12 % of a status check's CPU profile even with the endpoints as
+ * one middleware (docs/performance.md), so a DOKU path goes from `app.handle` straight to its endpoint, with
  * Node's own request and response (pipeline/snap-http.ts: Express's per-request prototype switch
  * costs more still); every other path (/__mock, the OTP page, 404s) goes through the router as before.
  * Matching keeps Express's defaults (case-insensitive, one trailing slash ignored, query ignored).
