@@ -2,9 +2,10 @@
  * The DOKU endpoints, served before Express's router: a Map from path to endpoint instead of 22
  * Express routes tried in turn. Express's `app.handle` and router (layer walk, `next` chain,
  * per-request final handler) were ~12 % of a status check's CPU profile even with the endpoints as
- * one middleware (docs/performance.md), so a DOKU path goes from `app.handle` straight to its endpoint, with
- * Node's own request and response (pipeline/snap-http.ts: Express's per-request prototype switch
- * costs more still); every other path (/__mock, the OTP page, 404s) goes through the router as before.
+ * one middleware (docs/performance.md), so a DOKU path goes from `app.handle` straight to its
+ * endpoint, with Node's own request and response (pipeline/snap-http.ts: Express's per-request
+ * prototype switch costs more still); every other path (/__mock, the OTP page, 404s) goes through
+ * the router as before.
  * Matching keeps Express's defaults (case-insensitive, one trailing slash ignored, query ignored).
  * For a DOKU path: attach the endpoint (so errors carry its service code) and `X-Mock-Scenario:
  * none`; POST only (else `405xx00`); observe the exchange (log + journal); read the raw body (kept
@@ -16,7 +17,7 @@ import type { Express } from 'express';
 import { ENDPOINTS } from './endpoints/index.js';
 import type { Deps, EndpointDefinition } from './endpoints/types.js';
 import { sendSnapError } from './pipeline/error-handler.js';
-import { asSnapExchange, type SnapRequest, type SnapResponse } from './pipeline/snap-http.js';
+import { asSnapExchange, pathOf, type SnapRequest, type SnapResponse } from './pipeline/snap-http.js';
 import type { IdempotencyLedger } from './pipeline/idempotency.js';
 import { readBody } from './pipeline/read-body.js';
 import { runEndpoint } from './pipeline/run-endpoint.js';
@@ -43,9 +44,10 @@ export function snapRoutes(deps: Deps, ledger: IdempotencyLedger, scenarios: Sce
   );
   const limit = deps.config.maxBodyBytes;
   const serve = (nodeReq: IncomingMessage, nodeRes: ServerResponse, onError: OnError): boolean => {
-    const route = routes.get(routeKey(nodeReq.url ?? '/'));
+    const path = pathOf(nodeReq.url ?? '/');
+    const route = routes.get(routeKey(path));
     if (!route) return false;
-    const { req, res } = asSnapExchange(nodeReq, nodeRes);
+    const { req, res } = asSnapExchange(nodeReq, nodeRes, path);
     res.locals.endpoint = route.def;
     res.setHeader(H.mockScenario, 'none');
     if (req.method !== 'POST') {
@@ -87,10 +89,7 @@ export function serveBeforeRouter(app: Express, snap: SnapRoutes, onError: OnErr
   target.handle = Object.assign(handle, { paths: snap.paths });
 }
 
-/** Path without query, lower-cased, one trailing slash dropped: how Express 5 matched these routes. */
-function routeKey(url: string): string {
-  const q = url.indexOf('?');
-  let path = q < 0 ? url : url.slice(0, q);
-  if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
-  return path.toLowerCase();
+/** A path lower-cased, one trailing slash dropped: how Express 5 matched these routes (the query is not part of a path). */
+function routeKey(path: string): string {
+  return (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path).toLowerCase();
 }

@@ -3,8 +3,8 @@
  * pipeline adds, not Express's. Express gives every request its `request`/`response` prototypes
  * (`Object.setPrototypeOf` per request); V8 then migrates both objects to new maps and property
  * lookups on them miss their inline caches: ~17 % of the instructions of a request through bare
- * Express, counted with callgrind (V8's `LookupInRegularHolder` and `MigrateToMap`; docs/performance.md). The DOKU endpoints need none of Express's
- * helpers, so they do without; Express's `Request`/`Response` still fit these types, which is how
+ * Express, counted with callgrind (V8's `LookupInRegularHolder` and `MigrateToMap`;
+ * docs/performance.md). The DOKU endpoints need none of Express's helpers, so they do without; Express's `Request`/`Response` still fit these types, which is how
  * the 404 handler and the admin routes share `sendSnap`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -25,13 +25,17 @@ export interface SnapResponse extends ServerResponse {
   locals: Record<string, unknown>;
 }
 
-/** Makes a plain Node request/response pair a SnapRequest/SnapResponse, in place. */
-export function asSnapExchange(req: IncomingMessage, res: ServerResponse): { req: SnapRequest; res: SnapResponse } {
-  const snapReq = req as SnapRequest;
-  const url = req.url ?? '/';
+/** The path of a request URL: everything before the query. */
+export function pathOf(url: string): string {
   const q = url.indexOf('?');
-  snapReq.originalUrl = url;
-  snapReq.path = q < 0 ? url : url.slice(0, q);
+  return q < 0 ? url : url.slice(0, q);
+}
+
+/** Makes a plain Node request/response pair a SnapRequest/SnapResponse, in place (`path`: pathOf(req.url)). */
+export function asSnapExchange(req: IncomingMessage, res: ServerResponse, path: string): { req: SnapRequest; res: SnapResponse } {
+  const snapReq = req as SnapRequest;
+  snapReq.originalUrl = req.url ?? '/';
+  snapReq.path = path;
   const snapRes = res as SnapResponse;
   snapRes.locals = {};
   return { req: snapReq, res: snapRes };
