@@ -8,7 +8,7 @@
  * generator on core 1 (taskset), because the machine has two.
  */
 import { spawn, execSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
@@ -41,21 +41,29 @@ async function load(url, connections, setup, method = 'POST') {
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: bad, ok: result['2xx'] };
 }
 
-/** A snapshot with `n` stored payments, in the sandbox's own format. */
-function seedFile(file, n) {
+/**
+ * A snapshot with `n` stored payments, as the sandbox itself writes it (a compaction or a clean stop:
+ * one record per line and a checksum, which lets the start defer parsing them; server/store/snapshot-read.ts).
+ */
+async function seedFile(file, n) {
   const payments = {};
   for (let i = 0; i < n; i++) {
     const ref = `2026052600000000${String(i).padStart(16, '0')}`;
     payments[ref] = { referenceNo: ref, clientId: demo.clientId, partnerReferenceNo: `SEED-${i}`, externalId: `${1_700_000_000_000 + i}`, amount: { value: '15000.00', currency: 'IDR' }, channel: 'DIRECT_DEBIT_BRI_SNAP', requestKey: `15000.00|cpan:${i}`, status: 'SUCCESS', responseCode: '2005400', responseMessage: 'Successful', approvalCode: String(100000 + (i % 900000)), createdAt: 1_780_000_000_000 + i, paidTime: 1_780_000_000_000 + i, refunds: [] };
   }
   writeFileSync(file, JSON.stringify({ version: 1, tokenEpoch: 'bench-seed', refreshTokens: {}, authCodes: {}, bindings: {}, payments, idempotency: {} }));
+  const { Store } = await import(join(ROOT, 'dist/server/store/store.js'));
+  const store = await Store.open(file);
+  await store.compact();
+  await store.close();
+  for (const f of readdirSync(dirname(file))) if (f.includes('.journal-')) rmSync(join(dirname(file), f));
 }
 
 /** Starts a sandbox (empty or seeded), measures its cold start, prepares a customer session. */
 async function startSandbox(label, stored) {
   const dir = mkdtempSync(join(tmpdir(), 'doku-bench-'));
   const file = join(dir, 'state.json');
-  if (stored > 0) seedFile(file, stored);
+  if (stored > 0) await seedFile(file, stored);
   const port = 31000 + Math.floor(Math.random() * 1000);
   const base = `http://127.0.0.1:${port}`;
   const started = process.hrtime.bigint();
@@ -103,7 +111,7 @@ const full = await startSandbox(`${STORED.toLocaleString('en')} stored transacti
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 5);
 {
   const seeded = join(mkdtempSync(join(tmpdir(), 'doku-seed-')), 'state.json');
-  seedFile(seeded, STORED);
+  await seedFile(seeded, STORED);
   const samples = { baseline: [baseline.coldStartMs], empty: [empty.coldStartMs], full: [full.coldStartMs] };
   for (let i = 1; i < COLD_STARTS; i++) {
     samples.baseline.push(await coldStart('baseline'));

@@ -17,7 +17,8 @@ export async function writeObject(fh: { write(s: string): Promise<unknown> }, ob
       await writeObject(fh, value as Record<string, unknown>, depth - 1);
       continue;
     }
-    chunk += `${i ? ',' : ''}\n${JSON.stringify(key)}: ${JSON.stringify(value)}`;
+    // a string record is a payment still as the snapshot's JSON text (snapshot-read.ts): written back as it is
+    chunk += `${i ? ',' : ''}\n${JSON.stringify(key)}: ${typeof value === 'string' ? value : JSON.stringify(value)}`;
     if (chunk.length > 256 * 1024 || (i + 1) % 1000 === 0) {
       await fh.write(chunk);
       chunk = '';

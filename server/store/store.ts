@@ -142,7 +142,7 @@ export class Store {
   }
 
   findPayment(referenceNo: string): PaymentRecord | undefined {
-    return this.data.payments[referenceNo];
+    return this.payments.get(referenceNo);
   }
 
   /** Keeps the refund index right after a refund was appended to `p.refunds`. */

@@ -16,7 +16,7 @@ describe('idempotency', () => {
 
   const pay = (externalId: string, ref = 'INV-1', value = '1000.00') =>
     client.tx(PAY, paymentBody(ref, value), { token, customerToken: session.customerToken, headers: { ...IP, 'X-EXTERNAL-ID': externalId } });
-  const payments = () => Object.values(sb.deps.store.data.payments).filter((p) => p.status === 'SUCCESS');
+  const payments = () => Object.keys(sb.deps.store.data.payments).map((ref) => sb.deps.store.findPayment(ref)!).filter((p) => p.status === 'SUCCESS');
 
   test('the same X-EXTERNAL-ID and body gets the stored answer with HTTP 409, and nothing runs twice', async () => {
     const first = await pay('111');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../../server/store/store.js';
 import type { PaymentRecord } from '../../server/store/types.js';
+import { stateOf } from '../helpers/state.js';
 
 const payment = (i: number): PaymentRecord => ({
   referenceNo: `REF${String(i).padStart(6, '0')}`, clientId: 'BRN-1', partnerReferenceNo: `INV-${i}`, externalId: `${i}`,
@@ -39,10 +40,10 @@ describe('journal store', () => {
   test('a restart without a clean stop (crash) replays exactly the acknowledged state', async () => {
     const first = await Store.open(file);
     await exercise(first, 300);
-    const expected = JSON.stringify(first.data);
+    const expected = stateOf(first);
     // no close(): the process "died"; only what commit() acknowledged is on disk
     const second = await Store.open(file);
-    expect(JSON.stringify(second.data)).toBe(expected);
+    expect(stateOf(second)).toBe(expected);
     expect(second.payments.byPartnerReferenceNo('BRN-1', 'INV-42')?.referenceNo).toBe('REF000042');
   });
 
@@ -95,10 +96,10 @@ describe('journal store', () => {
   test('a torn last line (a batch cut by a crash, never acknowledged) is ignored; a corrupt middle line is not', async () => {
     const first = await Store.open(file);
     await exercise(first, 20);
-    const expected = JSON.stringify(first.data);
+    const expected = stateOf(first);
     const journal = join(dir, 'state.json.journal-0.jsonl');
     appendFileSync(journal, '{"p":["payments","REF9"],"v":{"referenceNo":"RE');
-    expect(JSON.stringify((await Store.open(file)).data)).toBe(expected);
+    expect(stateOf(await Store.open(file))).toBe(expected);
     writeFileSync(journal, `garbage\n${readFileSync(journal, 'utf8')}`);
     await expect(Store.open(file)).rejects.toThrow(/journal line 1 is corrupt/);
   });
@@ -108,13 +109,13 @@ describe('journal store', () => {
     await exercise(store, 400);
     await store.compact();
     await exercise(store, 5); // after the last compaction, below the threshold: only in the journal
-    const expected = JSON.stringify(store.data);
+    const expected = stateOf(store);
     const files = readdirSync(dir);
     expect(files.filter((f) => f.includes('.journal-'))).toHaveLength(1); // older generations removed
     const snapshot = readFileSync(file, 'utf8');
     expect(snapshot.split('\n').length).toBeGreaterThan(400); // one record per line: readable
     expect(JSON.parse(snapshot).journalGen).toBeGreaterThan(0);
-    expect(JSON.stringify((await Store.open(file)).data)).toBe(expected);
+    expect(stateOf(await Store.open(file))).toBe(expected);
   });
 
   test('a large snapshot is rewritten only once the journal is as large as it (write cost flat, not growing with the data)', async () => {
@@ -139,9 +140,9 @@ describe('journal store', () => {
       if (i > 1000) throw new Error('no compaction once the journal outgrew the snapshot');
     }
     expect(statSync(journal).size).toBeGreaterThanOrEqual(snapshotBytes); // it started exactly when the journal caught up
-    const expected = JSON.stringify(store.data);
+    const expected = stateOf(store);
     await store.close();
-    expect(JSON.stringify((await Store.open(file)).data)).toBe(expected);
+    expect(stateOf(await Store.open(file))).toBe(expected);
   });
 
   test('a clean stop folds the journal into the JSON file; reset empties everything durably', async () => {

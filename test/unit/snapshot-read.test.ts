@@ -1,0 +1,100 @@
+/** Reading the snapshot: payments of an unedited snapshot parsed on first use; anything else parsed whole. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Store } from '../../server/store/store.js';
+import { lineKeys } from '../../server/store/payment-index.js';
+import type { PaymentRecord } from '../../server/store/types.js';
+import { stateOf } from '../helpers/state.js';
+
+const payment = (i: number, partnerReferenceNo = `INV-${i}`): PaymentRecord => ({
+  referenceNo: `REF${String(i).padStart(6, '0')}`, clientId: 'BRN-1', partnerReferenceNo, externalId: `EXT-${i}`,
+  amount: { value: `${i}.00`, currency: 'IDR' }, requestKey: `k${i}`, status: 'SUCCESS', responseCode: '2005400', responseMessage: 'Successful', createdAt: i, refunds: [],
+});
+const refund = (n: string) => ({ refundNo: `RF-${n}`, partnerRefundNo: n, refundAmount: { value: '1.00', currency: 'IDR' }, refundTime: 1, externalId: `X-${n}` });
+
+describe('snapshot read', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'snapshot-'));
+    file = join(dir, 'state.json');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** 50 payments (one refunded, one with a quote and a backslash in its partnerReferenceNo), stopped cleanly. */
+  async function written(): Promise<string> {
+    const store = await Store.open(file);
+    for (let i = 0; i < 50; i++) store.insertPayment(payment(i, i === 7 ? 'INV "7" \\ 7' : undefined));
+    const refunded = store.findPayment('REF000003')!;
+    refunded.refunds.push(refund('RFD-3'));
+    store.paymentChanged(refunded);
+    await store.commit();
+    const expected = stateOf(store);
+    await store.close();
+    return expected;
+  }
+
+  test('a snapshot the sandbox wrote ends with its checksum and is still plain JSON, without the checksum in the state', async () => {
+    await written();
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/,\n"checksum": "crc32:[0-9a-f]{8}"\n}\n$/);
+    expect(Object.keys(JSON.parse(text).payments)).toHaveLength(50);
+    expect('checksum' in (await Store.open(file)).data).toBe(false);
+  });
+
+  test('its payments stay JSON lines until used, and every lookup finds them as before', async () => {
+    const expected = await written();
+    const store = await Store.open(file);
+    const raw = store.data.payments;
+    expect(typeof raw.REF000010).toBe('string'); // not parsed at the start
+    expect(typeof raw.REF000003).toBe('object'); // a refunded one is: its refunds are indexed
+    expect(typeof raw.REF000007).toBe('object'); // so is one whose keys hold escapes
+    expect(store.payments.byPartnerReferenceNo('BRN-1', 'INV-10')?.referenceNo).toBe('REF000010');
+    expect(typeof raw.REF000010).toBe('object'); // parsed once, then kept
+    expect(store.payments.byPartnerReferenceNo('BRN-1', 'INV-10')).toBe(store.findPayment('REF000010')); // one object per payment
+    expect(store.payments.byPartnerReferenceNo('BRN-1', 'INV "7" \\ 7')?.referenceNo).toBe('REF000007');
+    expect(store.payments.byExternalId('BRN-1', 'EXT-20')?.referenceNo).toBe('REF000020');
+    expect(store.payments.byRefundNo('BRN-1', 'RFD-3')?.referenceNo).toBe('REF000003');
+    expect(store.payments.byPartnerReferenceNo('BRN-2', 'INV-10')).toBeUndefined();
+    expect(stateOf(store)).toBe(expected);
+  });
+
+  test('a change to a payment read lazily is journaled, compacted and read back; untouched lines are written back as they were', async () => {
+    await written();
+    const store = await Store.open(file);
+    const p = store.payments.byPartnerReferenceNo('BRN-1', 'INV-12')!;
+    p.refunds.push(refund('RFD-12'));
+    store.paymentChanged(p);
+    await store.commit();
+    const expected = stateOf(await Store.open(file)); // snapshot + journal (no clean stop), read by another instance
+    expect(typeof store.data.payments.REF000040).toBe('string');
+    await store.compact(); // writes the lines `store` never parsed back as they are
+    const again = await Store.open(file);
+    expect(typeof again.data.payments.REF000040).toBe('string'); // the compaction kept the fast layout and checksum
+    expect(again.payments.byRefundNo('BRN-1', 'RFD-12')?.referenceNo).toBe('REF000012');
+    expect(stateOf(again)).toBe(expected);
+    expect(stateOf(store)).toBe(expected);
+  });
+
+  test('an edited snapshot (checksum no longer matching) is parsed whole: the edit counts, and a broken record stops the start', async () => {
+    await written();
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"partnerReferenceNo":"INV-10"', '"partnerReferenceNo":"EDITED-10"'));
+    const edited = await Store.open(file);
+    expect(typeof edited.data.payments.REF000011).toBe('object');
+    expect(edited.payments.byPartnerReferenceNo('BRN-1', 'EDITED-10')?.referenceNo).toBe('REF000010');
+    writeFileSync(file, text.replace('"partnerReferenceNo":"INV-10"', '"partnerReferenceNo":INV-10"'));
+    await expect(Store.open(file)).rejects.toThrow(SyntaxError);
+  });
+
+  test('lineKeys reads only lines laid out as the sandbox writes them, without refunds', () => {
+    const line = (p: PaymentRecord) => JSON.stringify(p);
+    expect(lineKeys(line(payment(1)))).toEqual({ clientId: 'BRN-1', partnerReferenceNo: 'INV-1', externalId: 'EXT-1' });
+    expect(lineKeys(line({ ...payment(1), settleAt: 5 }))).toEqual({ clientId: 'BRN-1', partnerReferenceNo: 'INV-1', externalId: 'EXT-1' });
+    expect(lineKeys(line({ ...payment(1), refunds: [refund('A')] }))).toBeUndefined();
+    expect(lineKeys(line(payment(1, 'A\\"B')))).toBeUndefined();
+    const { clientId, ...rest } = payment(1);
+    expect(lineKeys(JSON.stringify({ ...rest, clientId }))).toBeUndefined(); // keys in another order
+  });
+});
