@@ -62,7 +62,7 @@ export class JournalFile implements Adapter<Data> {
   }
 
   async read(): Promise<Data | null> {
-    const snapshot = existsSync(this.file) ? parseSnapshot(readFileSync(this.file)) : null;
+    const snapshot = existsSync(this.file) ? parseSnapshot(this.file) : null;
     const data = snapshot ?? ({} as Data);
     this.gen = snapshot?.journalGen ?? 0;
     this.snapshotBytes = snapshot ? statSync(this.file).size : 0;
