@@ -18,7 +18,7 @@ import { copyFileSync, rmSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 /** The V8 flags the cache is made for: `npm start`'s and the Docker image's (test/unit/code-cache.test.ts). */
-const SANDBOX_NODE_FLAGS = ['--max-semi-space-size=2', '--max-old-space-size=1024'];
+const SANDBOX_NODE_FLAGS = ['--max-semi-space-size=16', '--max-old-space-size=1024'];
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BUNDLE = `${ROOT}dist/server/bundle.cjs`;
