@@ -138,7 +138,7 @@ export class JournalFile implements Adapter<Data> {
         if (name === 'version') continue;
         await out.write(`,\n${JSON.stringify(name)}: `);
         // collections record by record; a plain value (tokenEpoch) as it is
-        if (value !== null && typeof value === 'object') await writeObject(out, value as Record<string, unknown>, name === 'idempotency' ? 2 : 1);
+        if (value !== null && typeof value === 'object') await writeObject(out, value as Record<string, unknown>, name === 'idempotency' ? 2 : 1, name === 'payments');
         else await out.write(JSON.stringify(value));
       }
       await fh.write(checksumTrailer(crc));

@@ -2,8 +2,14 @@
 import type { Data } from './types.js';
 import type { Path } from './journal-file.js';
 
-/** One record per line, 1000 records per write, so the event loop gets a turn between chunks. */
-export async function writeObject(fh: { write(s: string): Promise<unknown> }, obj: Record<string, unknown>, depth: number): Promise<void> {
+/**
+ * One record per line, 1000 records per write, so the event loop gets a turn between chunks.
+ * With `keepLines` (payments) each record is left in `obj` as the line just written: a payment
+ * in memory is then one string instead of ~10 objects for the GC to mark, in about half the
+ * memory, and is parsed again on its next use (payment-index.ts `get`). A request holding the
+ * object meanwhile puts it back when it changes it (Store.paymentChanged).
+ */
+export async function writeObject(fh: { write(s: string): Promise<unknown> }, obj: Record<string, unknown>, depth: number, keepLines = false): Promise<void> {
   const keys = Object.keys(obj);
   if (keys.length === 0) return void (await fh.write('{}'));
   await fh.write('{');
@@ -17,8 +23,14 @@ export async function writeObject(fh: { write(s: string): Promise<unknown> }, ob
       await writeObject(fh, value as Record<string, unknown>, depth - 1);
       continue;
     }
-    // a string record is a payment still as the snapshot's JSON text (snapshot-read.ts): written back as it is
-    chunk += `${i ? ',' : ''}\n${JSON.stringify(key)}: ${typeof value === 'string' ? value : JSON.stringify(value)}`;
+    // a string record is a payment still as its JSON line (snapshot-read.ts, keepLines): written as it is
+    let line: string;
+    if (typeof value === 'string') line = value;
+    else {
+      line = JSON.stringify(value);
+      if (keepLines) obj[key] = line;
+    }
+    chunk += `${i ? ',' : ''}\n${JSON.stringify(key)}: ${line}`;
     if (chunk.length > 256 * 1024 || (i + 1) % 1000 === 0) {
       await fh.write(chunk);
       chunk = '';

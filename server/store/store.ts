@@ -145,8 +145,12 @@ export class Store {
     return this.payments.get(referenceNo);
   }
 
-  /** Keeps the refund index right after a refund was appended to `p.refunds`. */
+  /**
+   * Keeps the refund index right after a refund was appended to `p.refunds`. Puts `p` back in the
+   * collection: a compaction may have replaced it there by its line since the caller found it.
+   */
   paymentChanged(p: PaymentRecord): void {
+    this.data.payments[p.referenceNo] = p;
     this.payments.add(p);
     this.touch('payments', p.referenceNo);
   }

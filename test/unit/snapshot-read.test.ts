@@ -77,6 +77,24 @@ describe('snapshot read', () => {
     expect(stateOf(store)).toBe(expected);
   });
 
+  test('a compaction leaves payments as their lines; one found before it and changed after it keeps the change', async () => {
+    const store = await Store.open(file);
+    for (let i = 0; i < 10; i++) store.insertPayment(payment(i));
+    await store.commit();
+    const held = store.findPayment('REF000004')!;
+    await store.compact();
+    expect(typeof store.data.payments.REF000004).toBe('string'); // the line just written, not the object
+    expect(store.findPayment('REF000005')?.partnerReferenceNo).toBe('INV-5');
+    held.refunds.push(refund('LATE'));
+    store.paymentChanged(held);
+    await store.commit();
+    expect(store.findPayment('REF000004')).toBe(held);
+    expect(store.payments.byRefundNo('BRN-1', 'LATE')).toBe(held);
+    const again = await Store.open(file); // the snapshot plus the journal
+    expect(again.findPayment('REF000004')!.refunds.map((r) => r.partnerRefundNo)).toEqual(['LATE']);
+    expect(stateOf(again)).toBe(stateOf(store));
+  });
+
   test('an edited snapshot (checksum no longer matching) is parsed whole: the edit counts, and a broken record stops the start', async () => {
     await written();
     const text = readFileSync(file, 'utf8');
