@@ -14,6 +14,7 @@ import { createCipheriv, createHash, createHmac, randomBytes, sign } from 'node:
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SANDBOX_NODE_FLAGS } from './bench-client.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
@@ -28,7 +29,7 @@ const base = `http://127.0.0.1:${port}`;
 // The heap flags `npm start` and the Docker image run the sandbox with (docs/performance.md).
 const HEAP = process.env.SOAK_HEAP === '1';
 const probe = HEAP ? ['--expose-gc', '-r', join(ROOT, 'scripts/soak-heap-probe.cjs')] : [];
-const child = spawn(process.execPath, ['--max-semi-space-size=16', '--max-old-space-size=1024', ...probe, join(ROOT, 'dist/server/main.js')], {
+const child = spawn(process.execPath, [...SANDBOX_NODE_FLAGS, ...probe, join(ROOT, 'dist/server/main.js')], {
   env: { ...process.env, PORT: String(port), DOKU_DB_FILE: join(dir, 'state.json'), DOKU_LOG_LEVEL: 'warn', DOKU_TOKEN_TTL_SECONDS: '86400', DOKU_BALANCE_MIN: '9000000000', DOKU_BALANCE_MAX: '9999999999' },
   stdio: ['ignore', 'ignore', HEAP ? 'pipe' : 'ignore'],
 });
