@@ -4,8 +4,9 @@
  * (`Object.setPrototypeOf` per request); V8 then migrates both objects to new maps and property
  * lookups on them miss their inline caches: ~17 % of the instructions of a request through bare
  * Express, counted with callgrind (V8's `LookupInRegularHolder` and `MigrateToMap`;
- * docs/performance.md). The DOKU endpoints need none of Express's helpers, so they do without; Express's `Request`/`Response` still fit these types, which is how
- * the 404 handler and the admin routes share `sendSnap`.
+ * docs/performance.md). The DOKU endpoints need none of Express's helpers, so they do without.
+ * Express's `Request`/`Response` still fit these types, which is how the 404 handler and the admin
+ * routes share `sendSnap`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 

@@ -25,22 +25,17 @@
  */
 import { closeSync, existsSync, fdatasync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { isAscii } from 'node:buffer';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import type { Adapter } from 'lowdb';
 import type { Data } from './types.js';
 import { replay, valueAt, writeObject } from './journal-format.js';
-import { checksumTrailer, parseSnapshot, type SnapshotData } from './snapshot-read.js';
+import { checksumTrailer, parseSnapshot, textOf, type SnapshotData } from './snapshot-read.js';
 
 const datasync = promisify(fdatasync);
 
-/** A journal's text; an all-ASCII one is copied as Latin-1, skipping UTF-8 decoding (snapshot-read.ts). */
-function readText(file: string): string {
-  const bytes = readFileSync(file);
-  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-}
+const readText = (file: string): string => textOf(readFileSync(file));
 export type Path = readonly [keyof Data, ...string[]];
 
 export class JournalFile implements Adapter<Data> {
