@@ -30,7 +30,7 @@ import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import type { Adapter } from 'lowdb';
 import type { Data } from './types.js';
-import { replay, valueAt, writeObject } from './journal-format.js';
+import { journalLine, replay, writeObject } from './journal-format.js';
 import { checksumTrailer, parseSnapshot, textOf, type SnapshotData } from './snapshot-read.js';
 
 const datasync = promisify(fdatasync);
@@ -74,7 +74,7 @@ export class JournalFile implements Adapter<Data> {
   async write(data: Data): Promise<void> {
     if (this.dirty.size === 0) return;
     let chunk = '';
-    for (const path of this.dirty.values()) chunk += JSON.stringify({ p: path, v: valueAt(data, path) }) + '\n';
+    for (const path of this.dirty.values()) chunk += journalLine(data, path);
     this.lines += this.dirty.size;
     this.dirty.clear();
     this.journalBytes += writeSync(this.fd!, chunk);

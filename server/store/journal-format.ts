@@ -39,6 +39,21 @@ export async function writeObject(fh: { write(s: string): Promise<unknown> }, ob
   await fh.write(`${chunk}\n}`);
 }
 
+/**
+ * One journal line for the record at `path` (no `v`: deleted). A payment is left in `data` as the
+ * JSON just written, as a compaction leaves it (writeObject, `keepLines`): the object a request
+ * built dies young instead of being copied and promoted by the GC, and the payment at rest costs
+ * about half the memory (docs/performance.md). Every change to a payment is synchronous after its
+ * lookup and ends in Store.paymentChanged, which puts the object back and marks it for this line.
+ */
+export function journalLine(data: Data, path: Path): string {
+  const v = valueAt(data, path);
+  if (path[0] !== 'payments' || path.length !== 2 || v === undefined || v === null) return JSON.stringify({ p: path, v }) + '\n';
+  const json = typeof v === 'string' ? v : JSON.stringify(v);
+  data.payments[path[1]!] = json;
+  return `{"p":${JSON.stringify(path)},"v":${json}}\n`;
+}
+
 export function valueAt(data: Data, path: Path): unknown {
   let node: unknown = data;
   for (const key of path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;

@@ -1,8 +1,9 @@
 /**
  * Payments by referenceNo, with secondary indexes rebuilt at load and reset (the externalId index
- * on first use). The indexes map to referenceNos. A payment can still be its snapshot line, a string
- * (store/snapshot-read.ts): `get` parses it on first use and keeps the object, so every caller sees
- * one object per payment. Nested per merchant so no key string is built per record.
+ * on first use). The indexes map to referenceNos. A payment at rest is its last written line, a
+ * string (journal-format.ts, snapshot-read.ts): `get` parses it and keeps the object until the
+ * payment's next commit, so all callers meanwhile see one object. Nested per merchant so no key
+ * string is built per record.
  */
 import type { PaymentRecord } from './types.js';
 

@@ -147,7 +147,7 @@ export class Store {
 
   /**
    * Keeps the refund index right after a refund was appended to `p.refunds`. Puts `p` back in the
-   * collection: a compaction may have replaced it there by its line since the caller found it.
+   * collection: a commit or compaction may have replaced it there by its line since the caller found it.
    */
   paymentChanged(p: PaymentRecord): void {
     this.data.payments[p.referenceNo] = p;

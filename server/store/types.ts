@@ -109,7 +109,7 @@ export interface Data {
   refreshTokens: Record<string, RefreshTokenRecord>;
   authCodes: Record<string, AuthCodeRecord>;
   bindings: Record<string, Binding>;
-  /** a payment not used since the start can still be its snapshot line, a string (store/snapshot-read.ts) */
+  /** a payment at rest is the JSON line last written for it, a string (journal-format.ts journalLine, snapshot-read.ts) */
   payments: Record<string, PaymentRecord | string>;
   /** Asia/Jakarta day → `X-PARTNER-ID|X-EXTERNAL-ID` → stored answer */
   idempotency: Record<string, Record<string, IdempotencyRecord>>;

@@ -87,11 +87,34 @@ describe('snapshot read', () => {
     expect(store.findPayment('REF000005')?.partnerReferenceNo).toBe('INV-5');
     held.refunds.push(refund('LATE'));
     store.paymentChanged(held);
-    await store.commit();
     expect(store.findPayment('REF000004')).toBe(held);
     expect(store.payments.byRefundNo('BRN-1', 'LATE')).toBe(held);
+    await store.commit();
+    expect(store.findPayment('REF000004')).toEqual(held); // after the commit, parsed from its new line
     const again = await Store.open(file); // the snapshot plus the journal
     expect(again.findPayment('REF000004')!.refunds.map((r) => r.partnerRefundNo)).toEqual(['LATE']);
+    expect(stateOf(again)).toBe(stateOf(store));
+  });
+
+  test('a committed payment is kept as the line its journal entry holds; a change puts the object back until the next commit', async () => {
+    const store = await Store.open(file);
+    store.insertPayment(payment(1));
+    const held = store.findPayment('REF000001')!;
+    expect(typeof store.data.payments.REF000001).toBe('object'); // until its commit
+    await store.commit();
+    const line = store.data.payments.REF000001;
+    expect(typeof line).toBe('string');
+    expect(readFileSync(`${file}.journal-0.jsonl`, 'utf8')).toContain(`"v":${line as string}}`);
+    const found = store.payments.byPartnerReferenceNo('BRN-1', 'INV-1')!;
+    expect(found).toEqual(held);
+    expect(store.findPayment('REF000001')).toBe(found); // one object again until the next commit
+    found.refunds.push(refund('R-1'));
+    store.paymentChanged(found);
+    expect(store.payments.byRefundNo('BRN-1', 'R-1')).toBe(found);
+    await store.commit();
+    expect(typeof store.data.payments.REF000001).toBe('string');
+    const again = await Store.open(file); // the journal alone: no snapshot was written
+    expect(again.findPayment('REF000001')!.refunds.map((r) => r.partnerRefundNo)).toEqual(['R-1']);
     expect(stateOf(again)).toBe(stateOf(store));
   });
 
