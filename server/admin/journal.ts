@@ -1,25 +1,17 @@
 /**
  * The request journal behind GET /__mock/requests (WireMock, Mockoon): recent DOKU-endpoint
- * exchanges, newest last, bounded by DOKU_JOURNAL_SIZE. Entries keep references to the request
- * and answer; credentials are redacted when the journal is read, so no answer ever carries a secret.
+ * exchanges, newest last: the last DOKU_JOURNAL_SIZE of them, or as many as fit in
+ * DOKU_JOURNAL_SIZE × 4 KiB when they are larger (a signed payment's entry is ~3 KiB). Each is
+ * kept as one text in a ring outside V8's heap (byte-ring.ts says why): a JSON line of its small
+ * fields, then the headers as received, the body text and the answer's JSON as sent. Parsing and
+ * redaction happen when the journal is read, so no answer ever carries a secret.
  */
 import type { SnapRequest, SnapResponse } from '../pipeline/snap-http.js';
 import type { Clock } from '../clock.js';
+import { ByteRing } from './byte-ring.js';
 
-/** What is kept per exchange: references only; redaction and parsing happen when the journal is read. */
-interface Kept {
-  id: number;
-  time: number;
-  method: string;
-  path: string;
-  externalId?: string;
-  scenario: string;
-  headers: NodeJS.Dict<string | string[]>;
-  body: unknown;
-  status: number | null;
-  answer: unknown;
-  durationMs: number;
-}
+/** An entry's small fields, then the lengths (in characters; -1: absent) of the three texts after them. */
+type Meta = [id: number, time: number, method: string, path: string, externalId: string | null, scenario: string, status: number | null, durationMs: number, bodyBytes: number, headersLength: number, bodyLength: number, answerLength: number];
 
 export interface JournalEntry {
   id: number;
@@ -45,66 +37,88 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 export class Journal {
-  private entries: Kept[] = [];
+  private readonly ring: ByteRing;
   private next = 1;
 
-  constructor(private readonly size: number, private readonly clock: Clock) {}
+  constructor(size: number, private readonly clock: Clock) {
+    this.ring = new ByteRing(Math.max(size * 4096, 256 * 1024), size);
+  }
 
   /** Keeps one finished (or dropped) exchange; called once per request by request-log.ts. */
   keep(req: SnapRequest, res: SnapResponse, durationMs: number): void {
-    this.add({
-      id: this.next++,
-      time: this.clock.now(),
-      method: req.method,
-      path: req.originalUrl,
-      externalId: typeof req.headers['x-external-id'] === 'string' ? req.headers['x-external-id'] : undefined,
-      scenario: String(res.getHeader('X-Mock-Scenario') ?? 'none'),
-      headers: req.headers,
-      body: Buffer.isBuffer(req.body) && req.body.length > 64 * 1024 ? `(${req.body.length} bytes, not kept)` : req.body,
-      status: res.writableFinished ? res.statusCode : null,
-      answer: res.locals.answer,
-      durationMs,
-    });
+    const externalId = req.headers['x-external-id'];
+    const headers = req.rawHeaders.join('\n'); // a header name or value cannot hold a newline
+    const bytes = Buffer.isBuffer(req.body) ? req.body.length : 0;
+    // a body over 64 KiB is kept by its size only
+    const body = bytes > 0 && bytes <= 64 * 1024 ? (req.body as Buffer).toString('utf8') : undefined;
+    const answer = res.locals.answerJson as string | undefined;
+    const meta: Meta = [this.next++, this.clock.now(), req.method, req.originalUrl, typeof externalId === 'string' ? externalId : null, String(res.getHeader('X-Mock-Scenario') ?? 'none'), res.writableFinished ? res.statusCode : null, durationMs, bytes, headers.length, body?.length ?? -1, answer?.length ?? -1];
+    if (this.ring.push(`${JSON.stringify(meta)}\n${headers}${body ?? ''}${answer ?? ''}`)) return;
+    meta[10] = -1; // headers and body of a size the ring cannot hold (never with Node's 16 KiB header limit): the body by its size
+    this.ring.push(`${JSON.stringify(meta)}\n${headers}${answer ?? ''}`);
   }
 
   list(filter: { path?: string; externalId?: string; limit?: number }): JournalEntry[] {
-    const matching = this.entries.slice(-this.size).filter((e) => (!filter.path || e.path.split('?')[0] === filter.path) && (!filter.externalId || e.externalId === filter.externalId));
-    return matching.slice(-(filter.limit ?? this.size)).map(present);
+    const matching = this.ring.texts().map(read).filter(({ meta: [, , , path, externalId] }) => (!filter.path || path.split('?')[0] === filter.path) && (!filter.externalId || externalId === filter.externalId));
+    return (filter.limit === undefined ? matching : matching.slice(-filter.limit)).map(present);
   }
 
   clear(): void {
-    this.entries = [];
-  }
-
-  private add(entry: Kept): void {
-    this.entries.push(entry);
-    // Trim in batches: one splice per `size` requests instead of an O(size) shift on every request.
-    if (this.entries.length >= 2 * this.size) this.entries.splice(0, this.entries.length - this.size);
+    this.ring.clear();
   }
 }
 
-function present(e: Kept): JournalEntry {
+interface Read {
+  meta: Meta;
+  headers: string;
+  body: string | undefined;
+  answer: string | undefined;
+}
+
+function read(text: string): Read {
+  const newline = text.indexOf('\n'); // JSON.stringify escapes any newline inside the meta line
+  const meta = JSON.parse(text.slice(0, newline)) as Meta;
+  const [, , , , , , , , , headersLength, bodyLength, answerLength] = meta;
+  let at = newline + 1;
+  const part = (length: number): string | undefined => (length < 0 ? undefined : text.slice(at, (at += length)));
+  return { meta, headers: part(headersLength)!, body: part(bodyLength), answer: part(answerLength) };
+}
+
+function present({ meta: [id, time, method, path, externalId, scenario, status, durationMs, bodyBytes], headers, body, answer }: Read): JournalEntry {
   return {
-    id: e.id,
-    time: new Date(e.time).toISOString(),
-    method: e.method,
-    path: e.path.slice(0, 300),
-    externalId: e.externalId,
-    scenario: e.scenario,
-    requestHeaders: Object.fromEntries(Object.entries(e.headers).map(([k, v]) => [k, SECRET_HEADERS.has(k) ? '****' : String(v)])),
-    requestBody: redact(parseJson(e.body)),
-    status: e.status,
-    responseBody: redact(e.answer),
-    durationMs: e.durationMs,
+    id,
+    time: new Date(time).toISOString(),
+    method,
+    path: path.slice(0, 300),
+    externalId: externalId ?? undefined,
+    scenario,
+    requestHeaders: headersOf(headers),
+    requestBody: redact(body !== undefined ? parseJson(body) : bodyBytes > 0 ? `(${bodyBytes} bytes, not kept)` : undefined),
+    status,
+    responseBody: redact(answer === undefined ? undefined : JSON.parse(answer)),
+    durationMs,
   };
 }
 
-function parseJson(body: unknown): unknown {
-  if (typeof body === 'string') return body;
-  if (!Buffer.isBuffer(body) || body.length === 0) return undefined;
+function parseJson(body: string): unknown {
   try {
-    return JSON.parse(body.toString('utf8'));
+    return JSON.parse(body);
   } catch {
     return '(not JSON)';
   }
+}
+
+/**
+ * Header names in lower case, as Node's `req.headers` has them; a header sent more than once shows
+ * every value, comma-separated (Node's `req.headers` would keep only the first of some).
+ */
+function headersOf(raw: string): Record<string, string> {
+  const lines = raw === '' ? [] : raw.split('\n');
+  const out: Record<string, string> = {};
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    const name = lines[i]!.toLowerCase();
+    const value = SECRET_HEADERS.has(name) ? '****' : lines[i + 1]!;
+    out[name] = name in out ? `${out[name]}, ${value}` : value;
+  }
+  return out;
 }

@@ -9,11 +9,13 @@ import { formatJakarta } from '../snap/timestamp.js';
 
 export function sendSnap(res: SnapResponse, body: { responseCode: string } & Record<string, unknown>, headers: Record<string, string> = {}, status = Number(body.responseCode.slice(0, 3))): void {
   res.statusCode = status;
-  res.locals.answer = body; // for the request journal
+  const json = JSON.stringify(body);
+  res.locals.answer = body; // for the request log line
+  res.locals.answerJson = json; // for the request journal
   res.setHeader('Content-Type', 'application/json');
   res.setHeader(H.timestamp, formatJakarta(Date.now()));
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-  res.end(JSON.stringify(body));
+  res.end(json);
 }
 
 /** `{responseCode, responseMessage, ...fields}` for a success case of the endpoint's service. */

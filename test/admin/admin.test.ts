@@ -3,6 +3,7 @@ import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { IP, PAY, SnapClient, TS, customerSession, paymentBody } from '../helpers/snap-client.js';
 import { sha256Hex, signAsymmetric, signSymmetric } from '../../server/snap/signature.js';
 import { createHmac } from 'node:crypto';
+import { rawPost } from '../helpers/raw-post.js';
 
 const UNBIND = '/direct-debit/core/v1/registration-card-unbind';
 const BODY = { tokenId: 'CT-x', additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' } };
@@ -84,6 +85,27 @@ describe('journal, health, admin token, helpers', () => {
     expect(text).not.toContain(client.secret);
     expect(mine[0].requestHeaders.authorization).toBe('****');
     expect((await request(sb.app).get(`/__mock/requests?path=${encodeURIComponent('/authorization/v1/access-token/b2b')}`)).body.requests.every((r: { path: string }) => r.path === '/authorization/v1/access-token/b2b')).toBe(true);
+  });
+
+  test('the journal keeps each exchange as received and answered, the newest DOKU_JOURNAL_SIZE of them', async () => {
+    const sb = await buildSandbox({ DOKU_JOURNAL_SIZE: '3' });
+    const journal = async () => (await request(sb.app).get('/__mock/requests')).body.requests;
+    const headers = { 'Content-Type': 'application/json', 'X-Dup': ['one', 'two'], 'X-EXTERNAL-ID': 'raw-1' };
+    const notJson = await rawPost(sb.app, PAY, headers, Buffer.from('{"partnerReferenceNo": "é'));
+    const big = await rawPost(sb.app, PAY, { 'Content-Type': 'application/json', 'X-EXTERNAL-ID': 'raw-2' }, Buffer.from(JSON.stringify({ pad: 'x'.repeat(70_000) })));
+    const [first, second] = await journal();
+    expect(first).toMatchObject({ id: 1, method: 'POST', path: PAY, externalId: 'raw-1', status: notJson.status, requestBody: '(not JSON)', responseBody: notJson.body });
+    expect(first.requestHeaders).toMatchObject({ 'content-type': 'application/json', 'x-dup': 'one, two', 'x-external-id': 'raw-1' });
+    expect(second).toMatchObject({ id: 2, externalId: 'raw-2', requestBody: '(70010 bytes, not kept)', responseBody: big.body });
+    for (let i = 3; i <= 7; i++) await rawPost(sb.app, `${PAY}?n=${i}`, { 'Content-Type': 'application/json' }, Buffer.from(`{"n": "${'é'.repeat(i * 500)}"}`));
+    const kept = await journal();
+    expect(kept.map((e: { id: number }) => e.id)).toEqual([5, 6, 7]);
+    expect(kept.map((e: { requestBody: { n: string } }) => e.requestBody.n.length)).toEqual([2500, 3000, 3500]);
+    expect(kept[2].path).toBe(`${PAY}?n=7`);
+    expect('externalId' in kept[2]).toBe(false);
+    expect((await request(sb.app).get('/__mock/requests?limit=1')).body.requests.map((e: { id: number }) => e.id)).toEqual([7]);
+    await request(sb.app).post('/__mock/reset');
+    expect(await journal()).toEqual([]);
   });
 
   test('DOKU_ADMIN_TOKEN protects every admin route but health', async () => {
