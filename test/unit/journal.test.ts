@@ -118,6 +118,28 @@ describe('journal store', () => {
     expect(stateOf(await Store.open(file))).toBe(expected);
   });
 
+  test('records deleted while a compaction writes them are left out: the snapshot still parses, and with the journal is the state', async () => {
+    const store = await Store.open(file);
+    for (let i = 0; i < 5000; i++) store.saveRefreshToken({ refreshToken: `t${i}`, clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 }, 1_000_000_000);
+    await store.commit();
+    let taking = true;
+    let taken = 0;
+    const taker = (async () => {
+      // requests running between the compaction's chunks: each takes (deletes) a token it has not written yet
+      for (let i = 4999; taking && i >= 0; i -= 7, taken++) {
+        store.takeRefreshToken(`t${i}`);
+        await store.commit();
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    await store.compact();
+    taking = false;
+    await taker;
+    expect(taken).toBeGreaterThan(10);
+    expect(() => JSON.parse(readFileSync(file, 'utf8'))).not.toThrow();
+    expect(stateOf(await Store.open(file))).toBe(stateOf(store));
+  });
+
   test('a large snapshot is rewritten only once the journal is as large as it (write cost flat, not growing with the data)', async () => {
     const generations = () => readdirSync(dir).filter((f) => f.includes('.journal-')).map((f) => Number(f.split('.journal-')[1]!.split('.')[0]));
     const store = await Store.open(file, 0, { compactEvery: 10 });
