@@ -114,11 +114,12 @@ function parseJson(body: string): unknown {
  */
 function headersOf(raw: string): Record<string, string> {
   const lines = raw === '' ? [] : raw.split('\n');
-  const out: Record<string, string> = {};
+  const out = new Map<string, string>(); // a header may be called __proto__
   for (let i = 0; i + 1 < lines.length; i += 2) {
     const name = lines[i]!.toLowerCase();
     const value = SECRET_HEADERS.has(name) ? '****' : lines[i + 1]!;
-    out[name] = name in out ? `${out[name]}, ${value}` : value;
+    const earlier = out.get(name);
+    out.set(name, earlier === undefined ? value : `${earlier}, ${value}`);
   }
-  return out;
+  return Object.fromEntries(out);
 }

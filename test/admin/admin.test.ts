@@ -90,12 +90,13 @@ describe('journal, health, admin token, helpers', () => {
   test('the journal keeps each exchange as received and answered, the newest DOKU_JOURNAL_SIZE of them', async () => {
     const sb = await buildSandbox({ DOKU_JOURNAL_SIZE: '3' });
     const journal = async () => (await request(sb.app).get('/__mock/requests')).body.requests;
-    const headers = { 'Content-Type': 'application/json', 'X-Dup': ['one', 'two'], 'X-EXTERNAL-ID': 'raw-1' };
+    const headers = { 'Content-Type': 'application/json', 'X-Dup': ['one', 'two'], 'X-EXTERNAL-ID': 'raw-1', ['__proto__']: 'p', constructor: 'c' };
     const notJson = await rawPost(sb.app, PAY, headers, Buffer.from('{"partnerReferenceNo": "é'));
     const big = await rawPost(sb.app, PAY, { 'Content-Type': 'application/json', 'X-EXTERNAL-ID': 'raw-2' }, Buffer.from(JSON.stringify({ pad: 'x'.repeat(70_000) })));
     const [first, second] = await journal();
     expect(first).toMatchObject({ id: 1, method: 'POST', path: PAY, externalId: 'raw-1', status: notJson.status, requestBody: '(not JSON)', responseBody: notJson.body });
-    expect(first.requestHeaders).toMatchObject({ 'content-type': 'application/json', 'x-dup': 'one, two', 'x-external-id': 'raw-1' });
+    expect(first.requestHeaders).toMatchObject({ 'content-type': 'application/json', 'x-dup': 'one, two', 'x-external-id': 'raw-1', constructor: 'c' });
+    expect(Object.getOwnPropertyDescriptor(first.requestHeaders, '__proto__')?.value).toBe('p');
     expect(second).toMatchObject({ id: 2, externalId: 'raw-2', requestBody: '(70010 bytes, not kept)', responseBody: big.body });
     for (let i = 3; i <= 7; i++) await rawPost(sb.app, `${PAY}?n=${i}`, { 'Content-Type': 'application/json' }, Buffer.from(`{"n": "${'é'.repeat(i * 500)}"}`));
     const kept = await journal();

@@ -64,6 +64,29 @@ describe('persistence', () => {
     expect(status.body.refundHistory).toHaveLength(1);
   });
 
+  test('a payment kept at rest as its journal line still refunds (twice, nothing lost), replays and reports as before', async () => {
+    const file = join(dir, 'state.json');
+    const { app, store } = await boot(file);
+    const client = new SnapClient(app);
+    const token = await client.b2bToken();
+    const session = await customerSession(client);
+    const payHeaders = { ...IP, 'X-EXTERNAL-ID': '515151' };
+    const paid = await client.tx(PAY, paymentBody('INV-L1', '9000.00'), { token, customerToken: session.customerToken, headers: payHeaders });
+    expect(paid.body.responseCode).toBe('2005400');
+    expect(typeof store.data.payments[paid.body.referenceNo]).toBe('string');
+    const replay = await client.tx(PAY, paymentBody('INV-L1', '9000.00'), { token, customerToken: session.customerToken, headers: payHeaders });
+    expect([replay.status, replay.headers['x-mock-replay']]).toEqual([409, 'true']);
+    expect(replay.body).toEqual(paid.body);
+    for (const [no, value] of [['RF-L1', '2000.00'], ['RF-L2', '3000.00']] as const) {
+      const refund = await client.tx(REFUND, refundBody('INV-L1', no, value), { token, customerToken: session.customerToken, headers: IP });
+      expect(refund.body.responseCode).toBe('2000700');
+    }
+    const over = await client.tx(REFUND, refundBody('INV-L1', 'RF-L3', '4000.01'), { token, customerToken: session.customerToken, headers: IP });
+    expect(over.body.responseCode).toBe('4040713'); // 9000 paid, 5000 refunded: the second refund was not lost
+    const status = await client.tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: 'INV-L1' }, { token });
+    expect(status.body.refundHistory.map((r: { partnerRefundNo: string }) => r.partnerRefundNo)).toEqual(['RF-L1', 'RF-L2']);
+  });
+
   test('50 concurrent payments are answered after far fewer journal appends, each change on disk before its answer', async () => {
     const file = join(dir, 'state.json');
     const { app, store } = await boot(file);
