@@ -1,7 +1,7 @@
 /**
  * The request journal behind GET /__mock/requests (WireMock, Mockoon): recent DOKU-endpoint
  * exchanges, newest last: the last DOKU_JOURNAL_SIZE of them, or as many as fit in
- * DOKU_JOURNAL_SIZE × 4 KiB when they are larger (a signed payment's entry is ~3 KiB). Each is
+ * DOKU_JOURNAL_SIZE × 4 KiB when they are larger (a signed payment's entry is ~2.5 KiB). Each is
  * kept as one text in a ring outside V8's heap (byte-ring.ts says why): a JSON line of its small
  * fields, then the headers as received, the body text and the answer's JSON as sent. Parsing and
  * redaction happen when the journal is read, so no answer ever carries a secret.
