@@ -3,7 +3,7 @@
  * `maxEntries` texts that fit in `capacity` bytes, the oldest dropped first. The request journal
  * (journal.ts) keeps its entries here. Under load an entry outlives a young-generation GC or two:
  * kept as JS strings or objects it would be copied, promoted and later collected by a full
- * mark-compact, and at 100 000 stored payments the journal was ~40 % of what a payment promoted
+ * mark-compact, and at 100 000 stored payments the journal was ~45 % of what a payment promoted
  * (docs/performance.md, "p99 and GC"). Written here, the strings an entry is made of die young.
  */
 export class ByteRing {
