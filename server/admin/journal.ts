@@ -54,7 +54,9 @@ export class Journal {
     const answer = res.locals.answerJson as string | undefined;
     const meta: Meta = [this.next++, this.clock.now(), req.method, req.originalUrl, typeof externalId === 'string' ? externalId : null, String(res.getHeader('X-Mock-Scenario') ?? 'none'), res.writableFinished ? res.statusCode : null, durationMs, bytes, headers.length, body?.length ?? -1, answer?.length ?? -1];
     if (this.ring.push(`${JSON.stringify(meta)}\n${headers}${body ?? ''}${answer ?? ''}`)) return;
-    meta[10] = -1; // headers and body of a size the ring cannot hold (never with Node's 16 KiB header limit): the body by its size
+    // Too large for the ring (only with Node's header limit raised far past its 16 KiB default):
+    // the entry without its body text, which is then shown by its size.
+    meta[10] = -1; // bodyLength
     this.ring.push(`${JSON.stringify(meta)}\n${headers}${answer ?? ''}`);
   }
 

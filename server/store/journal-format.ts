@@ -56,6 +56,7 @@ export async function writeObject(fh: { write(s: string): Promise<unknown> }, ob
 export function journalLine(data: Data, path: Path): string {
   const v = valueAt(data, path);
   if (path[0] !== 'payments' || path.length !== 2 || v === undefined || v === null) return JSON.stringify({ p: path, v }) + '\n';
+  // already a string if a running compaction reached this changed payment first: its line is current
   const json = typeof v === 'string' ? v : JSON.stringify(v);
   data.payments[path[1]!] = json;
   return `{"p":${JSON.stringify(path)},"v":${json}}\n`;

@@ -1,5 +1,12 @@
 /** A store's whole state as JSON, payments still held as their snapshot line parsed (store/snapshot-read.ts). */
 import type { Store } from '../../server/store/store.js';
+import type { PaymentRecord } from '../../server/store/types.js';
 
 export const stateOf = (store: Store): string =>
   JSON.stringify({ ...store.data, payments: Object.fromEntries(Object.keys(store.data.payments).map((ref) => [ref, store.findPayment(ref)])) });
+
+/** The i-th of a series of distinct payments of merchant BRN-1, for the store's own tests. */
+export const paymentRecord = (i: number, partnerReferenceNo = `INV-${i}`): PaymentRecord => ({
+  referenceNo: `REF${String(i).padStart(6, '0')}`, clientId: 'BRN-1', partnerReferenceNo, externalId: `EXT-${i}`,
+  amount: { value: `${i}.00`, currency: 'IDR' }, requestKey: `k${i}`, status: 'SUCCESS', responseCode: '2005400', responseMessage: 'Successful', createdAt: i, refunds: [],
+});

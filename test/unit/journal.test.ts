@@ -3,13 +3,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../../server/store/store.js';
-import type { PaymentRecord } from '../../server/store/types.js';
-import { stateOf } from '../helpers/state.js';
-
-const payment = (i: number): PaymentRecord => ({
-  referenceNo: `REF${String(i).padStart(6, '0')}`, clientId: 'BRN-1', partnerReferenceNo: `INV-${i}`, externalId: `${i}`,
-  amount: { value: `${i}.00`, currency: 'IDR' }, requestKey: `k${i}`, status: 'SUCCESS', responseCode: '2005400', responseMessage: 'Successful', createdAt: i, refunds: [],
-});
+import { paymentRecord as payment, stateOf } from '../helpers/state.js';
 
 describe('journal store', () => {
   let dir: string;

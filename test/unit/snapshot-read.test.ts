@@ -5,12 +5,8 @@ import { join } from 'node:path';
 import { Store } from '../../server/store/store.js';
 import { lineKeys } from '../../server/store/payment-index.js';
 import type { PaymentRecord } from '../../server/store/types.js';
-import { stateOf } from '../helpers/state.js';
+import { paymentRecord as payment, stateOf } from '../helpers/state.js';
 
-const payment = (i: number, partnerReferenceNo = `INV-${i}`): PaymentRecord => ({
-  referenceNo: `REF${String(i).padStart(6, '0')}`, clientId: 'BRN-1', partnerReferenceNo, externalId: `EXT-${i}`,
-  amount: { value: `${i}.00`, currency: 'IDR' }, requestKey: `k${i}`, status: 'SUCCESS', responseCode: '2005400', responseMessage: 'Successful', createdAt: i, refunds: [],
-});
 const refund = (n: string) => ({ refundNo: `RF-${n}`, partnerRefundNo: n, refundAmount: { value: '1.00', currency: 'IDR' }, refundTime: 1, externalId: `X-${n}` });
 
 describe('snapshot read', () => {
