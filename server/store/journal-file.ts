@@ -23,19 +23,18 @@
  * journal is idempotent (whole-record upserts and deletes), so a snapshot that already contains
  * some later changes is still correct after replay.
  */
-import { closeSync, existsSync, fdatasync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasync, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { crc32 } from 'node:zlib';
 import type { Adapter } from 'lowdb';
 import type { Data } from './types.js';
-import { journalLine, replay, writeObject } from './journal-format.js';
-import { checksumTrailer, parseSnapshot, textOf, type SnapshotData } from './snapshot-read.js';
+import { journalLine, replay, writeObject, type AtRest } from './journal-format.js';
+import { LineFiles } from './line-files.js';
+import { checksumTrailer, parseSnapshot, textOf, type SnapshotData, type StartKeys } from './snapshot-read.js';
 
 const datasync = promisify(fdatasync);
-
-const readText = (file: string): string => textOf(readFileSync(file));
 export type Path = readonly [keyof Data, ...string[]];
 
 export class JournalFile implements Adapter<Data> {
@@ -48,6 +47,18 @@ export class JournalFile implements Adapter<Data> {
   private journalBytes = 0;
   private snapshotBytes = 0;
   private compacting: Promise<void> | undefined;
+  /** Payments at rest are kept as where their lines are in these files (line-files.ts). */
+  readonly lineFiles = new LineFiles();
+  private journalSlot = -1;
+  private snapshotSlot = -1;
+  /** where the next append lands in the current journal generation */
+  private appendAt = 0;
+  /** slots whose lines the running (or, after a failure, the next) compaction copies into its snapshot */
+  private retiring: number[] = [];
+  private startKeys: StartKeys | undefined;
+  private readonly readLine = (h: number) => this.lineFiles.read(h);
+  /** Called after each append, synchronously (Store: payments only read go back to rest). */
+  afterWrite: (() => void) | undefined;
 
   constructor(private readonly file: string, private readonly sync: 'write' | 'fsync' = 'write', private readonly compactEvery = 20_000) {}
 
@@ -57,27 +68,64 @@ export class JournalFile implements Adapter<Data> {
   }
 
   async read(): Promise<Data | null> {
-    const snapshot = existsSync(this.file) ? parseSnapshot(this.file) : null;
+    let snapshot: SnapshotData | undefined;
+    if (existsSync(this.file)) {
+      this.snapshotSlot = this.lineFiles.add(openSync(this.file, 'r'));
+      const read = parseSnapshot(this.file, this.snapshotSlot);
+      snapshot = read.data;
+      this.startKeys = read.keys;
+    }
     const data = snapshot ?? ({} as Data);
     this.gen = snapshot?.journalGen ?? 0;
     this.snapshotBytes = snapshot ? statSync(this.file).size : 0;
     for (const gen of this.journalGens().filter((g) => g >= this.gen)) {
-      this.lines += replay(data, readText(this.journalPath(gen)));
-      this.journalBytes += statSync(this.journalPath(gen)).size;
+      const path = this.journalPath(gen);
+      const bytes = readFileSync(path);
+      this.lines += replay(data, textOf(bytes));
+      this.journalBytes += bytes.length;
       this.gen = gen;
+      // A torn last line (a batch cut by a crash, never acknowledged) is cut off before appending
+      // after it, or it would become a corrupt line in the middle of the journal.
+      const whole = bytes.lastIndexOf(0x0a) + 1;
+      if (whole < bytes.length) truncateSync(path, whole);
     }
     delete (data as SnapshotData).journalGen;
-    this.fd = openSync(this.journalPath(this.gen), 'a');
+    this.openJournal(this.gen);
     return data;
+  }
+
+  /** The index keys of the payments the start kept on disk, once (store.ts builds its index from them). */
+  takeStartKeys(): StartKeys | undefined {
+    const keys = this.startKeys;
+    this.startKeys = undefined;
+    return keys;
   }
 
   async write(data: Data): Promise<void> {
     if (this.dirty.size === 0) return;
     let chunk = '';
-    for (const path of this.dirty.values()) chunk += journalLine(data, path);
+    let bytes = 0;
+    const atRest: Array<[referenceNo: string, json: string, at: number, len: number]> = [];
+    for (const path of this.dirty.values()) {
+      const { line, json, at } = journalLine(data, path, this.readLine);
+      if (json === undefined) bytes += Buffer.byteLength(line);
+      else {
+        const len = Buffer.byteLength(json);
+        atRest.push([path[1]!, json, this.appendAt + bytes + at!, len]);
+        bytes += at! + len + 2; // the line ends `}\n`
+      }
+      chunk += line;
+    }
     this.lines += this.dirty.size;
     this.dirty.clear();
-    this.journalBytes += writeSync(this.fd!, chunk);
+    let n = writeSync(this.fd!, chunk);
+    if (n < bytes) for (const rest = Buffer.from(chunk); n < bytes; ) n += writeSync(this.fd!, rest, n); // a short write (a full disk) throws or finishes
+    this.appendAt += bytes;
+    this.journalBytes += bytes;
+    for (const [ref, json, at, len] of atRest) {
+      if (data.payments[ref] === json) data.payments[ref] = LineFiles.handle(this.journalSlot, at, len) ?? json;
+    }
+    this.afterWrite?.();
     if (this.sync === 'fsync') await datasync(this.fd!);
     if (this.lines >= this.compactEvery && this.journalBytes >= this.snapshotBytes && !this.compacting) void this.startCompaction(data);
   }
@@ -92,7 +140,9 @@ export class JournalFile implements Adapter<Data> {
   private startCompaction(data: Data): Promise<void> {
     const next = this.gen + 1;
     closeSync(this.fd!);
-    this.fd = openSync(this.journalPath(next), 'a');
+    this.retiring.push(...[this.journalSlot, this.snapshotSlot].filter((slot) => slot >= 0));
+    this.snapshotSlot = -1;
+    this.openJournal(next);
     this.gen = next;
     this.lines = 0;
     this.journalBytes = 0;
@@ -119,29 +169,66 @@ export class JournalFile implements Adapter<Data> {
       closeSync(this.fd);
       this.fd = undefined;
     }
+    this.lineFiles.releaseAll();
+  }
+
+  /** Appends go to `fd`; payments' lines are read through a second descriptor the line files own. */
+  private openJournal(gen: number): void {
+    this.fd = openSync(this.journalPath(gen), 'a');
+    this.appendAt = fstatSync(this.fd).size;
+    this.journalSlot = this.lineFiles.add(openSync(this.journalPath(gen), 'r'));
   }
 
   private async writeSnapshot(data: Data, gen: number): Promise<void> {
     const tmp = `${this.file}.tmp`;
     const fh = await open(tmp, 'w');
+    const slot = this.lineFiles.add(openSync(tmp, 'r'));
     // every byte but the trailer goes through the CRC, so a reader can tell an unedited snapshot (snapshot-read.ts)
     let crc = 0;
-    const out = { write: (s: string) => ((crc = crc32(s, crc)), fh.write(s)) };
+    let bytes = 0;
+    const out = {
+      get bytes() {
+        return bytes;
+      },
+      write: (s: string) => ((crc = crc32(s, crc)), (bytes += Buffer.byteLength(s)), fh.write(s)),
+    };
+    const payments: AtRest = {
+      read: this.readLine,
+      // a payment nobody changed since it was read for this snapshot is kept as its place there
+      place: (key, seen, line, at, len) => {
+        if (data.payments[key] !== seen || this.dirty.has(`payments\u0000${key}`)) return;
+        data.payments[key] = LineFiles.handle(slot, at, len) ?? line;
+      },
+    };
     try {
-      await out.write(`{\n"version": ${JSON.stringify(data.version)},\n"journalGen": ${gen}`);
-      for (const [name, value] of Object.entries(data)) {
-        if (name === 'version') continue;
-        await out.write(`,\n${JSON.stringify(name)}: `);
-        // collections record by record; a plain value (tokenEpoch) as it is
-        if (value !== null && typeof value === 'object') await writeObject(out, value as Record<string, unknown>, name === 'idempotency' ? 2 : 1, name === 'payments');
-        else await out.write(JSON.stringify(value));
+      try {
+        await out.write(`{\n"version": ${JSON.stringify(data.version)},\n"journalGen": ${gen}`);
+        for (const [name, value] of Object.entries(data)) {
+          if (name === 'version') continue;
+          await out.write(`,\n${JSON.stringify(name)}: `);
+          // collections record by record; a plain value (tokenEpoch) as it is
+          if (value !== null && typeof value === 'object') await writeObject(out, value as Record<string, unknown>, name === 'idempotency' ? 2 : 1, name === 'payments' ? payments : undefined);
+          else await out.write(JSON.stringify(value));
+        }
+        await fh.write(checksumTrailer(crc));
+        await fh.datasync();
+      } finally {
+        await fh.close();
       }
-      await fh.write(checksumTrailer(crc));
-      await fh.datasync();
-    } finally {
-      await fh.close();
+      renameSync(tmp, this.file);
+    } catch (e) {
+      // Payments placed in this file are read through its descriptor until the next compaction
+      // copies them; unlinked now, the next one writes a new file instead of truncating this one.
+      this.retiring.push(slot);
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // already gone: nothing to truncate
+      }
+      throw e;
     }
-    renameSync(tmp, this.file);
+    this.snapshotSlot = slot;
+    for (const old of this.retiring.splice(0)) this.lineFiles.release(old);
     this.snapshotBytes = statSync(this.file).size;
     for (const old of this.journalGens().filter((g) => g < gen)) unlinkSync(this.journalPath(old));
   }

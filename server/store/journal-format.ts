@@ -2,18 +2,42 @@
 import type { Data } from './types.js';
 import type { Path } from './journal-file.js';
 
+/** Where writeObject writes: `bytes` counts what went out before the pending write. */
+export interface SnapshotOut {
+  write(s: string): Promise<unknown>;
+  readonly bytes: number;
+}
+
+/**
+ * What writeObject does with payments (`atRest`): reads a payment kept on disk (a handle,
+ * line-files.ts), and is told where each payment's line now is in the snapshot once that chunk is
+ * written, so the payment can be kept as that place from then on (journal-file.ts `place`).
+ */
+export interface AtRest {
+  read(h: number): string;
+  place(key: string, seen: unknown, line: string, at: number, len: number): void;
+}
+
 /**
  * One record per line, 1000 records per write, so the event loop gets a turn between chunks.
- * With `keepLines` (payments) each record is left in `obj` as the line just written, as the
- * journal append does (journalLine below): one string instead of ~10 objects for the GC to mark,
- * in about half the memory, parsed again on its next use (payment-index.ts `get`). A request
- * holding the object meanwhile puts it back when it changes it (Store.paymentChanged).
+ * With `atRest` (payments) each record's line is placed once its chunk is written: the payment is
+ * then kept as where its line is (or as the line), not as ~10 objects for the GC to mark.
  */
-export async function writeObject(fh: { write(s: string): Promise<unknown> }, obj: Record<string, unknown>, depth: number, keepLines = false): Promise<void> {
+export async function writeObject(fh: SnapshotOut, obj: Record<string, unknown>, depth: number, atRest?: AtRest): Promise<void> {
   const keys = Object.keys(obj);
   if (keys.length === 0) return void (await fh.write('{}'));
   await fh.write('{');
   let chunk = '';
+  let chunkBytes = 0;
+  let placed: Array<[key: string, seen: unknown, line: string, at: number, len: number]> = [];
+  const flush = async () => {
+    const base = fh.bytes;
+    await fh.write(chunk);
+    for (const [key, seen, line, at, len] of placed) atRest!.place(key, seen, line, base + at, len);
+    chunk = '';
+    chunkBytes = 0;
+    placed = [];
+  };
   let written = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
@@ -28,38 +52,40 @@ export async function writeObject(fh: { write(s: string): Promise<unknown> }, ob
       await writeObject(fh, value as Record<string, unknown>, depth - 1);
       continue;
     }
-    // a string record is a payment at rest as its JSON line (journalLine, keepLines, snapshot-read.ts): written as it is
-    let line: string;
-    if (typeof value === 'string') line = value;
-    else {
-      line = JSON.stringify(value);
-      if (keepLines) obj[key] = line;
+    // a payment at rest is its line (a string) or where its line is (a number): written as it is
+    const line = typeof value === 'string' ? value : typeof value === 'number' && atRest ? atRest.read(value) : JSON.stringify(value);
+    const head = `${comma}\n${JSON.stringify(key)}: `;
+    if (atRest) {
+      const headBytes = Buffer.byteLength(head);
+      const len = Buffer.byteLength(line);
+      placed.push([key, value, line, chunkBytes + headBytes, len]);
+      chunkBytes += headBytes + len;
     }
-    chunk += `${comma}\n${JSON.stringify(key)}: ${line}`;
-    if (chunk.length > 256 * 1024 || (i + 1) % 1000 === 0) {
-      await fh.write(chunk);
-      chunk = '';
-    }
+    chunk += head + line;
+    if (chunk.length > 256 * 1024 || (i + 1) % 1000 === 0) await flush();
   }
-  await fh.write(`${chunk}\n}`);
+  await flush();
+  await fh.write('\n}');
 }
 
 /**
- * One journal line for the record at `path` (no `v`: deleted). A payment is left in `data` as the
- * JSON just written, as a compaction leaves it (writeObject, `keepLines`): the objects a request
- * built die young instead of being copied and promoted by the GC, and the payment at rest costs
- * about half the memory (docs/performance.md). Every change to a payment is synchronous after its
- * lookup and ends in Store.paymentChanged, which puts the object back and marks it for this line.
+ * One journal line for the record at `path` (no `v`: deleted). For a payment also `json`, its
+ * record's text, which is left in `data` as it is (the caller then keeps where it is written,
+ * journal-file.ts), and `at`, where `json` begins in the line in UTF-8 bytes. The objects a request
+ * built for the payment then die young instead of being copied and promoted by the GC. Every
+ * change to a payment is synchronous after its lookup and ends in Store.paymentChanged, which puts
+ * the object back and marks it for this line.
  * (Stored answers stay objects: a status check's answer shares most of its strings with the
  * payment, so its line would be the larger, measured.)
  */
-export function journalLine(data: Data, path: Path): string {
+export function journalLine(data: Data, path: Path, read?: (h: number) => string): { line: string; json?: string; at?: number } {
   const v = valueAt(data, path);
-  if (path[0] !== 'payments' || path.length !== 2 || v === undefined || v === null) return JSON.stringify({ p: path, v }) + '\n';
-  // already a string if a running compaction reached this changed payment first: its line is current
-  const json = typeof v === 'string' ? v : JSON.stringify(v);
+  if (path[0] !== 'payments' || path.length !== 2 || v === undefined || v === null) return { line: JSON.stringify({ p: path, v }) + '\n' };
+  // a string or a number if a running compaction placed this changed payment first: its line is current
+  const json = typeof v === 'string' ? v : typeof v === 'number' && read ? read(v) : JSON.stringify(v);
   data.payments[path[1]!] = json;
-  return `{"p":${JSON.stringify(path)},"v":${json}}\n`;
+  const head = `{"p":${JSON.stringify(path)},"v":`;
+  return { line: `${head}${json}}\n`, json, at: Buffer.byteLength(head) };
 }
 
 export function valueAt(data: Data, path: Path): unknown {

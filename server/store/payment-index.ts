@@ -1,11 +1,22 @@
 /**
  * Payments by referenceNo, with secondary indexes rebuilt at load and reset (the externalId index
- * on first use). The indexes map to referenceNos. A payment at rest is its last written line, a
- * string (journal-format.ts, snapshot-read.ts): `get` parses it and keeps the object until the
- * payment's next commit, so all callers meanwhile see one object. Nested per merchant so no key
- * string is built per record.
+ * on first use). The indexes map to referenceNos. A payment at rest is where its last written line
+ * is (a number, store/line-files.ts) or that line (a string): `get` reads and parses it and keeps
+ * the object beside it until the next journal write (`rest`), so all callers of one request see one
+ * object. The collection itself holds only payments at rest and changed ones not yet written, so a
+ * compaction never meets an object it cannot tell from a change.
+ * Nested per merchant so no key string is built per record.
  */
+import type { LineFiles } from './line-files.js';
 import type { PaymentRecord } from './types.js';
+
+type AtRest = PaymentRecord | string | number;
+/** What the indexes need of a payment read at the start without parsing it (snapshot-read.ts). */
+export interface PaymentKeys {
+  clientId: string;
+  partnerReferenceNo: string;
+  refundNos: readonly string[];
+}
 
 class PerMerchant {
   private readonly maps = new Map<string, Map<string, string>>();
@@ -27,24 +38,33 @@ export class PaymentIndex {
   private readonly byPartnerRefundNo = new PerMerchant();
   /**
    * Built on first use: only a check status (or sticky scenario) naming `originalExternalId` asks
-   * for it, SDK flows name the partnerReferenceNo. Saves its build at start (~40 ms) and its
-   * memory (~4 MB) per 100 000 payments until then (docs/performance.md).
+   * for it, SDK flows name the partnerReferenceNo. Saves its build at start and its memory
+   * (~4 MB per 100 000 payments) until then (docs/performance.md).
    */
   private byExternal: PerMerchant | undefined;
-  private all: Record<string, PaymentRecord | string> = {};
+  private all: Record<string, AtRest> = {};
+  private lines: LineFiles | undefined;
+  /** payments parsed since the last journal write: referenceNo → what they were at rest, and the object */
+  private readonly parsed = new Map<string, { from: string | number; obj: PaymentRecord }>();
 
   /** `all` is the store's live collection: `get` and a later first use of a lazy index read it. */
-  rebuild(all: Record<string, PaymentRecord | string>): void {
+  rebuild(all: Record<string, AtRest>, lines?: LineFiles, keys?: Map<string, PaymentKeys>): void {
     this.all = all;
+    this.lines = lines;
+    this.parsed.clear();
     this.byPartnerRef.clear();
     this.byPartnerRefundNo.clear();
     this.byExternal = undefined;
     for (const ref in all) {
       const p = all[ref]!;
-      const keys = typeof p === 'string' ? lineKeys(p) : undefined;
-      if (keys) this.byPartnerRef.set(keys.clientId, keys.partnerReferenceNo, ref);
-      else this.add(this.get(ref)!); // an object, or a line this cannot read without parsing it
+      const k = typeof p === 'number' ? keys?.get(ref) : typeof p === 'string' ? lineKeys(p) : undefined;
+      if (!k) this.add(this.get(ref)!); // an object, or a line this cannot read without parsing it
+      else {
+        this.byPartnerRef.set(k.clientId, k.partnerReferenceNo, ref);
+        if ('refundNos' in k) for (const no of k.refundNos) this.byPartnerRefundNo.set(k.clientId, no, ref);
+      }
     }
+    this.rest();
   }
 
   /** The latest payment for a partnerReferenceNo wins the index (a retry after a failure). */
@@ -54,12 +74,20 @@ export class PaymentIndex {
     for (const r of p.refunds) this.byPartnerRefundNo.set(p.clientId, r.partnerRefundNo, p.referenceNo);
   }
 
+  /** A change goes through Store.paymentChanged, which puts the object into the collection. */
   get(referenceNo: string): PaymentRecord | undefined {
     const p = this.all[referenceNo];
-    if (typeof p !== 'string') return p;
-    const parsed = JSON.parse(p) as PaymentRecord;
-    this.all[referenceNo] = parsed;
-    return parsed;
+    if (p === undefined || typeof p === 'object') return p;
+    const seen = this.parsed.get(referenceNo);
+    if (seen?.from === p) return seen.obj;
+    const obj = JSON.parse(this.text(p)) as PaymentRecord;
+    this.parsed.set(referenceNo, { from: p, obj });
+    return obj;
+  }
+
+  /** After a journal write: the payments only read since the last one are dropped (they stay at rest). */
+  rest(): void {
+    this.parsed.clear();
   }
 
   byPartnerReferenceNo = (clientId: string, ref: string) => this.found(this.byPartnerRef.get(clientId, ref));
@@ -70,18 +98,33 @@ export class PaymentIndex {
     return referenceNo === undefined ? undefined : this.get(referenceNo);
   }
 
+  private text(p: string | number): string {
+    if (typeof p === 'string') return p;
+    if (!this.lines) throw new Error('payment-index: a payment on disk, and no file to read it from');
+    return this.lines.read(p);
+  }
+
+  /** Built by reading every payment once (from disk for those at rest there; ~1 s per 100 000). */
   private externalIndex(): PerMerchant {
     if (this.byExternal) return this.byExternal;
     const index = new PerMerchant();
     for (const ref in this.all) {
       const p = this.all[ref]!;
-      const keys = typeof p === 'string' ? lineKeys(p) : undefined;
-      const { clientId, externalId } = keys ?? this.get(ref)!;
-      index.set(clientId, externalId, ref);
+      const line = typeof p === 'object' ? undefined : this.text(p);
+      const keys = line === undefined ? undefined : lineKeys(line);
+      const { clientId, externalId } = keys ?? (typeof p === 'object' ? p : (JSON.parse(line!) as PaymentRecord));
+      index.set(clientId, own(externalId), ref);
     }
     return (this.byExternal = index);
   }
 }
+
+/**
+ * A copy of `s` that does not keep alive the text it was cut from. V8 cuts a substring of 13 or
+ * more characters as a view of its parent (a 46 MB snapshot, a payment's line); concatenating then
+ * cutting makes it flatten a new string first, so the view is of that small copy.
+ */
+export const own = (s: string): string => (s.length < 13 ? s : `${s} `.slice(0, -1));
 
 /**
  * A payment line's index keys, read without parsing it when that is unambiguous: the line begins

@@ -26,7 +26,8 @@ export class Store {
   private constructor(private readonly db: Low<Data>, flushMs: number, private readonly journal?: JournalFile) {
     this.commits = new GroupCommit(() => this.db.write(), flushMs);
     this.bindings.rebuild(this.data.bindings);
-    this.payments.rebuild(this.data.payments);
+    this.payments.rebuild(this.data.payments, journal?.lineFiles, journal?.takeStartKeys());
+    if (journal) journal.afterWrite = () => this.payments.rest();
   }
 
   /** `:memory:` (tests) or a JSON file path (snapshot + journal); a missing file starts empty. */
@@ -90,7 +91,7 @@ export class Store {
     this.db.data = emptyData();
     this.idempotency.clear();
     this.bindings.rebuild(this.data.bindings);
-    this.payments.rebuild(this.data.payments);
+    this.payments.rebuild(this.data.payments, this.journal?.lineFiles);
     await this.journal?.resetTo(this.db.data);
   }
 

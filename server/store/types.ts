@@ -109,8 +109,12 @@ export interface Data {
   refreshTokens: Record<string, RefreshTokenRecord>;
   authCodes: Record<string, AuthCodeRecord>;
   bindings: Record<string, Binding>;
-  /** a payment at rest is the JSON line last written for it, a string (journal-format.ts journalLine, snapshot-read.ts) */
-  payments: Record<string, PaymentRecord | string>;
+  /**
+   * A payment at rest is where its last written line is in a file the sandbox keeps open, a number
+   * (store/line-files.ts), or that line itself, a string (no file: `:memory:`, or a line too large
+   * for a handle); an object while a request uses it (store/payment-index.ts).
+   */
+  payments: Record<string, PaymentRecord | string | number>;
   /** Asia/Jakarta day → `X-PARTNER-ID|X-EXTERNAL-ID` → stored answer */
   idempotency: Record<string, Record<string, IdempotencyRecord>>;
 }

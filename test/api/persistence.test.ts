@@ -64,7 +64,7 @@ describe('persistence', () => {
     expect(status.body.refundHistory).toHaveLength(1);
   });
 
-  test('a payment kept at rest as its journal line still refunds (twice, nothing lost), replays and reports as before', async () => {
+  test('a payment kept at rest on disk (where its journal line is) still refunds (twice, nothing lost), replays and reports as before', async () => {
     const file = join(dir, 'state.json');
     const { app, store } = await boot(file);
     const client = new SnapClient(app);
@@ -73,7 +73,7 @@ describe('persistence', () => {
     const payHeaders = { ...IP, 'X-EXTERNAL-ID': '515151' };
     const paid = await client.tx(PAY, paymentBody('INV-L1', '9000.00'), { token, customerToken: session.customerToken, headers: payHeaders });
     expect(paid.body.responseCode).toBe('2005400');
-    expect(typeof store.data.payments[paid.body.referenceNo]).toBe('string');
+    expect(typeof store.data.payments[paid.body.referenceNo]).toBe('number'); // its place in the journal, not the record
     const replay = await client.tx(PAY, paymentBody('INV-L1', '9000.00'), { token, customerToken: session.customerToken, headers: payHeaders });
     expect([replay.status, replay.headers['x-mock-replay']]).toEqual([409, 'true']);
     expect(replay.body).toEqual(paid.body);
@@ -85,6 +85,7 @@ describe('persistence', () => {
     expect(over.body.responseCode).toBe('4040713'); // 9000 paid, 5000 refunded: the second refund was not lost
     const status = await client.tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: 'INV-L1' }, { token });
     expect(status.body.refundHistory.map((r: { partnerRefundNo: string }) => r.partnerRefundNo)).toEqual(['RF-L1', 'RF-L2']);
+    expect(typeof store.data.payments[paid.body.referenceNo]).toBe('number'); // read by the status check, back at rest after its commit
   });
 
   test('50 concurrent payments are answered after far fewer journal appends, each change on disk before its answer', async () => {

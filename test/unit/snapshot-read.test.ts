@@ -1,5 +1,5 @@
 /** Reading the snapshot: payments of an unedited snapshot parsed on first use; anything else parsed whole. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../../server/store/store.js';
@@ -39,16 +39,16 @@ describe('snapshot read', () => {
     expect('checksum' in (await Store.open(file)).data).toBe(false);
   });
 
-  test('its payments stay JSON lines until used, and every lookup finds them as before', async () => {
+  test('its payments stay on disk until used, and every lookup finds them as before', async () => {
     const expected = await written();
     const store = await Store.open(file);
     const raw = store.data.payments;
-    expect(typeof raw.REF000010).toBe('string'); // not parsed at the start
-    expect(typeof raw.REF000003).toBe('object'); // a refunded one is: its refunds are indexed
-    expect(typeof raw.REF000007).toBe('object'); // so is one whose keys hold escapes
+    expect(typeof raw.REF000010).toBe('number'); // where its line is in the snapshot: not parsed at the start
+    expect(typeof raw.REF000003).toBe('number'); // a refunded one too (its refunds were indexed at the start)
+    expect(typeof raw.REF000007).toBe('number'); // and one whose keys hold escapes
     expect(store.payments.byPartnerReferenceNo('BRN-1', 'INV-10')?.referenceNo).toBe('REF000010');
-    expect(typeof raw.REF000010).toBe('object'); // parsed once, then kept
-    expect(store.payments.byPartnerReferenceNo('BRN-1', 'INV-10')).toBe(store.findPayment('REF000010')); // one object per payment
+    expect(typeof raw.REF000010).toBe('number'); // parsed, the object kept beside it until the next journal write
+    expect(store.payments.byPartnerReferenceNo('BRN-1', 'INV-10')).toBe(store.findPayment('REF000010')); // one object per payment meanwhile
     expect(store.payments.byPartnerReferenceNo('BRN-1', 'INV "7" \\ 7')?.referenceNo).toBe('REF000007');
     expect(store.payments.byExternalId('BRN-1', 'EXT-20')?.referenceNo).toBe('REF000020');
     expect(store.payments.byRefundNo('BRN-1', 'RFD-3')?.referenceNo).toBe('REF000003');
@@ -64,22 +64,24 @@ describe('snapshot read', () => {
     store.paymentChanged(p);
     await store.commit();
     const expected = stateOf(await Store.open(file)); // snapshot + journal (no clean stop), read by another instance
-    expect(typeof store.data.payments.REF000040).toBe('string');
+    expect(typeof store.data.payments.REF000040).toBe('number');
     await store.compact(); // writes the lines `store` never parsed back as they are
     const again = await Store.open(file);
-    expect(typeof again.data.payments.REF000040).toBe('string'); // the compaction kept the fast layout and checksum
+    expect(typeof again.data.payments.REF000040).toBe('number'); // the compaction kept the fast layout and checksum
     expect(again.payments.byRefundNo('BRN-1', 'RFD-12')?.referenceNo).toBe('REF000012');
     expect(stateOf(again)).toBe(expected);
     expect(stateOf(store)).toBe(expected);
   });
 
-  test('a compaction leaves payments as their lines; one found before it and changed after it keeps the change', async () => {
+  test('a compaction leaves payments on disk, in its snapshot; one found before it and changed after it keeps the change', async () => {
     const store = await Store.open(file);
     for (let i = 0; i < 10; i++) store.insertPayment(payment(i));
     await store.commit();
     const held = store.findPayment('REF000004')!;
     await store.compact();
-    expect(typeof store.data.payments.REF000004).toBe('string'); // the line just written, not the object
+    expect(existsSync(`${file}.journal-0.jsonl`)).toBe(false);
+    expect(typeof store.data.payments.REF000004).toBe('number'); // its place in the new snapshot, not the object
+    expect(typeof store.data.payments.REF000006).toBe('number');
     expect(store.findPayment('REF000005')?.partnerReferenceNo).toBe('INV-5');
     held.refunds.push(refund('LATE'));
     store.paymentChanged(held);
@@ -92,23 +94,27 @@ describe('snapshot read', () => {
     expect(stateOf(again)).toBe(stateOf(store));
   });
 
-  test('a committed payment is kept as the line its journal entry holds; a change puts the object back until the next commit', async () => {
+  test('a committed payment is kept as where its journal line is; a lookup or a change puts the object back until the next commit', async () => {
     const store = await Store.open(file);
     store.insertPayment(payment(1));
+    store.insertPayment(payment(2));
     const held = store.findPayment('REF000001')!;
     expect(typeof store.data.payments.REF000001).toBe('object'); // until its commit
     await store.commit();
-    const line = store.data.payments.REF000001;
-    expect(typeof line).toBe('string');
-    expect(readFileSync(`${file}.journal-0.jsonl`, 'utf8')).toContain(`"v":${line as string}}`);
+    expect(typeof store.data.payments.REF000001).toBe('number');
     const found = store.payments.byPartnerReferenceNo('BRN-1', 'INV-1')!;
-    expect(found).toEqual(held);
-    expect(store.findPayment('REF000001')).toBe(found); // one object again until the next commit
-    found.refunds.push(refund('R-1'));
-    store.paymentChanged(found);
-    expect(store.payments.byRefundNo('BRN-1', 'R-1')).toBe(found);
+    expect(found).toEqual(held); // read back from the journal
+    expect(store.findPayment('REF000001')).toBe(found); // one object until the next commit
+    store.insertPayment(payment(3));
+    await store.commit(); // another payment's commit: the one only read goes back to rest
+    expect(typeof store.data.payments.REF000001).toBe('number');
+    const again1 = store.findPayment('REF000001')!;
+    again1.refunds.push(refund('R-1'));
+    store.paymentChanged(again1);
+    expect(store.payments.byRefundNo('BRN-1', 'R-1')).toBe(again1);
     await store.commit();
-    expect(typeof store.data.payments.REF000001).toBe('string');
+    expect(typeof store.data.payments.REF000001).toBe('number');
+    expect(store.findPayment('REF000001')!.refunds.map((r) => r.partnerRefundNo)).toEqual(['R-1']); // its new line
     const again = await Store.open(file); // the journal alone: no snapshot was written
     expect(again.findPayment('REF000001')!.refunds.map((r) => r.partnerRefundNo)).toEqual(['R-1']);
     expect(stateOf(again)).toBe(stateOf(store));
