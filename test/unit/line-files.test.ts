@@ -74,6 +74,33 @@ describe('payments at rest on disk', () => {
     expect(stateOf(await Store.open(file))).toBe(expected); // the snapshot alone
   });
 
+  test('a payment changed twice while a compaction runs, its commit still pending, keeps both changes (the compaction never places a changed payment)', async () => {
+    const store = await Store.open(file, 5); // a 5 ms commit window: changes wait unwritten while chunks are written
+    for (let i = 0; i < 3000; i++) store.insertPayment(payment(i));
+    await store.commit();
+    let running = true;
+    let changes = 0;
+    const commits: Promise<void>[] = [];
+    const requests = (async () => {
+      for (let i = 0; running; i = (i + 211) % 3000) {
+        const p = store.findPayment(`REF${String(i).padStart(6, '0')}`)!;
+        for (const n of [1, 2]) {
+          p.refunds.push(refund(`R${changes++}`));
+          store.paymentChanged(p);
+          commits.push(store.commit());
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+    })();
+    for (let round = 0; round < 4; round++) await store.compact();
+    running = false;
+    await requests;
+    await Promise.all(commits);
+    const refunds = Object.keys(store.data.payments).reduce((n, ref) => n + store.findPayment(ref)!.refunds.length, 0);
+    expect(refunds).toBe(changes);
+    expect(stateOf(await Store.open(file))).toBe(stateOf(store));
+  });
+
   test('a torn last journal line is cut before the next append, so the journal stays readable', async () => {
     const store = await Store.open(file);
     store.insertPayment(payment(1));
