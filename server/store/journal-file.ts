@@ -23,16 +23,15 @@
  * journal is idempotent (whole-record upserts and deletes), so a snapshot that already contains
  * some later changes is still correct after replay.
  */
-import { closeSync, existsSync, fdatasync, fstatSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, existsSync, fdatasync, fstatSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { crc32 } from 'node:zlib';
 import type { Adapter } from 'lowdb';
 import type { Data } from './types.js';
-import { journalLine, replay, writeObject, type AtRest } from './journal-format.js';
+import { journalBatch, replay } from './journal-format.js';
 import { LineFiles } from './line-files.js';
-import { checksumTrailer, parseSnapshot, textOf, type SnapshotData, type StartKeys } from './snapshot-read.js';
+import { parseSnapshot, textOf, type SnapshotData, type StartKeys } from './snapshot-read.js';
+import { writeSnapshot } from './snapshot-write.js';
 
 const datasync = promisify(fdatasync);
 export type Path = readonly [keyof Data, ...string[]];
@@ -103,23 +102,24 @@ export class JournalFile implements Adapter<Data> {
 
   async write(data: Data): Promise<void> {
     if (this.dirty.size === 0) return;
-    let chunk = '';
-    let bytes = 0;
-    const atRest: Array<[referenceNo: string, json: string, at: number, len: number]> = [];
-    for (const path of this.dirty.values()) {
-      const { line, json, at } = journalLine(data, path, this.readLine);
-      if (json === undefined) bytes += Buffer.byteLength(line);
-      else {
-        const len = Buffer.byteLength(json);
-        atRest.push([path[1]!, json, this.appendAt + bytes + at!, len]);
-        bytes += at! + len + 2; // the line ends `}\n`
-      }
-      chunk += line;
-    }
-    this.lines += this.dirty.size;
+    const paths = [...this.dirty.values()];
+    const { chunk, bytes, atRest } = journalBatch(data, paths, this.appendAt, this.readLine);
     this.dirty.clear();
-    let n = writeSync(this.fd!, chunk);
-    if (n < bytes) for (const rest = Buffer.from(chunk); n < bytes; ) n += writeSync(this.fd!, rest, n); // a short write (a full disk) throws or finishes
+    try {
+      let n = writeSync(this.fd!, chunk);
+      if (n < bytes) for (const rest = Buffer.from(chunk); n < bytes; ) n += writeSync(this.fd!, rest, n);
+    } catch (e) {
+      // A failed append (a full disk): its changes stay pending for the next batch (its requests
+      // get the error), and what it wrote is cut off, so no torn line ever precedes a later one.
+      for (const path of paths) this.markDirty(path);
+      try {
+        ftruncateSync(this.fd!, this.appendAt);
+      } catch {
+        // the start cuts a torn last line too (read)
+      }
+      throw e;
+    }
+    this.lines += paths.length;
     this.appendAt += bytes;
     this.journalBytes += bytes;
     for (const [ref, json, at, len] of atRest) {
@@ -180,53 +180,11 @@ export class JournalFile implements Adapter<Data> {
   }
 
   private async writeSnapshot(data: Data, gen: number): Promise<void> {
-    const tmp = `${this.file}.tmp`;
-    const fh = await open(tmp, 'w');
-    const slot = this.lineFiles.add(openSync(tmp, 'r'));
-    // every byte but the trailer goes through the CRC, so a reader can tell an unedited snapshot (snapshot-read.ts)
-    let crc = 0;
-    let bytes = 0;
-    const out = {
-      get bytes() {
-        return bytes;
-      },
-      write: (s: string) => ((crc = crc32(s, crc)), (bytes += Buffer.byteLength(s)), fh.write(s)),
-    };
-    const payments: AtRest = {
-      read: this.readLine,
-      // a payment nobody changed since it was read for this snapshot is kept as its place there
-      place: (key, seen, line, at, len) => {
-        if (data.payments[key] !== seen || this.dirty.has(`payments\u0000${key}`)) return;
-        data.payments[key] = LineFiles.handle(slot, at, len) ?? line;
-      },
-    };
-    try {
-      try {
-        await out.write(`{\n"version": ${JSON.stringify(data.version)},\n"journalGen": ${gen}`);
-        for (const [name, value] of Object.entries(data)) {
-          if (name === 'version') continue;
-          await out.write(`,\n${JSON.stringify(name)}: `);
-          // collections record by record; a plain value (tokenEpoch) as it is
-          if (value !== null && typeof value === 'object') await writeObject(out, value as Record<string, unknown>, name === 'idempotency' ? 2 : 1, name === 'payments' ? payments : undefined);
-          else await out.write(JSON.stringify(value));
-        }
-        await fh.write(checksumTrailer(crc));
-        await fh.datasync();
-      } finally {
-        await fh.close();
-      }
-      renameSync(tmp, this.file);
-    } catch (e) {
-      // Payments placed in this file are read through its descriptor until the next compaction
-      // copies them; unlinked now, the next one writes a new file instead of truncating this one.
-      this.retiring.push(slot);
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // already gone: nothing to truncate
-      }
-      throw e;
-    }
+    const slot = await writeSnapshot(this.file, data, gen, {
+      lineFiles: this.lineFiles,
+      isDirty: (ref) => this.dirty.has(`payments\u0000${ref}`),
+      retire: (s) => this.retiring.push(s),
+    });
     this.snapshotSlot = slot;
     for (const old of this.retiring.splice(0)) this.lineFiles.release(old);
     this.snapshotBytes = statSync(this.file).size;

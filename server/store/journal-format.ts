@@ -88,6 +88,27 @@ export function journalLine(data: Data, path: Path, read?: (h: number) => string
   return { line: `${head}${json}}\n`, json, at: Buffer.byteLength(head) };
 }
 
+/**
+ * One journal append: the lines of the records at `paths`, their size in bytes, and for each
+ * payment where its record's JSON will be in the file (`appendAt`: the file's size before it).
+ */
+export function journalBatch(data: Data, paths: readonly Path[], appendAt: number, read: (h: number) => string) {
+  let chunk = '';
+  let bytes = 0;
+  const atRest: Array<[referenceNo: string, json: string, at: number, len: number]> = [];
+  for (const path of paths) {
+    const { line, json, at } = journalLine(data, path, read);
+    if (json === undefined) bytes += Buffer.byteLength(line);
+    else {
+      const len = Buffer.byteLength(json);
+      atRest.push([path[1]!, json, appendAt + bytes + at!, len]);
+      bytes += at! + len + 2; // the line ends `}\n`
+    }
+    chunk += line;
+  }
+  return { chunk, bytes, atRest };
+}
+
 export function valueAt(data: Data, path: Path): unknown {
   let node: unknown = data;
   for (const key of path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;

@@ -1,5 +1,5 @@
 /** Payments at rest on disk (store/line-files.ts): handles, compactions under changes, restarts. */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LineFiles } from '../../server/store/line-files.js';
@@ -99,6 +99,25 @@ describe('payments at rest on disk', () => {
     const refunds = Object.keys(store.data.payments).reduce((n, ref) => n + store.findPayment(ref)!.refunds.length, 0);
     expect(refunds).toBe(changes);
     expect(stateOf(await Store.open(file))).toBe(stateOf(store));
+  });
+
+  test('a failed append (a full disk) keeps its changes pending: the next batch writes them, and the journal stays readable', async () => {
+    const store = await Store.open(file);
+    store.insertPayment(payment(1));
+    await store.commit();
+    const journal = (store as unknown as { journal: { fd: number } }).journal;
+    const good = journal.fd;
+    journal.fd = openSync(`${file}.journal-0.jsonl`, 'r'); // every write on it fails (EBADF), as on a full disk
+    store.insertPayment(payment(2));
+    await expect(store.commit()).rejects.toThrow();
+    closeSync(journal.fd);
+    journal.fd = good;
+    store.insertPayment(payment(3));
+    await store.commit();
+    const again = await Store.open(file);
+    expect(Object.keys(again.data.payments).sort()).toEqual(['REF000001', 'REF000002', 'REF000003']);
+    expect(again.findPayment('REF000002')?.partnerReferenceNo).toBe('INV-2');
+    expect(store.findPayment('REF000002')?.partnerReferenceNo).toBe('INV-2'); // read back from where the retry put it
   });
 
   test('a torn last journal line is cut before the next append, so the journal stays readable', async () => {
