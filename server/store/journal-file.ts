@@ -30,7 +30,7 @@ import type { Adapter } from 'lowdb';
 import type { Data } from './types.js';
 import { journalBatch, replay } from './journal-format.js';
 import { LineFiles } from './line-files.js';
-import { parseSnapshot, textOf, type SnapshotData, type StartKeys } from './snapshot-read.js';
+import { parseSnapshot, textOf, type SnapshotData, type StartText } from './snapshot-read.js';
 import { writeSnapshot } from './snapshot-write.js';
 
 const datasync = promisify(fdatasync);
@@ -54,7 +54,7 @@ export class JournalFile implements Adapter<Data> {
   private appendAt = 0;
   /** slots whose lines the running (or, after a failure, the next) compaction copies into its snapshot */
   private retiring: number[] = [];
-  private startKeys: StartKeys | undefined;
+  private startText: StartText | undefined;
   private readonly readLine = (h: number) => this.lineFiles.read(h);
   /** Called after each append, synchronously (Store: payments only read go back to rest). */
   afterWrite: (() => void) | undefined;
@@ -72,7 +72,7 @@ export class JournalFile implements Adapter<Data> {
       this.snapshotSlot = this.lineFiles.add(openSync(this.file, 'r'));
       const read = parseSnapshot(this.file, this.snapshotSlot);
       snapshot = read.data;
-      this.startKeys = read.keys;
+      this.startText = read.startText;
     }
     const data = snapshot ?? ({} as Data);
     this.gen = snapshot?.journalGen ?? 0;
@@ -93,11 +93,11 @@ export class JournalFile implements Adapter<Data> {
     return data;
   }
 
-  /** The index keys of the payments the start kept on disk, once (store.ts builds its index from them). */
-  takeStartKeys(): StartKeys | undefined {
-    const keys = this.startKeys;
-    this.startKeys = undefined;
-    return keys;
+  /** The start's reader of payment lines from the snapshot's text, once (store.ts builds its index with it; then the text is garbage). */
+  takeStartText(): StartText | undefined {
+    const text = this.startText;
+    this.startText = undefined;
+    return text;
   }
 
   async write(data: Data): Promise<void> {

@@ -57,12 +57,20 @@ export class LineFiles {
     return h % SLOTS;
   }
 
+  static lengthOf(h: LineHandle): number {
+    return ((h - (h % SLOTS)) / SLOTS) % LEN;
+  }
+
+  static offsetOf(h: LineHandle): number {
+    const rest = (h - (h % SLOTS)) / SLOTS;
+    return (rest - (rest % LEN)) / LEN;
+  }
+
   /** The line a handle names, as the text it was written as (UTF-8). */
   read(h: LineHandle): string {
     const slot = h % SLOTS;
-    const rest = (h - slot) / SLOTS;
-    const len = rest % LEN;
-    const at = (rest - len) / LEN;
+    const len = LineFiles.lengthOf(h);
+    const at = LineFiles.offsetOf(h);
     const fd = this.fds[slot];
     if (fd === undefined) throw new Error(`line-files: slot ${slot} was released while a handle named it`);
     const buf = Buffer.allocUnsafe(len);

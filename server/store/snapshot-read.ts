@@ -12,12 +12,14 @@ import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { LineFiles } from './line-files.js';
-import { lineKeys, own, type PaymentKeys } from './payment-index.js';
-import type { Data, PaymentRecord } from './types.js';
+import type { Data } from './types.js';
 
 export type SnapshotData = Data & { journalGen?: number; checksum?: string };
-/** The index keys of the payments read as handles (the index cannot read them without a disk read each). */
-export type StartKeys = Map<string, PaymentKeys>;
+/**
+ * A payment's line read at the start, from the file's text still in memory, by its handle: the
+ * index reads its keys from it (store/payment-index.ts) instead of one disk read per payment.
+ */
+export type StartText = (h: number) => string;
 
 /** What store/journal-file.ts writes last: the CRC-32 of every byte before this line. */
 export const checksumTrailer = (crc: number) => `,\n"checksum": "crc32:${crc.toString(16).padStart(8, '0')}"\n}\n`;
@@ -25,7 +27,7 @@ const TRAILER = /,\n"checksum": "crc32:([0-9a-f]{8})"\n\}\n$/;
 const PAYMENTS = ',\n"payments": {\n';
 
 /** `slot`: where the file is open in LineFiles (payments are then kept as handles into it), or -1. */
-export function parseSnapshot(file: string, slot = -1): { data: SnapshotData; keys?: StartKeys } {
+export function parseSnapshot(file: string, slot = -1): { data: SnapshotData; startText?: StartText } {
   const { text, end } = readVerified(file);
   return (end >= 0 && parseDeferred(text, end, slot)) || { data: parseWhole(text) };
 }
@@ -64,15 +66,13 @@ function parseWhole(text: string): SnapshotData {
  * The payments collection as the writer lays it out (store/journal-format.ts: one
  * `"<referenceNo>": <record>` line each), records kept where they are in the file (a handle into
  * `slot`, or their JSON text without one); everything else parsed. The file is ASCII here, so a
- * character's index in `text` is its byte offset. Each payment's index keys are read from its line
- * now, copied out of the file's text (`own`) so that the text is garbage once the start is done.
- * Undefined when the layout is not that one (the caller then parses the whole file).
+ * character's index in `text` is its byte offset. Undefined when the layout is not that one (the
+ * caller then parses the whole file).
  */
-function parseDeferred(text: string, end: number, slot: number): { data: SnapshotData; keys: StartKeys } | undefined {
+function parseDeferred(text: string, end: number, slot: number): { data: SnapshotData; startText: StartText } | undefined {
   const open = text.indexOf(PAYMENTS); // records are single lines, so this can only be the top-level key
   if (open < 0 || open > end) return undefined;
   const payments: Record<string, string | number> = {};
-  const keys: StartKeys = new Map();
   let i = open + PAYMENTS.length;
   while (text.charCodeAt(i) !== 0x7d /* } */) {
     const eol = text.indexOf('\n', i);
@@ -82,23 +82,11 @@ function parseDeferred(text: string, end: number, slot: number): { data: Snapsho
     // referenceNos are digits; anything that would need unescaping (or could touch a prototype) is not this layout
     if (key.includes('\\') || key.includes('"') || key === '__proto__') return undefined;
     const at = sep + 3;
-    const line = text.slice(at, text.charCodeAt(eol - 1) === 0x2c /* , */ ? eol - 1 : eol);
-    const h = slot < 0 ? undefined : LineFiles.handle(slot, at, line.length);
-    payments[key] = h ?? line;
-    if (h !== undefined) keys.set(key, keysOf(line));
+    const len = (text.charCodeAt(eol - 1) === 0x2c /* , */ ? eol - 1 : eol) - at;
+    payments[key] = LineFiles.handle(slot, at, len) ?? text.slice(at, at + len);
     i = eol + 1;
   }
   const data = JSON.parse(`${text.slice(0, open)},\n"payments": {}${text.slice(i + 1, end)}\n}`) as SnapshotData;
   (data as { payments: Record<string, unknown> }).payments = payments;
-  return { data, keys };
-}
-
-const NO_REFUNDS: readonly string[] = [];
-
-/** A payment line's index keys, as strings of their own: from its first keys when it has no refunds, else parsed. */
-function keysOf(line: string): PaymentKeys {
-  const k = lineKeys(line);
-  if (k) return { clientId: own(k.clientId), partnerReferenceNo: own(k.partnerReferenceNo), refundNos: NO_REFUNDS };
-  const p = JSON.parse(line) as PaymentRecord;
-  return { clientId: p.clientId, partnerReferenceNo: p.partnerReferenceNo, refundNos: p.refunds.map((r) => r.partnerRefundNo) };
+  return { data, startText: (h) => text.slice(LineFiles.offsetOf(h), LineFiles.offsetOf(h) + LineFiles.lengthOf(h)) };
 }

@@ -26,7 +26,7 @@ export class Store {
   private constructor(private readonly db: Low<Data>, flushMs: number, private readonly journal?: JournalFile) {
     this.commits = new GroupCommit(() => this.db.write(), flushMs);
     this.bindings.rebuild(this.data.bindings);
-    this.payments.rebuild(this.data.payments, journal?.lineFiles, journal?.takeStartKeys());
+    this.payments.rebuild(this.data.payments, journal?.lineFiles, journal?.takeStartText());
     if (journal) journal.afterWrite = () => this.payments.rest();
   }
 
