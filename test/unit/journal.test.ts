@@ -1,18 +1,14 @@
 /** The journaled store: exact replay after a crash, torn tails, background compaction, reset. */
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store } from '../../server/store/store.js';
 import { paymentRecord as payment, stateOf } from '../helpers/state.js';
+import { eachTempState } from '../helpers/temp-state.js';
 
 describe('journal store', () => {
   let dir: string;
   let file: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'journal-'));
-    file = join(dir, 'state.json');
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  eachTempState('journal-', (d, f) => ((dir = d), (file = f)));
 
   /** Inserts, updates and deletes through the store's API, committing in batches. */
   async function exercise(store: Store, n: number) {

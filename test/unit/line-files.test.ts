@@ -1,10 +1,9 @@
 /** Payments at rest on disk (store/line-files.ts): handles, compactions under changes, restarts. */
-import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { appendFileSync, closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { LineFiles } from '../../server/store/line-files.js';
 import { Store } from '../../server/store/store.js';
 import { paymentRecord as payment, stateOf } from '../helpers/state.js';
+import { eachTempState } from '../helpers/temp-state.js';
 
 const refund = (n: string) => ({ refundNo: `RF-${n}`, partnerRefundNo: n, refundAmount: { value: '1.00', currency: 'IDR' }, refundTime: 1, externalId: `X-${n}` });
 const openSlots = (store: Store) => {
@@ -15,11 +14,7 @@ const openSlots = (store: Store) => {
 describe('payments at rest on disk', () => {
   let dir: string;
   let file: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'line-files-'));
-    file = join(dir, 'state.json');
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  eachTempState('line-files-', (d, f) => ((dir = d), (file = f)));
 
   test('a handle names its slot, offset and length exactly, up to its bounds; past them there is none', () => {
     let seed = 7;

@@ -1,22 +1,17 @@
 /** Reading the snapshot: payments of an unedited snapshot parsed on first use; anything else parsed whole. */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Store } from '../../server/store/store.js';
 import { lineKeys } from '../../server/store/payment-index.js';
 import type { PaymentRecord } from '../../server/store/types.js';
 import { paymentRecord as payment, stateOf } from '../helpers/state.js';
+import { eachTempState } from '../helpers/temp-state.js';
 
 const refund = (n: string) => ({ refundNo: `RF-${n}`, partnerRefundNo: n, refundAmount: { value: '1.00', currency: 'IDR' }, refundTime: 1, externalId: `X-${n}` });
 
 describe('snapshot read', () => {
   let dir: string;
   let file: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'snapshot-'));
-    file = join(dir, 'state.json');
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  eachTempState('snapshot-', (d, f) => ((dir = d), (file = f)));
 
   /** 50 payments (one refunded, one with a quote and a backslash in its partnerReferenceNo), stopped cleanly. */
   async function written(): Promise<string> {
