@@ -30,7 +30,7 @@ import type { Adapter } from 'lowdb';
 import type { Data } from './types.js';
 import { journalBatch, replay } from './journal-format.js';
 import { LineFiles } from './line-files.js';
-import { parseSnapshot, textOf, type SnapshotData, type StartText } from './snapshot-read.js';
+import { parseSnapshot, textOf, type OnPayment, type SnapshotData } from './snapshot-read.js';
 import { writeSnapshot } from './snapshot-write.js';
 
 const datasync = promisify(fdatasync);
@@ -54,12 +54,19 @@ export class JournalFile implements Adapter<Data> {
   private appendAt = 0;
   /** slots whose lines the running (or, after a failure, the next) compaction copies into its snapshot */
   private retiring: number[] = [];
-  private startText: StartText | undefined;
+  /** whether the start's snapshot read told `onPayment` every payment it kept at rest */
+  snapshotIndexed = false;
   private readonly readLine = (h: number) => this.lineFiles.read(h);
   /** Called after each append, synchronously (Store: payments only read go back to rest). */
   afterWrite: (() => void) | undefined;
 
-  constructor(private readonly file: string, private readonly sync: 'write' | 'fsync' = 'write', private readonly compactEvery = 20_000) {}
+  /** `onPayment`: told each payment of the snapshot the start keeps at rest, with its line (the store indexes it). */
+  constructor(
+    private readonly file: string,
+    private readonly sync: 'write' | 'fsync' = 'write',
+    private readonly compactEvery = 20_000,
+    private readonly onPayment: OnPayment = () => {},
+  ) {}
 
   /** The store names every record it changes; the next write appends exactly those. */
   markDirty(path: Path): void {
@@ -70,9 +77,9 @@ export class JournalFile implements Adapter<Data> {
     let snapshot: SnapshotData | undefined;
     if (existsSync(this.file)) {
       this.snapshotSlot = this.lineFiles.add(openSync(this.file, 'r'));
-      const read = parseSnapshot(this.file, this.snapshotSlot);
+      const read = parseSnapshot(this.file, this.snapshotSlot, this.onPayment);
       snapshot = read.data;
-      this.startText = read.startText;
+      this.snapshotIndexed = read.indexed;
     }
     const data = snapshot ?? ({} as Data);
     this.gen = snapshot?.journalGen ?? 0;
@@ -91,13 +98,6 @@ export class JournalFile implements Adapter<Data> {
     delete (data as SnapshotData).journalGen;
     this.openJournal(this.gen);
     return data;
-  }
-
-  /** The start's reader of payment lines from the snapshot's text, once (store.ts builds its index with it; then the text is garbage). */
-  takeStartText(): StartText | undefined {
-    const text = this.startText;
-    this.startText = undefined;
-    return text;
   }
 
   async write(data: Data): Promise<void> {

@@ -43,27 +43,34 @@ export class PaymentIndex {
 
   /**
    * `all` is the store's live collection: `get` and a later first use of a lazy index read it.
-   * `startText` reads the lines of payments at rest in the snapshot the start just read, from its
-   * text still in memory (snapshot-read.ts); without it they are read from disk.
+   * `indexedAtRest`: the payments at rest in it were indexed already, as the start read the
+   * snapshot (`indexLine`); only the objects (replayed from the journal) are left to index.
    */
-  rebuild(all: Record<string, AtRest>, lines?: LineFiles, startText?: (h: number) => string): void {
+  rebuild(all: Record<string, AtRest>, lines?: LineFiles, indexedAtRest = false): void {
     this.all = all;
     this.lines = lines;
     this.parsed.clear();
-    this.byPartnerRef.clear();
-    this.byPartnerRefundNo.clear();
     this.byExternal = undefined;
+    if (!indexedAtRest) {
+      this.byPartnerRef.clear();
+      this.byPartnerRefundNo.clear();
+    }
     for (const ref in all) {
       const p = all[ref]!;
-      if (typeof p === 'object') {
-        this.add(p);
-        continue;
-      }
-      const line = typeof p === 'number' && startText ? startText(p) : this.text(p);
-      const keys = lineKeys(line);
-      if (keys) this.byPartnerRef.set(keys.clientId, own(keys.partnerReferenceNo), ref);
-      else this.add(JSON.parse(line) as PaymentRecord); // a line this cannot read without parsing it (refunds, escapes)
+      if (typeof p === 'object') this.add(p);
+      else if (!indexedAtRest) this.indexLine(ref, this.text(p));
     }
+  }
+
+  /**
+   * Indexes a payment at rest from its line, keeping copies of its keys only (the line may be a
+   * view of a larger text). `referenceNo` is already a key of the collection: V8 then makes it a
+   * view of its internalized copy, which keeps nothing else alive (measured).
+   */
+  indexLine(referenceNo: string, line: string): void {
+    const keys = lineKeys(line);
+    if (keys) this.byPartnerRef.set(keys.clientId, own(keys.partnerReferenceNo), referenceNo);
+    else this.add(JSON.parse(line) as PaymentRecord); // a line this cannot read without parsing it (refunds, escapes)
   }
 
   /** The latest payment for a partnerReferenceNo wins the index (a retry after a failure). */

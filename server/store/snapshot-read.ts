@@ -1,50 +1,73 @@
 /**
  * Reads the JSON snapshot. A snapshot the sandbox wrote itself and nobody has edited since (its
  * trailing `"checksum": "crc32:…"` matches every byte before it) is read without parsing its
- * payments: each stays its own JSON line, parsed on first use (store/payment-index.ts). At 100 000
- * stored payments `JSON.parse` of the whole 46 MB file and the garbage collection it caused were
- * ~0.6 s of a ~1.1 s start (docs/performance.md, "Cold start"). The checksum is what makes that
- * safe: the lines are then exactly `JSON.stringify` output, so none can fail to parse later.
+ * payments: each is kept as where its line is in the file (a handle, line-files.ts), and its index
+ * keys are read from the line as the file streams by (`onPayment`). At 100 000 stored payments
+ * `JSON.parse` of the whole 46 MB file and the garbage collection it caused were ~0.6 s of a ~1.1 s
+ * start (docs/performance.md, "Cold start"). The checksum is what makes that safe: the lines are
+ * then exactly `JSON.stringify` output, so none can fail to parse later.
+ * The file is read in 1 MiB chunks, twice (the checksum, then the lines), so the start never holds
+ * the whole file as one string: every chunk is young garbage once its lines are read.
  * Any other file (edited by hand, written by another tool, not ASCII) is parsed whole, as before,
  * and an invalid one stops the start.
  */
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { LineFiles } from './line-files.js';
 import type { Data } from './types.js';
 
 export type SnapshotData = Data & { journalGen?: number; checksum?: string };
-/**
- * A payment's line read at the start, from the file's text still in memory, by its handle: the
- * index reads its keys from it (store/payment-index.ts) instead of one disk read per payment.
- */
-export type StartText = (h: number) => string;
+/** Told each payment kept at rest in the snapshot, with its line (a view of a chunk: copy what is kept). */
+export type OnPayment = (referenceNo: string, line: string) => void;
 
 /** What store/journal-file.ts writes last: the CRC-32 of every byte before this line. */
 export const checksumTrailer = (crc: number) => `,\n"checksum": "crc32:${crc.toString(16).padStart(8, '0')}"\n}\n`;
 const TRAILER = /,\n"checksum": "crc32:([0-9a-f]{8})"\n\}\n$/;
 const PAYMENTS = ',\n"payments": {\n';
-
-/** `slot`: where the file is open in LineFiles (payments are then kept as handles into it), or -1. */
-export function parseSnapshot(file: string, slot = -1): { data: SnapshotData; startText?: StartText } {
-  const { text, end } = readVerified(file);
-  return (end >= 0 && parseDeferred(text, end, slot)) || { data: parseWhole(text) };
-}
+const CHUNK = 1 << 17; // a 128 KiB string: V8 keeps it young, so a scavenge frees it
 
 /**
- * The file's text, and where its checksum trailer begins when the checksum matches (else -1).
- * A function of its own so that the file's bytes (46 MB at 100 000 payments) are garbage before
- * the parsing allocates: still young then, the next scavenge frees them, instead of a later
- * mark-compact (RSS 2 s after a start was otherwise 135 or 190 MB, depending on the GC's timing).
+ * `slot`: where the file is open in LineFiles (payments are then kept as handles into it), or -1.
+ * `indexed`: every payment kept at rest was passed to `onPayment` (else the caller indexes them all).
  */
-function readVerified(file: string): { text: string; end: number } {
-  const bytes = readFileSync(file);
-  if (!isAscii(bytes)) return { text: bytes.toString('utf8'), end: -1 }; // the writer's files are ASCII unless a name is not
-  const text = bytes.toString('latin1'); // see textOf
-  const trailer = TRAILER.exec(text.slice(-64));
-  const end = trailer ? text.length - trailer[0].length : -1;
-  return { text, end: trailer && crc32(bytes.subarray(0, end)) === parseInt(trailer[1]!, 16) ? end : -1 };
+export function parseSnapshot(file: string, slot: number, onPayment: OnPayment): { data: SnapshotData; indexed: boolean } {
+  const fd = openSync(file, 'r');
+  try {
+    const end = verifiedEnd(fd);
+    const data = end >= 0 ? parseDeferred(fd, end, slot, onPayment) : undefined;
+    return data ? { data, indexed: true } : { data: parseWhole(file), indexed: false };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Calls `each` with the file's bytes [from, to) in chunks, through one reused buffer. */
+function stream(fd: number, from: number, to: number, each: (bytes: Buffer, at: number) => void): void {
+  const buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, to - from)));
+  for (let at = from; at < to; ) {
+    const n = readSync(fd, buf, 0, Math.min(buf.length, to - at), at);
+    if (n === 0) throw new Error('snapshot: the file shrank while it was read');
+    each(buf.subarray(0, n), at);
+    at += n;
+  }
+}
+
+/** Where the checksum trailer begins, when the file is ASCII and the checksum matches every byte before it; else -1. */
+function verifiedEnd(fd: number): number {
+  const size = fstatSync(fd).size;
+  const tail = Buffer.alloc(Math.min(64, size));
+  readSync(fd, tail, 0, tail.length, size - tail.length);
+  const trailer = TRAILER.exec(tail.toString('latin1'));
+  if (!trailer) return -1;
+  const end = size - trailer[0].length;
+  let crc = 0;
+  let ascii = true;
+  stream(fd, 0, end, (bytes) => {
+    ascii &&= isAscii(bytes);
+    crc = crc32(bytes, crc);
+  });
+  return ascii && crc === parseInt(trailer[1]!, 16) ? end : -1;
 }
 
 /**
@@ -56,8 +79,8 @@ export function textOf(bytes: Buffer): string {
   return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
-function parseWhole(text: string): SnapshotData {
-  const data = JSON.parse(text) as SnapshotData;
+function parseWhole(file: string): SnapshotData {
+  const data = JSON.parse(textOf(readFileSync(file))) as SnapshotData;
   delete data.checksum;
   return data;
 }
@@ -66,27 +89,60 @@ function parseWhole(text: string): SnapshotData {
  * The payments collection as the writer lays it out (store/journal-format.ts: one
  * `"<referenceNo>": <record>` line each), records kept where they are in the file (a handle into
  * `slot`, or their JSON text without one); everything else parsed. The file is ASCII here, so a
- * character's index in `text` is its byte offset. Undefined when the layout is not that one (the
- * caller then parses the whole file).
+ * character's index is its byte offset. Undefined when the layout is not that one (the caller then
+ * parses the whole file).
  */
-function parseDeferred(text: string, end: number, slot: number): { data: SnapshotData; startText: StartText } | undefined {
-  const open = text.indexOf(PAYMENTS); // records are single lines, so this can only be the top-level key
-  if (open < 0 || open > end) return undefined;
+function parseDeferred(fd: number, end: number, slot: number, onPayment: OnPayment): SnapshotData | undefined {
   const payments: Record<string, string | number> = {};
-  let i = open + PAYMENTS.length;
-  while (text.charCodeAt(i) !== 0x7d /* } */) {
-    const eol = text.indexOf('\n', i);
-    const sep = text.indexOf('": ', i);
-    if (eol < 0 || sep < 0 || sep > eol || text.charCodeAt(i) !== 0x22 /* " */) return undefined;
-    const key = text.slice(i + 1, sep);
-    // referenceNos are digits; anything that would need unescaping (or could touch a prototype) is not this layout
-    if (key.includes('\\') || key.includes('"') || key === '__proto__') return undefined;
-    const at = sep + 3;
-    const len = (text.charCodeAt(eol - 1) === 0x2c /* , */ ? eol - 1 : eol) - at;
-    payments[key] = LineFiles.handle(slot, at, len) ?? text.slice(at, at + len);
-    i = eol + 1;
+  let head: string | undefined; // the text before the payments
+  let buf = Buffer.allocUnsafe(CHUNK);
+  // Each read starts at a line's beginning (`base`), so no text is ever carried over or joined; a
+  // read without one whole line (a head or a payment larger than the buffer) is retried larger.
+  for (let base = 0; base < end; ) {
+    const n = readSync(fd, buf, 0, Math.min(buf.length, end - base), base);
+    const text = buf.toString('latin1', 0, n);
+    let i = 0;
+    if (head === undefined) {
+      const open = text.indexOf(PAYMENTS); // records are single lines, so this can only be the top-level key
+      if (open < 0) {
+        if (base + n >= end) return undefined; // no payments line: not this layout
+        buf = Buffer.allocUnsafe(buf.length * 2);
+        continue;
+      }
+      head = text.slice(0, open);
+      i = open + PAYMENTS.length;
+    }
+    for (;;) {
+      if (text.charCodeAt(i) === 0x7d /* } */) return withPayments(head, readText(fd, base + i + 1, end), payments);
+      const eol = text.indexOf('\n', i);
+      if (eol < 0) break;
+      const sep = text.indexOf('": ', i);
+      if (sep < 0 || sep > eol || text.charCodeAt(i) !== 0x22 /* " */) return undefined;
+      const key = text.slice(i + 1, sep);
+      // referenceNos are digits; anything that would need unescaping (or could touch a prototype) is not this layout
+      if (key.includes('\\') || key.includes('"') || key === '__proto__') return undefined;
+      const at = sep + 3;
+      const line = text.slice(at, text.charCodeAt(eol - 1) === 0x2c /* , */ ? eol - 1 : eol);
+      // As a property key `key` becomes a view of its own internalized copy, no longer of `text`.
+      payments[key] = LineFiles.handle(slot, base + at, line.length) ?? line;
+      onPayment(key, line);
+      i = eol + 1;
+    }
+    if (base + n >= end) return undefined; // the file ended inside the payments
+    if (i === 0) buf = Buffer.allocUnsafe(buf.length * 2);
+    base += i;
   }
-  const data = JSON.parse(`${text.slice(0, open)},\n"payments": {}${text.slice(i + 1, end)}\n}`) as SnapshotData;
+  return undefined;
+}
+
+function readText(fd: number, from: number, to: number): string {
+  const bytes = Buffer.allocUnsafe(to - from);
+  if (bytes.length > 0) readSync(fd, bytes, 0, bytes.length, from);
+  return bytes.toString('latin1');
+}
+
+function withPayments(head: string, tail: string, payments: Record<string, string | number>): SnapshotData {
+  const data = JSON.parse(`${head},\n"payments": {}${tail}\n}`) as SnapshotData;
   (data as { payments: Record<string, unknown> }).payments = payments;
-  return { data, startText: (h) => text.slice(LineFiles.offsetOf(h), LineFiles.offsetOf(h) + LineFiles.lengthOf(h)) };
+  return data;
 }

@@ -19,31 +19,32 @@ type StoredData = Partial<Data> & { accessTokens?: unknown; customerTokens?: unk
 
 export class Store {
   readonly bindings = new BindingIndex();
-  readonly payments = new PaymentIndex();
   private readonly idempotency = new IdempotencyRecords();
   private readonly commits: GroupCommit;
 
-  private constructor(private readonly db: Low<Data>, flushMs: number, private readonly journal?: JournalFile) {
+  private constructor(private readonly db: Low<Data>, flushMs: number, readonly payments: PaymentIndex, private readonly journal?: JournalFile) {
     this.commits = new GroupCommit(() => this.db.write(), flushMs);
     this.bindings.rebuild(this.data.bindings);
-    this.payments.rebuild(this.data.payments, journal?.lineFiles, journal?.takeStartText());
+    // the payments the snapshot kept at rest were indexed while it was read (snapshot-read.ts)
+    this.payments.rebuild(this.data.payments, journal?.lineFiles, journal?.snapshotIndexed);
     if (journal) journal.afterWrite = () => this.payments.rest();
   }
 
   /** `:memory:` (tests) or a JSON file path (snapshot + journal); a missing file starts empty. */
   static async open(file: string, flushMs = 0, options: { sync?: 'write' | 'fsync'; compactEvery?: number } = {}): Promise<Store> {
+    const payments = new PaymentIndex();
     let journal: JournalFile | undefined;
     let adapter: Adapter<Data>;
     if (file === ':memory:') adapter = new Memory<Data>();
     else {
       mkdirSync(dirname(file), { recursive: true });
-      adapter = journal = new JournalFile(file, options.sync, options.compactEvery);
+      adapter = journal = new JournalFile(file, options.sync, options.compactEvery, (ref, line) => payments.indexLine(ref, line));
     }
     const db = new Low<Data>(adapter, emptyData());
     await db.read();
     const stored = db.data as StoredData;
     db.data = { ...emptyData(), ...stored };
-    const store = new Store(db, flushMs, journal);
+    const store = new Store(db, flushMs, payments, journal);
     await store.upgrade(stored);
     return store;
   }

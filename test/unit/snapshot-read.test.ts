@@ -1,5 +1,5 @@
 /** Reading the snapshot: payments of an unedited snapshot parsed on first use; anything else parsed whole. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Store } from '../../server/store/store.js';
 import { lineKeys } from '../../server/store/payment-index.js';
 import type { PaymentRecord } from '../../server/store/types.js';
@@ -113,6 +113,26 @@ describe('snapshot read', () => {
     const again = await Store.open(file); // the journal alone: no snapshot was written
     expect(again.findPayment('REF000001')!.refunds.map((r) => r.partnerRefundNo)).toEqual(['R-1']);
     expect(stateOf(again)).toBe(stateOf(store));
+  });
+
+  test('a snapshot of many read chunks (128 KiB): a head and a payment line larger than one, lines cut by chunk edges, all found and indexed', async () => {
+    const store = await Store.open(file);
+    for (let i = 0; i < 3000; i++) store.saveRefreshToken({ refreshToken: `rt-${i}`, clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 }, 1_000_000_000);
+    for (let i = 0; i < 8000; i++) store.insertPayment(payment(i));
+    const big = store.findPayment('REF004000')!;
+    for (let r = 0; r < 5000; r++) big.refunds.push(refund(`BIG-${r}`));
+    store.paymentChanged(big);
+    await store.commit();
+    const expected = stateOf(store);
+    await store.close();
+    expect(statSync(file).size).toBeGreaterThan(2 * 2 ** 20);
+    expect(readFileSync(file, 'latin1').indexOf('"payments": {')).toBeGreaterThan(2 ** 17); // the head alone is larger than a chunk
+    const again = await Store.open(file);
+    expect(Object.values(again.data.payments).filter((p) => typeof p !== 'number')).toEqual([]);
+    for (const i of [0, 1, 2047, 4000, 4001, 7999]) expect(again.payments.byPartnerReferenceNo('BRN-1', `INV-${i}`)?.referenceNo).toBe(payment(i).referenceNo);
+    expect(again.payments.byRefundNo('BRN-1', 'BIG-4999')?.referenceNo).toBe('REF004000');
+    expect(again.payments.byExternalId('BRN-1', 'EXT-6000')?.referenceNo).toBe('REF006000');
+    expect(stateOf(again)).toBe(expected);
   });
 
   test('an edited snapshot (checksum no longer matching) is parsed whole: the edit counts, and a broken record stops the start', async () => {
