@@ -57,8 +57,6 @@ export class JournalFile implements Adapter<Data> {
   /** whether the start's snapshot read told `onPayment` every payment it kept at rest */
   snapshotIndexed = false;
   private readonly readLine = (h: number) => this.lineFiles.read(h);
-  /** Called after each append, synchronously (Store: payments only read go back to rest). */
-  afterWrite: (() => void) | undefined;
 
   /** `onPayment`: told each payment of the snapshot the start keeps at rest, with its line (the store indexes it). */
   constructor(
@@ -125,7 +123,6 @@ export class JournalFile implements Adapter<Data> {
     for (const [ref, json, at, len] of atRest) {
       if (data.payments[ref] === json) data.payments[ref] = LineFiles.handle(this.journalSlot, at, len) ?? json;
     }
-    this.afterWrite?.();
     if (this.sync === 'fsync') await datasync(this.fd!);
     if (this.lines >= this.compactEvery && this.journalBytes >= this.snapshotBytes && !this.compacting) void this.startCompaction(data);
   }

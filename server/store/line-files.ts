@@ -21,6 +21,8 @@ export type LineHandle = number;
 
 export class LineFiles {
   private readonly fds: Array<number | undefined> = new Array(SLOTS).fill(undefined);
+  /** counts closed files: a handle read before the last one may name a slot another file has now */
+  releases = 0;
 
   /**
    * Registers an open, readable descriptor and returns its slot, which owns the descriptor from now
@@ -38,6 +40,7 @@ export class LineFiles {
     const fd = this.fds[slot];
     if (fd === undefined) return;
     this.fds[slot] = undefined;
+    this.releases++;
     closeSync(fd);
   }
 

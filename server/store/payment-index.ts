@@ -2,8 +2,8 @@
  * Payments by referenceNo, with secondary indexes rebuilt at load and reset (the externalId index
  * on first use). The indexes map to referenceNos. A payment at rest is where its last written line
  * is (a number, store/line-files.ts) or that line (a string): `get` reads and parses it and keeps
- * the object beside it until the next journal write (`rest`), so all callers of one request see one
- * object. The collection itself holds only payments at rest and changed ones not yet written, so a
+ * the object beside the collection while the payment stays there, so all callers see one object.
+ * The collection itself holds only payments at rest and changed ones not yet written, so a
  * compaction never meets an object it cannot tell from a change.
  * Nested per merchant so no key string is built per record.
  */
@@ -11,6 +11,8 @@ import type { LineFiles } from './line-files.js';
 import type { PaymentRecord } from './types.js';
 
 type AtRest = PaymentRecord | string | number;
+/** ~1 KB each: a status check of a recent payment then costs no read (docs/performance.md) */
+const PARSED_MAX = 1024;
 
 class PerMerchant {
   private readonly maps = new Map<string, Map<string, string>>();
@@ -38,8 +40,9 @@ export class PaymentIndex {
   private byExternal: PerMerchant | undefined;
   private all: Record<string, AtRest> = {};
   private lines: LineFiles | undefined;
-  /** payments parsed since the last journal write: referenceNo → what they were at rest, and the object */
+  /** payments read lately: referenceNo → where they were at rest, and the object (see `get`) */
   private readonly parsed = new Map<string, { from: string | number; obj: PaymentRecord }>();
+  private releasesSeen = 0;
 
   /**
    * `all` is the store's live collection: `get` and a later first use of a lazy index read it.
@@ -80,20 +83,26 @@ export class PaymentIndex {
     for (const r of p.refunds) this.byPartnerRefundNo.set(p.clientId, r.partnerRefundNo, p.referenceNo);
   }
 
-  /** A change goes through Store.paymentChanged, which puts the object into the collection. */
+  /**
+   * A payment at rest is parsed once and kept, in `parsed`, while it stays where it was read from
+   * (a change gives it a new place: Store.paymentChanged puts the object into the collection, and
+   * its journal append moves it to rest elsewhere). `parsed` keeps the last PARSED_MAX payments
+   * read, and is emptied when a compaction closes files (their slots are then reused).
+   */
   get(referenceNo: string): PaymentRecord | undefined {
     const p = this.all[referenceNo];
     if (p === undefined || typeof p === 'object') return p;
+    if (this.lines && this.lines.releases !== this.releasesSeen) {
+      this.parsed.clear();
+      this.releasesSeen = this.lines.releases;
+    }
     const seen = this.parsed.get(referenceNo);
     if (seen?.from === p) return seen.obj;
     const obj = JSON.parse(this.text(p)) as PaymentRecord;
+    this.parsed.delete(referenceNo);
     this.parsed.set(referenceNo, { from: p, obj });
+    if (this.parsed.size > PARSED_MAX) this.parsed.delete(this.parsed.keys().next().value!);
     return obj;
-  }
-
-  /** After a journal write: the payments only read since the last one are dropped (they stay at rest). */
-  rest(): void {
-    this.parsed.clear();
   }
 
   byPartnerReferenceNo = (clientId: string, ref: string) => this.found(this.byPartnerRef.get(clientId, ref));

@@ -27,7 +27,6 @@ export class Store {
     this.bindings.rebuild(this.data.bindings);
     // the payments the snapshot kept at rest were indexed while it was read (snapshot-read.ts)
     this.payments.rebuild(this.data.payments, journal?.lineFiles, journal?.snapshotIndexed);
-    if (journal) journal.afterWrite = () => this.payments.rest();
   }
 
   /** `:memory:` (tests) or a JSON file path (snapshot + journal); a missing file starts empty. */

@@ -37,6 +37,34 @@ describe('payments at rest on disk', () => {
     expect(() => files.read(LineFiles.handle(3, 0, 10)!)).toThrow(/slot 3 was released/);
   });
 
+  test('a payment read is parsed once and kept while it stays where it was; a change, a compaction or 1 024 later reads replace it', async () => {
+    const store = await Store.open(file);
+    for (let i = 0; i < 1100; i++) store.insertPayment(payment(i));
+    await store.commit();
+    const read = store.findPayment('REF000001')!;
+    store.insertPayment(payment(2000));
+    await store.commit();
+    expect(store.findPayment('REF000001')).toBe(read); // another payment's commit: still the same object, no second read
+    read.refunds.push(refund('A'));
+    store.paymentChanged(read);
+    await store.commit();
+    const changed = store.findPayment('REF000001')!;
+    expect(typeof store.data.payments.REF000001).toBe('number');
+    expect(changed.refunds.map((r) => r.partnerRefundNo)).toEqual(['A']); // read from its new line
+    expect(store.findPayment('REF000001')).toBe(changed);
+    await store.compact();
+    const compacted = store.findPayment('REF000001')!;
+    expect(compacted).not.toBe(changed); // the files it was read from were closed: read again, from the new snapshot
+    expect(compacted).toEqual(changed);
+    store.paymentChanged({ ...compacted, refunds: [], status: 'FAILED' }); // a change made on another object than the one read
+    await store.commit();
+    expect(store.findPayment('REF000001')).toMatchObject({ status: 'FAILED', refunds: [] }); // not the object kept from before
+    const last = store.findPayment('REF000001');
+    for (let i = 2; i < 1100; i++) store.findPayment(payment(i).referenceNo);
+    expect(store.findPayment('REF000001')).not.toBe(last); // 1 024 later reads pushed it out
+    expect((store.payments as unknown as { parsed: Map<string, unknown> }).parsed.size).toBe(1024);
+  });
+
   test('payments changed and read while a compaction writes its snapshot chunk by chunk: nothing lost, every file closed once copied', async () => {
     const store = await Store.open(file);
     for (let i = 0; i < 3000; i++) store.insertPayment(payment(i));
