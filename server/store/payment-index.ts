@@ -76,8 +76,12 @@ export class PaymentIndex {
     else this.add(JSON.parse(line) as PaymentRecord); // a line this cannot read without parsing it (refunds, escapes)
   }
 
-  /** The latest payment for a partnerReferenceNo wins the index (a retry after a failure). */
+  /**
+   * The latest payment for a partnerReferenceNo wins the index (a retry after a failure). Called
+   * with a new or changed payment, now in the collection itself: no longer one to keep parsed.
+   */
   add(p: PaymentRecord): void {
+    this.parsed.delete(p.referenceNo);
     this.byPartnerRef.set(p.clientId, p.partnerReferenceNo, p.referenceNo);
     this.byExternal?.set(p.clientId, p.externalId, p.referenceNo);
     for (const r of p.refunds) this.byPartnerRefundNo.set(p.clientId, r.partnerRefundNo, p.referenceNo);
