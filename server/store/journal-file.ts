@@ -75,7 +75,7 @@ export class JournalFile implements Adapter<Data> {
     let snapshot: SnapshotData | undefined;
     if (existsSync(this.file)) {
       this.snapshotSlot = this.lineFiles.add(openSync(this.file, 'r'));
-      const read = parseSnapshot(this.file, this.snapshotSlot, this.onPayment);
+      const read = parseSnapshot(this.lineFiles.fd(this.snapshotSlot)!, this.snapshotSlot, this.onPayment);
       snapshot = read.data;
       this.snapshotIndexed = read.indexed;
     }

@@ -81,7 +81,8 @@ export async function writeObject(fh: SnapshotOut, obj: Record<string, unknown>,
 export function journalLine(data: Data, path: Path, read?: (h: number) => string): { line: string; json?: string; at?: number } {
   const v = valueAt(data, path);
   if (path[0] !== 'payments' || path.length !== 2 || v === undefined || v === null) return { line: JSON.stringify({ p: path, v }) + '\n' };
-  // a string or a number if a running compaction placed this changed payment first: its line is current
+  // already a string when a failed append is retried (JournalFile.write); a changed payment is
+  // never a number (a compaction places only unchanged ones), read back if it ever were
   const json = typeof v === 'string' ? v : typeof v === 'number' && read ? read(v) : JSON.stringify(v);
   data.payments[path[1]!] = json;
   const head = `{"p":${JSON.stringify(path)},"v":`;

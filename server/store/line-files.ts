@@ -72,7 +72,7 @@ export class LineFiles {
 
   /** The line a handle names, as the text it was written as (UTF-8). */
   read(h: LineHandle): string {
-    const slot = h % SLOTS;
+    const slot = LineFiles.slotOf(h);
     const len = LineFiles.lengthOf(h);
     const at = LineFiles.offsetOf(h);
     const fd = this.fds[slot];

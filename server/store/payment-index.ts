@@ -129,14 +129,15 @@ export class PaymentIndex {
     const index = new PerMerchant();
     for (const ref in this.all) {
       const p = this.all[ref]!;
-      const line = typeof p === 'object' ? undefined : this.text(p);
-      const keys = line === undefined ? undefined : lineKeys(line);
-      const { clientId, externalId } = keys ?? (typeof p === 'object' ? p : (JSON.parse(line!) as PaymentRecord));
+      const { clientId, externalId } = typeof p === 'object' ? p : keysOfLine(this.text(p));
       index.set(clientId, own(externalId), ref);
     }
     return (this.byExternal = index);
   }
 }
+
+/** A line's keys, read from its beginning when lineKeys can, else parsed. */
+const keysOfLine = (line: string) => lineKeys(line) ?? (JSON.parse(line) as PaymentRecord);
 
 /**
  * A copy of `s` that does not keep alive the text it was cut from (the indexes keep their keys).

@@ -12,7 +12,7 @@
  * and an invalid one stops the start.
  */
 import { isAscii } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { fstatSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { LineFiles } from './line-files.js';
 import type { Data } from './types.js';
@@ -28,18 +28,14 @@ const PAYMENTS = ',\n"payments": {\n';
 const CHUNK = 1 << 17; // a 128 KiB string: V8 keeps it young, so a scavenge frees it
 
 /**
- * `slot`: where the file is open in LineFiles (payments are then kept as handles into it), or -1.
- * `indexed`: every payment kept at rest was passed to `onPayment` (else the caller indexes them all).
+ * Reads the snapshot open at `fd` (the caller's: it stays open). `slot`: where that file is in
+ * LineFiles (payments are then kept as handles into it), or -1. `indexed`: every payment kept at
+ * rest was passed to `onPayment` (else the caller indexes them all).
  */
-export function parseSnapshot(file: string, slot: number, onPayment: OnPayment): { data: SnapshotData; indexed: boolean } {
-  const fd = openSync(file, 'r');
-  try {
-    const end = verifiedEnd(fd);
-    const data = end >= 0 ? parseDeferred(fd, end, slot, onPayment) : undefined;
-    return data ? { data, indexed: true } : { data: parseWhole(file), indexed: false };
-  } finally {
-    closeSync(fd);
-  }
+export function parseSnapshot(fd: number, slot: number, onPayment: OnPayment): { data: SnapshotData; indexed: boolean } {
+  const end = verifiedEnd(fd);
+  const data = end >= 0 ? parseDeferred(fd, end, slot, onPayment) : undefined;
+  return data ? { data, indexed: true } : { data: parseWhole(fd), indexed: false };
 }
 
 /** Calls `each` with the file's bytes [from, to) in chunks, through one reused buffer. */
@@ -79,8 +75,8 @@ export function textOf(bytes: Buffer): string {
   return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
-function parseWhole(file: string): SnapshotData {
-  const data = JSON.parse(textOf(readFileSync(file))) as SnapshotData;
+function parseWhole(fd: number): SnapshotData {
+  const data = JSON.parse(textOf(readBytes(fd, 0, fstatSync(fd).size))) as SnapshotData;
   delete data.checksum;
   return data;
 }
@@ -113,7 +109,7 @@ function parseDeferred(fd: number, end: number, slot: number, onPayment: OnPayme
       i = open + PAYMENTS.length;
     }
     for (;;) {
-      if (text.charCodeAt(i) === 0x7d /* } */) return withPayments(head, readText(fd, base + i + 1, end), payments);
+      if (text.charCodeAt(i) === 0x7d /* } */) return withPayments(head, readBytes(fd, base + i + 1, end).toString('latin1'), payments);
       const eol = text.indexOf('\n', i);
       if (eol < 0) break;
       const sep = text.indexOf('": ', i);
@@ -135,10 +131,14 @@ function parseDeferred(fd: number, end: number, slot: number, onPayment: OnPayme
   return undefined;
 }
 
-function readText(fd: number, from: number, to: number): string {
+function readBytes(fd: number, from: number, to: number): Buffer {
   const bytes = Buffer.allocUnsafe(to - from);
-  if (bytes.length > 0) readSync(fd, bytes, 0, bytes.length, from);
-  return bytes.toString('latin1');
+  for (let got = 0; got < bytes.length; ) {
+    const n = readSync(fd, bytes, got, bytes.length - got, from + got);
+    if (n === 0) throw new Error('snapshot: the file shrank while it was read');
+    got += n;
+  }
+  return bytes;
 }
 
 function withPayments(head: string, tail: string, payments: Record<string, string | number>): SnapshotData {
