@@ -101,5 +101,5 @@ const lines = [
 console.log(`\n${lines.join('\n')}`);
 const doc = join(ROOT, 'docs/performance.md');
 const block = `<!-- instructions:begin -->\n${lines.join('\n')}\n<!-- instructions:end -->`;
-writeFileSync(doc, readFileSync(doc, 'utf8').replace(/<!-- instructions:begin -->[\s\S]*<!-- instructions:end -->/, block));
+writeFileSync(doc, readFileSync(doc, 'utf8').replace(/<!-- instructions:begin -->[\s\S]*<!-- instructions:end -->/, () => block));
 console.log('\nwritten to docs/performance.md');

@@ -196,5 +196,5 @@ const machine = `${cpus().length} × ${cpus()[0].model.trim()}, Node ${process.v
 const doc = join(ROOT, 'docs/performance.md');
 const text = readFileSync(doc, 'utf8');
 const block = `<!-- bench:begin -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${lines.join('\n')}\n<!-- bench:end -->`;
-writeFileSync(doc, text.replace(/<!-- bench:begin -->[\s\S]*<!-- bench:end -->/, block));
+writeFileSync(doc, text.replace(/<!-- bench:begin -->[\s\S]*<!-- bench:end -->/, () => block));
 console.log(`\nwritten to docs/performance.md`);

@@ -45,6 +45,7 @@ export interface Config {
   channelMode: Mode;
   channels: readonly string[];
   bindFieldsMode: Mode;
+  emptyFieldsMode: Mode;
   cardDataCryptoJs: boolean;
   unbindTokenField: boolean;
   unbindDelaySeconds: number;
@@ -61,6 +62,7 @@ export interface Config {
   tokenTtlSeconds: number;
   b2b2cTtlSeconds: number;
   refreshTtlSeconds: number;
+  authCodeMode: Mode;
   b2b2cExpiresIn: boolean;
   maxBodyBytes: number;
   idempotencyMax: number;
@@ -114,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     channelMode: mode('DOKU_CHANNEL_MODE'),
     channels: list('DOKU_CHANNELS'),
     bindFieldsMode: mode('DOKU_BIND_FIELDS_MODE'),
+    emptyFieldsMode: mode('DOKU_EMPTY_FIELDS_MODE'),
     cardDataCryptoJs: bool('DOKU_CARDDATA_CRYPTOJS'),
     unbindTokenField: bool('DOKU_UNBIND_TOKEN_FIELD'),
     unbindDelaySeconds: int('DOKU_UNBIND_DELAY_SECONDS'),
@@ -130,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenTtlSeconds: int('DOKU_TOKEN_TTL_SECONDS'),
     b2b2cTtlSeconds: int('DOKU_B2B2C_TTL_SECONDS'),
     refreshTtlSeconds: int('DOKU_REFRESH_TTL_SECONDS'),
+    authCodeMode: mode('DOKU_AUTH_CODE_MODE'),
     b2b2cExpiresIn: bool('DOKU_B2B2C_EXPIRES_IN'),
     maxBodyBytes: int('DOKU_MAX_BODY_BYTES'),
     idempotencyMax: Math.max(1, int('DOKU_IDEMPOTENCY_MAX')),

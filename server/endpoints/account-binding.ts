@@ -27,8 +27,10 @@ function schema(config: Config) {
       failedRegistrationUrl: httpUrl,
       ...customerInfo,
       deviceModel: str(64).optional(),
-      osType: z.enum(['ios', 'android']).optional(),
-      channelId: z.enum(['app', 'web']).optional(),
+      // ios/android as DOKU's Allo page; Python's SDK checks them case-insensitively, so does the sandbox.
+      osType: z.string().regex(/^(ios|android)$/i, 'must be ios or android').optional(),
+      // Free text: Go's README sends "CH001" where DOKU's Allo page lists app/web.
+      channelId: str(64).optional(),
     }),
   });
 }
@@ -71,7 +73,9 @@ export const accountBinding: EndpointDefinition<Body> = {
       body: {
         referenceNo: binding.referenceNo,
         redirectUrl: `${ctx.baseUrl}/direct-debit/account/binding/${binding.sessionId}`,
-        additionalInfo: { custIdMerchant: binding.custIdMerchant, status: 'PENDING' },
+        // PHP reads accountStatus and authCode unguarded (sdk-wire-notes §4). The authCode is
+        // null until the customer finishes on redirectUrl, whose redirect then carries it.
+        additionalInfo: { custIdMerchant: binding.custIdMerchant, status: 'PENDING', accountStatus: 'PENDING', authCode: null },
       },
     };
   },

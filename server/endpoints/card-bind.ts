@@ -24,7 +24,8 @@ function schema(config: Config) {
     custIdMerchant: z.string().min(1).max(64).regex(/^[a-zA-Z0-9]+$/, 'must be alphanumeric'),
     phoneNo: optional(z.string().regex(strict ? /^62\d{7,14}$/ : /^\+?\d{9,16}$/, 'must be 9-16 digits, e.g. 6281234567890'), strict),
     accountName: str(128).optional(),
-    journeyId: str(64).optional(),
+    journeyId: str(32).optional(),
+    sendOtpFlag: z.enum(['YES', 'NO'], { message: 'must be YES or NO' }).optional(),
     additionalInfo: optional(
       z.object({
         channel: optional(channel(config), strict),

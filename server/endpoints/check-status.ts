@@ -12,7 +12,7 @@ import { SERVICE_CODES } from '../snap/response-codes.js';
 import { invalidMandatoryField, snapError } from '../snap/errors.js';
 import { formatJakarta } from '../snap/timestamp.js';
 import type { PaymentRecord } from '../store/types.js';
-import { amount, origin, str } from './fields.js';
+import { amount, isoDateTime, origin, str } from './fields.js';
 import type { Ctx, EndpointDefinition, Reply } from './types.js';
 
 const schema = z.object({
@@ -20,7 +20,8 @@ const schema = z.object({
   originalReferenceNo: str(64).optional(),
   originalExternalId: str(64).optional(),
   serviceCode: z.enum(['54', '55'], { message: 'must be "54" or "55"' }),
-  transactionDate: z.string().max(25).optional(),
+  // Checked before the payment is looked up: a malformed date is 4005501, never "not found" (§1.8).
+  transactionDate: isoDateTime.optional(),
   amount: amount.optional(),
   merchantId: z.string().max(64).optional(),
   subMerchantId: z.string().max(32).optional(),

@@ -22,6 +22,12 @@ export const httpUrl = z.string().max(2048).refine((v) => {
   }
 }, { message: 'must be an absolute http(s) URL' });
 
+/** An ISO-8601 date or date-time (`2020-12-21` or `2020-12-21T14:56:11+07:00`, optional millis and zone), a real one. */
+export const isoDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})?)?$/, 'must be ISO-8601, e.g. 2020-12-21T14:56:11+07:00')
+  .refine((v) => !Number.isNaN(Date.parse(v)), { message: 'is not a real date' });
+
 /** `{value: "10000.00", currency: "IDR"}` (§1.6). */
 export const amount = z.object({
   value: z.string().regex(/^\d{1,16}\.\d{2}$/, 'must be a string with two decimals, e.g. "10000.00"'),

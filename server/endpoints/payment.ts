@@ -27,6 +27,7 @@ function schema(config: Config) {
     otp: z.string().max(8).optional(),
     chargeToken: z.string().max(40).optional(),
     payOptionDetails: z.array(z.unknown()).optional(),
+    pointOfInitiation: str(20).optional(),
     additionalInfo: z.object({
       channel: channel(config),
       cpan: z.string().regex(/^\d{12,19}$/, 'must be 12-19 digits').optional(),
@@ -69,6 +70,7 @@ export const payment: EndpointDefinition<Body> = {
       amount: body.amount,
       channel: body.additionalInfo.channel,
       bindingRef: source.binding?.referenceNo,
+      ...(ctx.customer ? {} : { noCustomerToken: true as const }),
       requestKey,
       status: 'SUCCESS',
       ...paymentOutcome('200_00'),
@@ -81,14 +83,22 @@ export const payment: EndpointDefinition<Body> = {
       // Forced 202 (spec §7.3, §1.8): the payment stays PENDING (status 03) until it settles.
       const settleAt = pending.settleAfterMs === undefined ? undefined : now + pending.settleAfterMs;
       deps.store.insertPayment({ ...record, ...paymentOutcome('202_00'), status: 'PENDING', settleAt, settleTo: pending.settleTo, refunds: [] });
-      return { caseKey: '202_00', body: { referenceNo: record.referenceNo, partnerReferenceNo: record.partnerReferenceNo } };
+      return { caseKey: '202_00', body: answer(record) };
     }
     if (!debit(deps.store, source.binding, cents)) {
       deps.store.insertPayment({ ...record, status: 'FAILED', ...paymentOutcome('403_14'), refunds: [] });
       throw snapError('403_14', `balance ${source.binding!.balance} is less than ${body.amount.value}`);
     }
     deps.store.insertPayment({ ...record, approvalCode: deps.ids.approvalCode(), paidTime: now, refunds: [] });
-    // Only the fields every SDK's DTO knows: Python rejects unknown keys (sdk-wire-notes §3.5).
-    return { body: { referenceNo: record.referenceNo, partnerReferenceNo: record.partnerReferenceNo } };
+    return { body: answer(record) };
   },
 };
+
+/**
+ * Only keys every SDK's DTO knows: Python rejects unknown ones (sdk-wire-notes §3.5). PHP reads
+ * webRedirectUrl unguarded (§4), so it is always there: `null`, as a host-to-host card payment
+ * needs no page for the customer.
+ */
+function answer(record: Pick<PaymentRecord, 'referenceNo' | 'partnerReferenceNo'>) {
+  return { referenceNo: record.referenceNo, partnerReferenceNo: record.partnerReferenceNo, webRedirectUrl: null };
+}

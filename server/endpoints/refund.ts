@@ -3,14 +3,15 @@
  * (DOKU_REFUND_SERVICE_CODE, spec §8, §14 #1). Full and partial refunds; their sum never exceeds
  * the paid amount (`404xx13`); unknown original `404xx01`; unpaid original `404xx00`; a reused
  * partnerRefundNo is `409xx01` with the same data, `404xx18` with other data. X-IP-ADDRESS is
- * mandatory here ([SEED] refund headers).
+ * mandatory here ([SEED] refund headers), and so is Authorization-Customer (§8.1) for a payment
+ * made with one, unless it was DANA or ShopeePay: refused `400xx02` before any money moves.
  */
 import { z } from 'zod';
 import { fromCents, toCents } from '../domain/money.js';
 import { settleIfDue } from '../domain/settle.js';
 import { credit } from '../domain/balance.js';
 import { H } from '../snap/headers.js';
-import { invalidCustomerToken, snapError } from '../snap/errors.js';
+import { invalidCustomerToken, invalidMandatoryField, snapError } from '../snap/errors.js';
 import { formatJakarta } from '../snap/timestamp.js';
 import type { Config } from '../config/load.js';
 import type { PaymentRecord } from '../store/types.js';
@@ -73,10 +74,19 @@ export const refund: EndpointDefinition<Body> = {
   },
 };
 
+/**
+ * DANA and ShopeePay refunds carry no customer token: DOKU's SDKs skip it for them (spec §8.1).
+ * Integrators also spell ShopeePay without the underscore (spec §7.4).
+ */
+const TOKENLESS_REFUND_CHANNELS = new Set(['EMONEY_DANA_SNAP', 'EMONEY_SHOPEE_PAY_SNAP', 'EMONEY_SHOPEEPAY_SNAP']);
+
 function findOriginal({ deps, body, merchant, customer, now }: Ctx<Body>): PaymentRecord {
   const payment = settleIfDue(deps.store.payments.byPartnerReferenceNo(merchant.clientId, body.originalPartnerReferenceNo), deps, now);
   if (!payment || (body.originalReferenceNo && body.originalReferenceNo !== payment.referenceNo)) {
     throw snapError('404_01', 'no payment of this merchant has this originalPartnerReferenceNo (and originalReferenceNo)');
+  }
+  if (!customer && !payment.noCustomerToken && !TOKENLESS_REFUND_CHANNELS.has(payment.channel ?? '')) {
+    throw invalidMandatoryField(H.authorizationCustomer, 'refunding a payment made with a customer token needs Authorization-Customer (DANA and ShopeePay excepted)');
   }
   if (customer && payment.bindingRef && customer.binding.referenceNo !== payment.bindingRef) {
     throw invalidCustomerToken('the customer token is not the one of the paying customer');

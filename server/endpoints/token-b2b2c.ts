@@ -1,8 +1,10 @@
 /**
- * POST /authorization/v1/access-token/b2b2c — service 74 (spec §3.2). Exchanges the single-use
- * authCode from a card binding (or a refresh token) for a customer token bound to that binding.
- * An unknown, used, expired or foreign authCode is `4017400 Unauthorized. Invalid authCode`
- * (no DOKU source defines it; spec §3.2 recommends this).
+ * POST /authorization/v1/access-token/b2b2c — service 74 (spec §3.2). Exchanges the authCode of
+ * a binding (or a refresh token) for a customer token bound to that binding. The same authCode may
+ * be exchanged again while it is unexpired and its binding ACTIVE, because DOKU's Java SDK does so
+ * before every payment, refund and balance call (sdk-wire-notes §4); single use with
+ * DOKU_AUTH_CODE_MODE=strict. An unknown, expired, foreign (or, strict, used) authCode is `4017400
+ * Unauthorized. Invalid authCode` (no DOKU source defines it; spec §3.2 recommends this).
  */
 import { z } from 'zod';
 import { issueJwt } from '../auth/jwt.js';
@@ -43,11 +45,11 @@ export const tokenB2b2c: EndpointDefinition<Body> = {
 function redeemAuthCode({ deps, body, merchant, now }: Ctx<Body>): string {
   const rec = deps.store.findAuthCode(body.authCode!);
   if (!rec || rec.clientId !== merchant.clientId) throw unauthorized('Invalid authCode', 'authCode unknown for this merchant');
-  if (rec.used) throw unauthorized('Invalid authCode', 'authCode already exchanged: it is single-use (use the refresh token)');
+  if (rec.used && deps.config.authCodeMode === 'strict') throw unauthorized('Invalid authCode', 'authCode already exchanged: single use with DOKU_AUTH_CODE_MODE=strict (use the refresh token)');
   if (rec.exp * 1000 < now) throw unauthorized('Invalid authCode', 'authCode expired');
   const binding = deps.store.bindings.byReferenceNo(rec.bindingRef);
   if (!binding || !isActive(binding, now)) throw unauthorized('Invalid authCode', 'the binding of this authCode is not ACTIVE: complete the OTP first');
-  deps.store.useAuthCode(rec);
+  if (!rec.used) deps.store.useAuthCode(rec);
   return rec.bindingRef;
 }
 

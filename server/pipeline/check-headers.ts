@@ -26,6 +26,11 @@ export function checkHeaders(get: HeaderGet, auth: 'asymmetric' | 'symmetric', e
   if (config.timestampSkewSeconds > 0 && skewSeconds(timestamp, now) > config.timestampSkewSeconds) {
     throw invalidFieldFormat(H.timestamp, `X-TIMESTAMP is more than ${config.timestampSkewSeconds} s from the server clock`);
   }
+  // Checked wherever they are sent, not only where mandatory: 10-15 characters as DOKU's SDKs
+  // validate it, and SNAP's 400 for the device id (spec §1.2).
+  const ip = get(H.ipAddress);
+  if (ip !== undefined && (ip.length < 10 || ip.length > 15)) throw invalidFieldFormat(H.ipAddress, 'X-IP-ADDRESS must be 10-15 characters');
+  if ((get(H.deviceId)?.length ?? 0) > 400) throw invalidFieldFormat(H.deviceId, 'X-DEVICE-ID must be at most 400 characters');
   if (auth === 'asymmetric') return;
 
   const externalId = get(H.externalId)!;
@@ -33,8 +38,4 @@ export function checkHeaders(get: HeaderGet, auth: 'asymmetric' | 'symmetric', e
   if (!externalOk) throw invalidFieldFormat(H.externalId, config.externalIdMode === 'strict' ? 'X-EXTERNAL-ID must be numeric, at most 36 digits' : 'X-EXTERNAL-ID must be 1-64 printable characters');
   if (!/^[\x21-\x7e]{1,64}$/.test(get(H.partnerId)!)) throw invalidFieldFormat(H.partnerId, 'X-PARTNER-ID must be 1-64 printable characters');
   if (!/^Bearer \S+$/.test(get(H.authorization)!)) throw invalidFieldFormat(H.authorization, 'Authorization must be "Bearer <B2B access token>"');
-  const ip = get(H.ipAddress);
-  if (extra.includes(H.ipAddress) && ip !== undefined && (ip.length < 10 || ip.length > 15)) {
-    throw invalidFieldFormat(H.ipAddress, 'X-IP-ADDRESS must be 10-15 characters');
-  }
 }

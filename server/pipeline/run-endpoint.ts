@@ -51,7 +51,7 @@ export function runEndpoint<B>(def: EndpointDefinition<B>, deps: Deps, ledger: I
       }
       const wantsCustomer = def.customerToken === 'required' || (def.customerToken && header(H.authorizationCustomer));
       const customer = wantsCustomer ? await verifyCustomerToken(header, caller.merchant.clientId, deps) : undefined; // 9
-      const body = validateBody(schema, parsed.json); //                                      10
+      const body = validateBody(schema, parsed.json, deps.config.emptyFieldsMode === 'strict'); //                                      10
       const reply = await def.handle({ deps, body, header, merchant: caller.merchant, b2b: caller.b2b, customer, baseUrl: baseUrlOf(req, deps), now, scenario: chosen }); // 11
       const answer = successBody(reply.caseKey ?? '200_00', serviceCode, reply.body);
       admission?.finish(Number(answer.responseCode.slice(0, 3)), answer);

@@ -120,7 +120,7 @@ export class Store {
     this.touch('authCodes', rec.authCode);
   }
 
-  /** An authCode is single-use (spec §3.2). */
+  /** Marks an authCode exchanged; DOKU_AUTH_CODE_MODE=strict refuses a second exchange (spec §3.2). */
   useAuthCode(rec: AuthCodeRecord): void {
     rec.used = true;
     this.touch('authCodes', rec.authCode);

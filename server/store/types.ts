@@ -76,6 +76,8 @@ export interface PaymentRecord {
   channel?: string;
   /** the binding paid with; absent for a CPAN-only payment */
   bindingRef?: string;
+  /** paid without a customer token (a CPAN alone): its refunds need none either (spec §8.1, §14 #28) */
+  noCustomerToken?: true;
   /** what identifies "the same payment" for the partnerReferenceNo rules (spec §12 step 4) */
   requestKey: string;
   status: PaymentStatus;

@@ -21,7 +21,8 @@ describe('POST /direct-debit/core/v1/debit/payment-host-to-host', () => {
     const before = Number(await balance());
     const res = await pay('INV-0001', '15000.00');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ responseCode: '2005400', responseMessage: 'Successful', referenceNo: expect.stringMatching(/^\d{32}$/), partnerReferenceNo: 'INV-0001' });
+    // webRedirectUrl is null but present: DOKU's PHP SDK reads it unguarded (sdk-wire-notes §4).
+    expect(res.body).toEqual({ responseCode: '2005400', responseMessage: 'Successful', referenceNo: expect.stringMatching(/^\d{32}$/), partnerReferenceNo: 'INV-0001', webRedirectUrl: null });
     expect(Number(await balance())).toBe(before - 15000);
   });
 

@@ -105,12 +105,28 @@ describe('refund and check status', () => {
     expect((await refund('RF-1', '1.00', {}, { 'X-IP-ADDRESS': '127.0.0.1' })).body).toEqual({ responseCode: '4000701', responseMessage: 'Invalid Field Format {X-IP-ADDRESS}' });
   });
 
+  test('a card refund without Authorization-Customer is 4000702 and moves no money (spec §8.1)', async () => {
+    const balance = async () => (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0].availableBalance.value;
+    const before = await balance();
+    const res = await client.tx(REFUND, refundBody('INV-100', 'RF-NT', '4000.00'), { headers: IP });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {Authorization-Customer}' });
+    expect(await balance()).toBe(before);
+    expect((await status()).body).toMatchObject({ latestTransactionStatus: '00', refundHistory: [] });
+  });
+
+  test('a payment made by CPAN alone (no customer token) is refunded without one', async () => {
+    await client.tx(PAY, paymentBody('INV-CPAN', '3000.00', { bankCardNo: '4111111111111111' }), { headers: IP });
+    const res = await client.tx(REFUND, refundBody('INV-CPAN', 'RF-CPAN', '3000.00'), { headers: IP });
+    expect(res.body.responseCode).toBe('2000700');
+  });
+
   test('DOKU_REFUND_SERVICE_CODE=58 answers as SNAP: 2005800, errors 404580x', async () => {
     const sb2 = await buildSandbox({ DOKU_REFUND_SERVICE_CODE: '58' });
     const c = new SnapClient(sb2.app);
     const s = await customerSession(c);
     await c.tx(PAY, paymentBody('INV-58', '5000.00'), { customerToken: s.customerToken, headers: IP });
-    expect((await c.tx(REFUND, refundBody('INV-58', 'RF-58', '5000.00'), { headers: IP })).body.responseCode).toBe('2005800');
+    expect((await c.tx(REFUND, refundBody('INV-58', 'RF-58', '5000.00'), { customerToken: s.customerToken, headers: IP })).body.responseCode).toBe('2005800');
     expect((await c.tx(REFUND, refundBody('NOPE', 'RF-59', '1.00'), { headers: IP })).body.responseCode).toBe('4045801');
   });
 

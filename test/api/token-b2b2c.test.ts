@@ -22,12 +22,30 @@ describe('POST /authorization/v1/access-token/b2b2c', () => {
     expect(decodeJwt(res.body.accessToken)).toMatchObject({ iss: 'DOKU', clientId: client.clientId, sub: referenceNo });
   });
 
-  test('the authCode is single-use: the second exchange is 4017400', async () => {
-    const { authCode } = await client.activeBinding();
-    expect((await client.b2b2cToken(authCode)).status).toBe(200);
+  test('an unexpired authCode of an ACTIVE binding may be exchanged again: a new customer token for the same binding', async () => {
+    const { authCode, referenceNo } = await client.activeBinding();
+    const first = await client.b2b2cToken(authCode);
     const again = await client.b2b2cToken(authCode);
+    expect(again.body.responseCode).toBe('2007400');
+    expect(again.body.accessToken).not.toBe(first.body.accessToken);
+    expect(decodeJwt(again.body.accessToken).sub).toBe(referenceNo);
+  });
+
+  test('DOKU_AUTH_CODE_MODE=strict: the authCode is single-use, the second exchange is 4017400', async () => {
+    const strict = await buildSandbox({ DOKU_AUTH_CODE_MODE: 'strict' });
+    const c = new SnapClient(strict.app);
+    const { authCode } = await c.activeBinding();
+    expect((await c.b2b2cToken(authCode)).status).toBe(200);
+    const again = await c.b2b2cToken(authCode);
     expect(again.status).toBe(401);
     expect(again.body).toEqual({ responseCode: '4017400', responseMessage: 'Unauthorized. Invalid authCode' });
+  });
+
+  test('the authCode of an unbound card is refused, however often it was exchanged before', async () => {
+    const { authCode, bankCardToken } = await client.activeBinding();
+    expect((await client.b2b2cToken(authCode)).status).toBe(200);
+    await client.tx('/direct-debit/core/v1/registration-card-unbind', { tokenId: bankCardToken });
+    expect((await client.b2b2cToken(authCode)).body.responseCode).toBe('4017400');
   });
 
   test('an unknown authCode is 4017400', async () => {

@@ -92,10 +92,10 @@ describe('scenario selection', () => {
     const before = await balance();
     const res = await pay('INV-P', 'payment-in-progress');
     expect(res.status).toBe(202);
-    expect(res.body).toEqual({ responseCode: '2025400', responseMessage: 'Request In Progress', referenceNo: expect.any(String), partnerReferenceNo: 'INV-P' });
+    expect(res.body).toEqual({ responseCode: '2025400', responseMessage: 'Request In Progress', referenceNo: expect.any(String), partnerReferenceNo: 'INV-P', webRedirectUrl: null });
     expect((await status('INV-P')).body).toMatchObject({ latestTransactionStatus: '03', transactionStatusDesc: 'Pending' });
     expect(await balance()).toBe(before);
-    expect((await client.tx(REFUND, refundBody('INV-P', 'RF-P', '1.00'), { headers: IP })).body.responseCode).toBe('4040700');
+    expect((await client.tx(REFUND, refundBody('INV-P', 'RF-P', '1.00'), { customerToken: session.customerToken, headers: IP })).body.responseCode).toBe('4040700');
     sb.clock.advance(10_000);
     expect((await status('INV-P')).body).toMatchObject({ latestTransactionStatus: '00', originalResponseCode: '2005400', paidTime: expect.any(String) });
     expect(await balance()).toBe(before - 10000);
@@ -126,20 +126,20 @@ describe('scenario selection', () => {
 
   test('sticky: a payment made under payment-then-refund-fails fails its refunds; a header still wins', async () => {
     await pay('INV-S', 'payment-then-refund-fails');
-    const refund = await client.tx(REFUND, refundBody('INV-S', 'RF-S1', '1000.00'), { headers: IP });
+    const refund = await client.tx(REFUND, refundBody('INV-S', 'RF-S1', '1000.00'), { customerToken: session.customerToken, headers: IP });
     expect(refund.body).toEqual({ responseCode: '5000700', responseMessage: 'General Error' });
     expect(refund.headers['x-mock-scenario']).toBe('payment-then-refund-fails');
     expect((await status('INV-S')).body.refundHistory).toEqual([]);
-    const other = await client.tx(REFUND, refundBody('INV-S', 'RF-S2', '1000.00'), { headers: { ...IP, 'X-Mock-Scenario': 'refund-exceeds-amount' } });
+    const other = await client.tx(REFUND, refundBody('INV-S', 'RF-S2', '1000.00'), { customerToken: session.customerToken, headers: { ...IP, 'X-Mock-Scenario': 'refund-exceeds-amount' } });
     expect(other.body.responseCode).toBe('4040713');
   });
 
   test('a forced refund answer (404, 409) records no refund', async () => {
     await pay('INV-R');
-    await client.tx(REFUND, refundBody('INV-R', 'RF-R1', '1000.00'), { headers: { ...IP, 'X-Mock-Scenario': 'refund-transaction-not-found' } });
-    await client.tx(REFUND, refundBody('INV-R', 'RF-R2', '1000.00'), { headers: { ...IP, 'X-Mock-Scenario': 'refund-duplicate' } });
+    await client.tx(REFUND, refundBody('INV-R', 'RF-R1', '1000.00'), { customerToken: session.customerToken, headers: { ...IP, 'X-Mock-Scenario': 'refund-transaction-not-found' } });
+    await client.tx(REFUND, refundBody('INV-R', 'RF-R2', '1000.00'), { customerToken: session.customerToken, headers: { ...IP, 'X-Mock-Scenario': 'refund-duplicate' } });
     expect((await status('INV-R')).body.refundHistory).toEqual([]);
-    expect((await client.tx(REFUND, refundBody('INV-R', 'RF-R1', '10000.00'), { headers: IP })).body.responseCode).toBe('2000700');
+    expect((await client.tx(REFUND, refundBody('INV-R', 'RF-R1', '10000.00'), { customerToken: session.customerToken, headers: IP })).body.responseCode).toBe('2000700');
   });
 
   test('POST /__mock/reset: state, global scenario and journal are cleared', async () => {
