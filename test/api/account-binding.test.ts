@@ -70,6 +70,24 @@ describe('account binding and unbinding', () => {
     await boundAccount('DIRECT_DEBIT_ALLO_SNAP', { ...IP, 'X-DEVICE-ID': 'dev1' }, allo);
   });
 
+  test("the answer carries additionalInfo.accountStatus and authCode (null until the OTP), which PHP reads unguarded", async () => {
+    const res = await client.tx(BIND, bindBody(), { headers: IP });
+    expect(res.body.additionalInfo).toEqual({ custIdMerchant: 'CUST001', status: 'PENDING', accountStatus: 'PENDING', authCode: null });
+  });
+
+  test("Go's empty device fields and empty X-DEVICE-ID are not given outside Allo; channelId is free text", async () => {
+    const go = { deviceModel: '', osType: '', channelId: '' };
+    expect((await client.tx(BIND, bindBody('EMONEY_OVO_SNAP', go), { headers: { ...IP, 'X-DEVICE-ID': '' } })).body.responseCode).toBe('2000700');
+    const allo = { deviceModel: 'Pixel 8', osType: 'ANDROID', channelId: 'CH001' }; // Go's README value
+    expect((await client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', allo, 'CUST003'), { headers: { ...IP, 'X-DEVICE-ID': 'dev1' } })).body.responseCode).toBe('2000700');
+  });
+
+  test('for Allo an empty device field or X-DEVICE-ID is a missing one (4000702)', async () => {
+    const allo = { deviceModel: 'Pixel 8', osType: 'android', channelId: 'app' };
+    expect((await client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', allo), { headers: { ...IP, 'X-DEVICE-ID': '' } })).body).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {X-DEVICE-ID}' });
+    expect((await client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', { ...allo, osType: '' }), { headers: { ...IP, 'X-DEVICE-ID': 'dev1' } })).body).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {additionalInfo.osType}' });
+  });
+
   test('X-IP-ADDRESS is mandatory; the success and failed URLs too', async () => {
     expect((await client.tx(BIND, bindBody())).body).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {X-IP-ADDRESS}' });
     const body = bindBody();

@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
-import { SnapClient } from '../helpers/snap-client.js';
+import { IP, PAY, SnapClient, paymentBody } from '../helpers/snap-client.js';
 
 const PATH = '/authorization/v1/access-token/b2b2c';
 
@@ -29,6 +29,16 @@ describe('POST /authorization/v1/access-token/b2b2c', () => {
     expect(again.body.responseCode).toBe('2007400');
     expect(again.body.accessToken).not.toBe(first.body.accessToken);
     expect(decodeJwt(again.body.accessToken).sub).toBe(referenceNo);
+  });
+
+  test("as DOKU's Java SDK calls: bind once, then two payments that each exchange the authCode first", async () => {
+    const { authCode } = await client.activeBinding();
+    for (const ref of ['JAVA-1', 'JAVA-2']) {
+      const token = await client.b2b2cToken(authCode);
+      expect(token.body.responseCode).toBe('2007400');
+      const pay = await client.tx(PAY, paymentBody(ref, '1000.00'), { customerToken: token.body.accessToken, headers: IP });
+      expect(pay.body.responseCode).toBe('2005400');
+    }
   });
 
   test('DOKU_AUTH_CODE_MODE=strict: the authCode is single-use, the second exchange is 4017400', async () => {
