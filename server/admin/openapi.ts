@@ -22,7 +22,7 @@ export function buildOpenApi(config: Config): Record<string, unknown> {
   for (const [path, ops] of Object.entries(ADMIN_DOCS)) paths[path] = { ...paths[path], ...ops };
   return {
     openapi: '3.1.0',
-    info: { title: 'doku-sandbox', version: '0.1.0', description: "A local emulator of DOKU's SNAP API (KKI card / direct debit). Every SNAP answer's HTTP status is the first three digits of its responseCode, except idempotent replays (HTTP 409, DOKU's documented behaviour)." },
+    info: { title: 'doku-sandbox', version: '0.1.0', description: "A local emulator of DOKU's SNAP API (KKI card / direct debit). Every SNAP answer's HTTP status is the first three digits of its responseCode, except idempotent replays (HTTP 409, DOKU's documented behaviour). By default (DOKU_EMPTY_FIELDS_MODE=lenient) null, \"\" and, where an object belongs, {} in an optional body field mean 'not given', as DOKU's PHP, Python and Go SDKs send unset fields." },
     servers: [{ url: `http://localhost:${config.port}` }],
     paths,
     components: {
@@ -48,7 +48,7 @@ function operation(def: EndpointDefinition<unknown>, config: Config) {
         ]),
     header(H.timestamp, true, 'yyyy-MM-ddTHH:mm:ss[.SSS](Z|±HH:MM), used verbatim when signing'),
     ...(def.extraHeaders ?? []).filter((h) => h !== H.authorizationCustomer).map((h) => header(h, true, h === H.ipAddress ? 'customer IP, 10-15 characters' : h)),
-    ...(def.customerToken ? [header(H.authorizationCustomer, def.customerToken === 'required', 'customer (B2B2C) access token, with or without "Bearer "')] : []),
+    ...(def.customerToken ? [header(H.authorizationCustomer, def.customerToken === 'required', `customer (B2B2C) access token, with or without "Bearer "${def.name === 'refund' ? '; required to refund a payment made with one, except DANA and ShopeePay' : ''}`)] : []),
     ...(def.name === 'card-bind' ? [header(H.channelId, false, 'DH (default: hosted OTP page) or H2H')] : []),
     header(H.mockScenario, false, 'sandbox only: force a scenario (GET /__mock/scenarios)'),
     header(H.mockDebug, false, 'sandbox only: "1" adds X-Mock-Explain to a signature failure'),
