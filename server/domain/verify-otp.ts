@@ -1,12 +1,13 @@
 /**
  * One OTP attempt against a pending card binding, shared by the H2H otp-verification endpoint and
  * the hosted OTP page (DH). Spec §4.6 and §5: wrong OTP `404xx15`, too many `403xx11`, expired
- * `403xx12`; success activates the binding and issues its bankCardToken. The caller commits.
+ * `403xx12`; a card another customer got meanwhile `409xx01`; success activates the binding and
+ * issues its bankCardToken. The caller commits.
  */
 import type { Deps } from '../endpoints/types.js';
 import { snapError, type SnapError } from '../snap/errors.js';
 import type { Binding } from '../store/types.js';
-import { statusAt } from './binding-status.js';
+import { holdsCard, statusAt } from './binding-status.js';
 
 export type OtpOutcome = { ok: true; binding: Binding } | { ok: false; error: SnapError; final: boolean };
 
@@ -30,12 +31,15 @@ export function verifyBindingOtp(binding: Binding, otp: string, deps: Deps, now:
     return fail('404_15', `wrong OTP; ${config.otpMaxAttempts - attempts} attempt(s) left (sandbox OTP: ${config.otpCodes[0]})`, false);
   }
 
-  // Re-binding the same card for the same customer replaces the earlier active binding.
-  for (const other of store.bindings.withInstrument(binding.fingerprint)) {
-    if (other !== binding && other.clientId === binding.clientId && statusAt(other, now) === 'ACTIVE') {
-      store.updateBinding(other, { status: 'INACTIVE', inactiveAt: now });
-    }
+  // One card, one customer per merchant (spec §4): card bind refuses a card another customer
+  // holds, but two customers may both be waiting for their OTP; the first to finish keeps the card.
+  const others = store.bindings.withInstrument(binding.fingerprint).filter((o) => o !== binding && o.clientId === binding.clientId && holdsCard(o, now));
+  if (others.some((o) => o.custIdMerchant !== binding.custIdMerchant)) {
+    store.updateBinding(binding, { status: 'FAILED' });
+    return fail('409_01', 'another customer of this merchant bound this card or account while this binding waited for its OTP', true);
   }
+  // Re-binding the same card for the same customer replaces the earlier active binding.
+  for (const other of others) if (statusAt(other, now) === 'ACTIVE') store.updateBinding(other, { status: 'INACTIVE', inactiveAt: now });
   const balance = deps.ids.balance(config.balanceMin, config.balanceMax);
   store.updateBinding(binding, { status: 'ACTIVE', bankCardToken: deps.ids.bankCardToken(), activatedAt: now, balance });
   return { ok: true, binding };

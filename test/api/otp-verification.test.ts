@@ -65,3 +65,41 @@ describe('POST /direct-debit/core/v1/otp-verification (H2H binding)', () => {
     expect((await client.tx(PATH, { originalReferenceNo: referenceNo })).body).toEqual({ responseCode: '4000402', responseMessage: 'Invalid Mandatory Field {otp}' });
   });
 });
+
+describe('one card, one customer per merchant, at activation too (issue #20)', () => {
+  let sb: TestSandbox;
+  let client: SnapClient;
+  beforeEach(async () => {
+    sb = await buildSandbox();
+    client = new SnapClient(sb.app);
+  });
+  const start = async (custIdMerchant: string) => (await client.bind({ custIdMerchant }, { channelId: 'H2H' })).body.referenceNo as string;
+  const otp = (referenceNo: string) => client.tx(PATH, { originalReferenceNo: referenceNo, otp: '12345678' });
+
+  test("a second customer's OTP for a card the first one activated meanwhile is 4090401; the first keeps the card", async () => {
+    const a = await start('CUSTA');
+    const b = await start('CUSTB');
+    expect((await otp(a)).body.responseCode).toBe('2000400');
+    const second = await otp(b);
+    expect(second.status).toBe(409);
+    expect(second.body).toEqual({ responseCode: '4090401', responseMessage: 'Duplicate partnerReferenceNo' });
+    expect(sb.deps.store.bindings.byReferenceNo(a)!.status).toBe('ACTIVE');
+    expect(sb.deps.store.bindings.byReferenceNo(b)!.status).toBe('FAILED');
+  });
+
+  test('20 customers finishing their OTPs at once: one succeeds, 19 are refused, one binding is active', async () => {
+    const refs = await Promise.all(Array.from({ length: 20 }, (_, i) => start(`CUSTC${i}`)));
+    const answers = await Promise.all(refs.map(otp));
+    const codes = answers.map((r) => r.body.responseCode).sort();
+    expect(codes).toEqual(['2000400', ...Array(19).fill('4090401')]);
+    expect(refs.filter((ref) => sb.deps.store.bindings.byReferenceNo(ref)!.status === 'ACTIVE')).toHaveLength(1);
+  });
+
+  test('the same customer binding the same card again still replaces the earlier binding', async () => {
+    const first = await start('CUSTD');
+    expect((await otp(first)).body.responseCode).toBe('2000400');
+    const again = await start('CUSTD');
+    expect((await otp(again)).body.responseCode).toBe('2000400');
+    expect(sb.deps.store.bindings.byReferenceNo(first)!.status).toBe('INACTIVE');
+  });
+});
