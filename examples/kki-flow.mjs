@@ -59,7 +59,10 @@ function encryptCard(card) {
 }
 
 async function call(path, body, headers) {
-  const res = await fetch(BASE + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(BASE + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) }).catch((e) => {
+    console.error(`no sandbox answers at ${BASE} (${e.cause?.code ?? e.message}): start it with \`npm start\`, or set DOKU_BASE_URL to where it runs`);
+    process.exit(1);
+  });
   const json = await res.json();
   console.log(`${res.status} ${path} → ${json.responseCode} ${json.responseMessage}`);
   if (!res.ok) throw new Error(`${path} failed: ${JSON.stringify(json)} (${res.headers.get('x-mock-reason')})`);

@@ -5,7 +5,8 @@
  *     (snap-routes.ts), then the SNAP pipeline (pipeline/run-endpoint.ts). Other methods: `405xx00`.
  *  3. /__mock admin routes: never signature-checked (architecture.md §4.2).
  *  4. The hosted OTP page (HTML, not SNAP).
- *  5. Anything else: SNAP-shaped `4040002 Invalid Routing`, never Express's HTML page.
+ *  5. Anything else: SNAP-shaped `4040002 Invalid Routing`, never Express's HTML page; logged and
+ *     kept in the request journal like the DOKU endpoints' exchanges.
  *  6. The error handler: the one place errors become HTTP.
  */
 import express, { type Express } from 'express';
@@ -30,10 +31,14 @@ export function createApp(deps: Deps): Express {
   const journal = new Journal(deps.config.journalSize, deps.clock);
   const ledger = new IdempotencyLedger(deps.store, deps.config.idempotencyMax);
   const onError = errorHandler(deps.config, deps.log);
-  serveBeforeRouter(app, snapRoutes(deps, ledger, scenarios, observeExchanges(deps.log, journal)), onError);
+  const observe = observeExchanges(deps.log, journal);
+  serveBeforeRouter(app, snapRoutes(deps, ledger, scenarios, observe), onError);
   app.use('/__mock', adminRouter(deps, scenarios, journal));
   app.use(otpPageRouter(deps));
-  app.use((req, res) => sendSnapError(res, snapError('404_02', `no DOKU endpoint at ${req.method} ${req.path.slice(0, 200)}`), NO_SERVICE));
+  app.use((req, res) => {
+    observe(req, res); // logged and journaled like any DOKU call: a wrong path is what a merchant debugs first
+    sendSnapError(res, snapError('404_02', `no DOKU endpoint at ${req.method} ${req.path.slice(0, 200)}`), NO_SERVICE);
+  });
   app.use(onError);
   return app;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `doku-sandbox [--port N] [--host H] [--db FILE] [--scenarios DIR] [--seed S]`: flags override
+ * `doku-sandbox [--port N] [--host H] [--db FILE] [--scenarios DIR] [--seed S] [--version]`: flags override
  * the environment variables of the same settings, then the server starts as with `npm start`.
  */
 import { parseArgs } from 'node:util';
@@ -18,7 +18,8 @@ const HELP = `doku-sandbox: a local emulator of DOKU's SNAP API (KKI card / dire
 Usage: doku-sandbox [options]
 
 ${Object.entries(FLAGS).map(([flag, f]) => `  --${flag.padEnd(10)} ${f.help.padEnd(66)} [${f.env}]`).join('\n')}
-  -h, --help   this text
+  -v, --version  the version
+  -h, --help     this text
 
 Every other setting is an environment variable: see docs/settings.md.
 With no merchant configured, the TEST-ONLY demo merchant of fixtures/ is used.
@@ -27,7 +28,7 @@ With no merchant configured, the TEST-ONLY demo merchant of fixtures/ is used.
 let values: Record<string, string | boolean | undefined>;
 try {
   ({ values } = parseArgs({
-    options: { ...Object.fromEntries(Object.keys(FLAGS).map((k) => [k, { type: 'string' as const }])), help: { type: 'boolean', short: 'h' } },
+    options: { ...Object.fromEntries(Object.keys(FLAGS).map((k) => [k, { type: 'string' as const }])), help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
     strict: true,
     allowPositionals: false,
   }));
@@ -37,6 +38,12 @@ try {
 }
 if (values.help) {
   process.stdout.write(HELP);
+  process.exit(0);
+}
+if (values.version) {
+  const { PROJECT_ROOT } = await import('./config/paths.js');
+  const { readFileSync } = await import('node:fs');
+  process.stdout.write(`doku-sandbox ${(JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as { version: string }).version}\n`);
   process.exit(0);
 }
 for (const [flag, f] of Object.entries(FLAGS)) {

@@ -2,11 +2,14 @@
  * The only file with side effects: loadConfig → open the store → createApp → listen; SIGTERM and
  * SIGINT stop accepting, flush pending writes and exit 0.
  */
+import { existsSync } from 'node:fs';
+import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createApp } from './app.js';
-import { answerClientErrorsAsSnap } from './client-error.js';
+import { createHttpServer } from './http-server.js';
 import { systemClock } from './clock.js';
-import { ConfigError, loadConfig, type Config } from './config/load.js';
+import { ConfigError, FIXTURES_DIR, PROJECT_ROOT, loadConfig, type Config } from './config/load.js';
 import { describeConfig } from './config/describe.js';
 import { createIds } from './fake/ids.js';
 import { createLogger, flushLog } from './logger.js';
@@ -32,23 +35,31 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = createLogger(config.logLevel);
-  const store = await Store.open(config.dbFile, config.dbFlushMs, { sync: config.dbSync, compactEvery: config.dbCompactEvery });
-  const app = createApp({ config, store, clock: systemClock, ids: createIds(config.fakerSeed), log, scenarios });
-  const server = app.listen(config.port, config.host, () => {
-    log.info({ settings: describeConfig(config) }, 'effective configuration');
-    // the port actually bound (PORT=0 picks a free one), the time since the process started, and
-    // whether the build's code cache was used (server/load-bundle.ts; absent when not bundled)
-    const { port } = server.address() as AddressInfo;
-    const codeCache = (globalThis as Record<symbol, unknown>)[Symbol.for('doku-sandbox.codeCache')];
-    log.info({ port, startupMs: Math.round(performance.now()), codeCache }, `doku-sandbox listening on http://${config.host}:${port}`);
-    const demo = config.merchants.find((m) => m.demo);
-    if (demo) log.info(demoHint(demo.clientId, config));
-  });
-  answerClientErrorsAsSnap(server);
-  server.on('error', (e) => {
-    log.fatal({ err: e }, 'cannot listen');
-    void flushLog(log).then(() => process.exit(1));
-  });
+  // The port first: a busy one is reported before the state file (perhaps the other sandbox's) is
+  // opened. A request that arrives meanwhile waits for the app.
+  let appReady!: (app: RequestListener) => void;
+  const app = new Promise<RequestListener>((resolve) => (appReady = resolve));
+  let serve: RequestListener = (req, res) => void app.then((ready) => ready(req, res));
+  const server = createHttpServer((req, res) => serve(req, res), config);
+  await listen(server, config);
+  let store: Store;
+  try {
+    store = await Store.open(config.dbFile, config.dbFlushMs, { sync: config.dbSync, compactEvery: config.dbCompactEvery });
+  } catch (e) {
+    console.error(`doku-sandbox: cannot read the state in ${config.dbFile}: ${(e as Error).message}`);
+    process.exit(1);
+  }
+  serve = createApp({ config, store, clock: systemClock, ids: createIds(config.fakerSeed), log, scenarios });
+  appReady(serve);
+
+  log.info({ settings: describeConfig(config) }, 'effective configuration');
+  // the port actually bound (PORT=0 picks a free one), the time since the process started, and
+  // whether the build's code cache was used (server/load-bundle.ts; absent when not bundled)
+  const { port } = server.address() as AddressInfo;
+  const codeCache = (globalThis as Record<symbol, unknown>)[Symbol.for('doku-sandbox.codeCache')];
+  log.info({ port, startupMs: Math.round(performance.now()), codeCache }, `doku-sandbox listening on http://${config.host}:${port}`);
+  const demo = config.merchants.find((m) => m.demo);
+  if (demo) log.info(demoHint(demo.clientId, config, port));
 
   const stop = (signal: string) => {
     log.info(`${signal}: stopping`);
@@ -66,14 +77,31 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
-function demoHint(clientId: string, config: Config): string {
+/** Listens, or stops the process with one line naming the port and how to choose another. */
+function listen(server: Server, config: Config): Promise<void> {
+  return new Promise((resolve) => {
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      const where = `${config.host}:${config.port}`;
+      const why = e.code === 'EADDRINUSE' ? 'the port is already in use (another doku-sandbox?)' : e.code === 'EACCES' ? 'permission denied' : e.message;
+      const other = config.port + 1;
+      console.error(`doku-sandbox: cannot listen on ${where}: ${why}. Choose another port: PORT=${other} npm start, or doku-sandbox --port ${other}.`);
+      process.exit(1);
+    });
+    server.listen(config.port, config.host, resolve);
+  });
+}
+
+/** How to use the demo merchant, with paths that exist wherever the sandbox runs (clone, npm package, container). */
+function demoHint(clientId: string, config: Config, port: number): string {
+  const fromClone = existsSync(join(PROJECT_ROOT, 'server'));
+  const example = fromClone ? 'npm run example' : `DOKU_BASE_URL=http://127.0.0.1:${port} node ${join(PROJECT_ROOT, 'examples', 'kki-flow.mjs')}`;
   return [
-    'No merchant configured: using the TEST-ONLY demo merchant from fixtures/.',
+    'No merchant configured: using the TEST-ONLY demo merchant.',
     `  client id:   ${clientId}`,
-    '  secret key:  see fixtures/demo-merchant.json (never printed: secrets stay out of logs)',
-    `  private key: fixtures/keys/demo-merchant.TEST-ONLY.private.pem`,
+    `  secret key:  see ${join(FIXTURES_DIR, 'demo-merchant.json')} (never printed: secrets stay out of logs)`,
+    `  private key: ${join(FIXTURES_DIR, 'keys', 'demo-merchant.TEST-ONLY.private.pem')}`,
     `  sandbox OTP: ${config.otpCodes[0]}`,
-    `  try it:      npm run example`,
+    `  try it:      ${example}`,
   ].join('\n');
 }
 

@@ -90,6 +90,6 @@ export function serveBeforeRouter(app: Express, snap: SnapRoutes, onError: OnErr
 }
 
 /** A path lower-cased, one trailing slash dropped: how Express 5 matched these routes (the query is not part of a path). */
-function routeKey(path: string): string {
+export function routeKey(path: string): string {
   return (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path).toLowerCase();
 }

@@ -65,9 +65,16 @@ export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journ
   router.post('/explain', explainRoute(deps));
   router.use(flowHelpers(deps));
   router.use((req, _res, next) => next(new MockError(`unknown admin route ${req.method} /__mock${req.path}`, { known: ADMIN_ROUTES }, 404)));
-  // The admin API's own complaints are mock-shaped, body-parser's included (bad JSON, too large).
-  router.use(((err, _req, _res, next) => next(err instanceof MockError || typeof err?.type !== 'string' ? err : new MockError(`unreadable admin request body (${err.type})`))) as ErrorRequestHandler);
+  // The admin API's own complaints are mock-shaped: body-parser's (bad JSON, too large), and a
+  // route parameter whose percent-encoding does not decode (`/bindings/%ZZ/otp`).
+  router.use(((err, _req, _res, next) => next(asMockError(err))) as ErrorRequestHandler);
   return router;
+}
+
+function asMockError(err: unknown): unknown {
+  if (err instanceof URIError) return new MockError('the path has malformed percent-encoding');
+  const type = (err as { type?: unknown } | undefined)?.type;
+  return err instanceof MockError || typeof type !== 'string' ? err : new MockError(`unreadable admin request body (${type})`);
 }
 
 function requireAdminToken(token: string): RequestHandler {

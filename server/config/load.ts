@@ -65,6 +65,7 @@ export interface Config {
   authCodeMode: Mode;
   b2b2cExpiresIn: boolean;
   maxBodyBytes: number;
+  requestTimeoutSeconds: number;
   idempotencyMax: number;
   dbFlushMs: number;
   dbSync: 'write' | 'fsync';
@@ -136,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authCodeMode: mode('DOKU_AUTH_CODE_MODE'),
     b2b2cExpiresIn: bool('DOKU_B2B2C_EXPIRES_IN'),
     maxBodyBytes: int('DOKU_MAX_BODY_BYTES'),
+    requestTimeoutSeconds: Math.max(1, int('DOKU_REQUEST_TIMEOUT_SECONDS')),
     idempotencyMax: Math.max(1, int('DOKU_IDEMPOTENCY_MAX')),
     dbFlushMs: int('DOKU_DB_FLUSH_MS'),
     dbSync: raw.DOKU_DB_SYNC as 'write' | 'fsync',

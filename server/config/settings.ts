@@ -60,6 +60,7 @@ export const SETTINGS = [
   s('DOKU_BALANCE_MAX', 'int', '25000000', 'Largest generated balance (IDR) of a newly active binding.'),
   s('DOKU_IDEMPOTENCY_MAX', 'int', '10000', 'Stored answers kept per Asia/Jakarta day for X-EXTERNAL-ID replays; past it the oldest go first (memory stays bounded under steady traffic).'),
   s('DOKU_MAX_BODY_BYTES', 'int', '1048576', 'Larger request bodies are answered 400xx00 Bad Request.'),
+  s('DOKU_REQUEST_TIMEOUT_SECONDS', 'int', '30', 'A request\'s headers and body must arrive within this many seconds, or the connection is answered 400xx00 and closed (a stuck client no longer holds a socket for Node\'s 5 minutes). Slow answers (a scenario\'s hangMs) are not limited by it.'),
   s('DOKU_DB_FLUSH_MS', 'int', '0', 'Group-commit window: changes arriving within it share one journal append (0 = the same turn of the event loop). Answers wait for their append.'),
   s('DOKU_DB_SYNC', 'enum', 'write', '`write`: each batch is handed to the kernel before its answers are sent (survives the process being killed); `fsync`: also fdatasync (survives power loss; ~2 ms per batch here). See docs/performance.md.', { values: ['write', 'fsync'] }),
   s('DOKU_DB_COMPACT_EVERY', 'int', '20000', 'Journal lines after which the journal is folded into the JSON snapshot, in the background, once the journal is also at least as large as the snapshot (so the cost of a write does not grow with the data).'),

@@ -4,7 +4,7 @@
  * and redirects to successRegistrationUrl with authCode, referenceNo, custIdMerchant and status
  * (§14 #22); a blocked or expired OTP redirects to failedRegistrationUrl; a wrong one re-shows the form.
  */
-import express, { Router, type Response } from 'express';
+import express, { Router, type ErrorRequestHandler, type Response } from 'express';
 import type { Deps } from '../endpoints/types.js';
 import { statusAt } from '../domain/binding-status.js';
 import { verifyBindingOtp } from '../domain/verify-otp.js';
@@ -22,7 +22,7 @@ export function otpPageRouter(deps: Deps): Router {
     const binding = deps.store.bindings.bySessionId(String(req.params.sessionId));
     if (!binding) return html(res, 404, renderMessage('Session not found', 'This card registration link is unknown or was reset.'));
     const status = statusAt(binding, deps.clock.now());
-    if (status !== 'PENDING_OTP') return html(res, 409, renderMessage('Registration closed', `This card registration is ${status}.`));
+    if (status !== 'PENDING_OTP') return html(res, 409, renderMessage('Registration closed', closedText(binding, status)));
     html(res, 200, renderForm(binding, deps));
   });
 
@@ -36,7 +36,17 @@ export function otpPageRouter(deps: Deps): Router {
     if (!outcome.final) return html(res, 200, renderForm(binding, deps, 'The OTP is incorrect. Please try again.'));
     finish(res, binding, 'FAILED', outcome.error.responseMessage);
   });
+  // A link whose percent-encoding does not decode (`/binding/%ZZ`) is a bad link, not a server error.
+  router.use(((err, _req, res, next) => (err instanceof URIError ? html(res, 400, renderMessage('Bad link', 'This registration link is malformed.')) : next(err))) as ErrorRequestHandler);
   return router;
+}
+
+/** What a finished link says when it is opened again. */
+function closedText(b: Binding, status: string): string {
+  const noun = b.kind === 'CARD' ? 'card' : 'account';
+  if (status === 'ACTIVE' || status === 'PENDING_UNBIND') return `This ${noun} is already registered. You can return to the merchant.`;
+  if (status === 'INACTIVE') return `This ${noun} was registered and has since been unregistered. Ask the merchant to start again.`;
+  return `This registration ${status === 'EXPIRED' ? 'expired' : 'failed'}. Ask the merchant to start again.`;
 }
 
 function renderForm(b: Binding, deps: Deps, error?: string): string {

@@ -131,7 +131,7 @@ describe('journal, health, admin token, helpers', () => {
 
   test('health, and unknown admin routes answer a mock 404 listing the routes', async () => {
     const sb = await buildSandbox();
-    expect((await request(sb.app).get('/__mock/health')).body).toMatchObject({ status: 'ok', endpoints: 11, scenarios: 172 });
+    expect((await request(sb.app).get('/__mock/health')).body).toMatchObject({ status: 'ok', endpoints: 11, scenarios: 173 });
     const res = await request(sb.app).get('/__mock/nope');
     expect(res.status).toBe(404);
     expect(res.body.known).toEqual(expect.arrayContaining(['POST /__mock/reset', 'GET /__mock/health', 'POST /__mock/payments/{referenceNo}/settle', 'PUT /__mock/scenario']));

@@ -69,7 +69,8 @@ describe('hosted OTP page (CHANNEL-ID: DH)', () => {
     await request(sb.app).post(pagePath).type('form').send({ otp: '12345678' });
     const again = await request(sb.app).get(pagePath);
     expect(again.status).toBe(409);
-    expect(again.text).toContain('ACTIVE');
+    expect(again.text).toContain('This card is already registered');
+    expect(again.text).not.toContain('ACTIVE');
   });
 
   test('values are HTML-escaped', async () => {

@@ -1,7 +1,7 @@
 /** examples/kki-flow.mjs is the README's worked example: it must keep working against the sandbox. */
 import { execFile } from 'node:child_process';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../../server/config/load.js';
@@ -27,4 +27,14 @@ test('examples/kki-flow.mjs runs the whole flow against a sandbox', async () => 
   } finally {
     server.close();
   }
+});
+
+test('examples/kki-flow.mjs without a sandbox: one line saying where it looked and what to do, exit 1', async () => {
+  const closed = createServer().listen(0, '127.0.0.1'); // a port nothing listens on once closed
+  await new Promise((r) => closed.once('listening', r));
+  const base = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+  await new Promise((r) => closed.close(r));
+  const result = await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, 'examples/kki-flow.mjs')], { env: { ...process.env, DOKU_BASE_URL: base } }).catch((e: { code: number; stderr: string }) => e);
+  expect((result as { code: number }).code).toBe(1);
+  expect((result as { stderr: string }).stderr.trim()).toBe(`no sandbox answers at ${base} (ECONNREFUSED): start it with \`npm start\`, or set DOKU_BASE_URL to where it runs`);
 });

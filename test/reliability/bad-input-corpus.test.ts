@@ -9,7 +9,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { ENDPOINTS } from '../../server/endpoints/index.js';
-import { answerClientErrorsAsSnap } from '../../server/client-error.js';
+import { createHttpServer } from '../../server/http-server.js';
 import { sha256Hex, signAsymmetric, signSymmetric } from '../../server/snap/signature.js';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { SnapClient, TS, customerSession } from '../helpers/snap-client.js';
@@ -71,8 +71,7 @@ describe('bad-input corpus', () => {
     client = new SnapClient(sb.app);
     customerToken = (await customerSession(client)).customerToken;
     token = await client.b2bToken();
-    server = sb.app.listen(0, '127.0.0.1');
-    answerClientErrorsAsSnap(server);
+    server = createHttpServer(sb.app, sb.config).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     port = (server.address() as AddressInfo).port;
   });
