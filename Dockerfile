@@ -20,6 +20,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 COPY --from=build /app/dist ./dist
 COPY --chown=node:node fixtures ./fixtures
 COPY --chown=node:node scenarios ./scenarios
+# the start message points at it: `docker exec <container> node examples/kki-flow.mjs`
+COPY --chown=node:node examples ./examples
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -46,8 +46,7 @@ export async function post(base, path, body, headers) {
   return { status: res.status, json: await res.json().catch(() => null), headers: res.headers };
 }
 
-/** The heap flags `npm start` and the Docker image run the sandbox with (docs/performance.md). */
-export const SANDBOX_NODE_FLAGS = ['--max-semi-space-size=16', '--max-old-space-size=1024'];
+export { SANDBOX_NODE_FLAGS } from './node-flags.mjs';
 
 export const statusBody = JSON.stringify({ originalPartnerReferenceNo: 'BENCH-STATUS-1', serviceCode: '55' });
 

@@ -17,8 +17,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, rmSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
-/** The V8 flags the cache is made for: `npm start`'s and the Docker image's (test/unit/code-cache.test.ts). */
-const SANDBOX_NODE_FLAGS = ['--max-semi-space-size=16', '--max-old-space-size=1024'];
+/** The V8 flags the cache is made for: `npm start`'s and the Docker image's (test/reliability/code-cache.test.ts). */
+import { SANDBOX_NODE_FLAGS } from './node-flags.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BUNDLE = `${ROOT}dist/server/bundle.cjs`;

@@ -61,7 +61,11 @@ async function main(): Promise<void> {
   const demo = config.merchants.find((m) => m.demo);
   if (demo) log.info(demoHint(demo.clientId, config, port));
 
+  let stopping = false;
   const stop = (signal: string) => {
+    // Once: Ctrl-C reaches both `npm start` (which passes it on) and the server, so it may come twice.
+    if (stopping) return;
+    stopping = true;
     log.info(`${signal}: stopping`);
     server.close();
     server.closeIdleConnections();
@@ -73,8 +77,8 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 /** Listens, or stops the process with one line naming the port and how to choose another. */

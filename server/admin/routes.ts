@@ -1,6 +1,7 @@
 /**
  * /__mock: the sandbox's own API, never signature-checked (architecture.md §4.2). With
- * DOKU_ADMIN_TOKEN set, every route but /health needs `Authorization: Bearer <token>`. Answers
+ * DOKU_ADMIN_TOKEN set, every route but /health and /openapi.json needs `Authorization: Bearer
+ * <token>` (the document describes the API and holds no state: API tools can fetch it). Answers
  * are plain JSON; failures are `{ mockError, ... }`, never SNAP-shaped.
  */
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';

@@ -27,7 +27,7 @@ export const SETTINGS = [
   s('DOKU_SHARED_KEY', 'string', '', 'cardData AES key source; empty = the client secret, as every SDK does. Both are tried (§4.3, §14 #3).', { secret: true }),
   s('DOKU_DB_FILE', 'string', 'data/doku-sandbox.json', 'lowdb JSON state file; `:memory:` keeps state in memory only.'),
   s('DOKU_SCENARIOS_DIR', 'string', '', 'Folder of scenario files; empty = the scenarios/ folder shipped with the sandbox.'),
-  s('DOKU_ADMIN_TOKEN', 'string', '', 'When set, /__mock admin routes (all but /__mock/health) need `Authorization: Bearer <token>`.', { secret: true }),
+  s('DOKU_ADMIN_TOKEN', 'string', '', 'When set, /__mock admin routes need `Authorization: Bearer <token>`, all but /__mock/health (probes) and /__mock/openapi.json (it describes the API and holds no state, so API tools and code generators can fetch it).', { secret: true }),
   s('DOKU_JOURNAL_SIZE', 'int', '500', 'Requests kept in the /__mock/requests journal, oldest dropped first: this many, or fewer if they need more than 4 KiB each on average (a signed payment with a customer token needs ~2.5 KiB). 0 keeps none.'),
   s('DOKU_PUBLIC_URL', 'string', '', 'Base URL a browser uses to reach the sandbox (hosted OTP page links). Empty = derived from each request\'s Host header.'),
   s('DOKU_SANDBOX_PRIVATE_KEY_PEM', 'string', '', 'Path to the RSA private key that signs issued JWTs. Empty = the TEST-ONLY key in fixtures/keys.'),

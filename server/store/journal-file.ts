@@ -163,8 +163,11 @@ export class JournalFile implements Adapter<Data> {
     if (this.lines > 0) await this.startCompaction(data);
     if (this.fd !== undefined) {
       fsyncSync(this.fd);
+      const empty = fstatSync(this.fd).size === 0;
       closeSync(this.fd);
       this.fd = undefined;
+      // after a clean stop the JSON file alone is the state: no empty journal is left beside it
+      if (empty) unlinkSync(this.journalPath(this.gen));
     }
     this.lineFiles.releaseAll();
   }

@@ -109,9 +109,10 @@ describe('journal, health, admin token, helpers', () => {
     expect(await journal()).toEqual([]);
   });
 
-  test('DOKU_ADMIN_TOKEN protects every admin route but health', async () => {
+  test('DOKU_ADMIN_TOKEN protects every admin route but health and the OpenAPI document', async () => {
     const sb = await buildSandbox({ DOKU_ADMIN_TOKEN: 'let-me-in' });
     expect((await request(sb.app).get('/__mock/health')).status).toBe(200);
+    expect((await request(sb.app).get('/__mock/openapi.json')).status).toBe(200);
     const denied = await request(sb.app).get('/__mock/scenarios');
     expect(denied.status).toBe(401);
     expect(denied.body.mockError).toMatch(/DOKU_ADMIN_TOKEN/);

@@ -1,5 +1,5 @@
 /** State lives in the lowdb JSON file and survives a restart; writes are coalesced. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.js';
@@ -33,6 +33,7 @@ describe('persistence', () => {
 
     const onDisk = JSON.parse(readFileSync(file, 'utf8'));
     expect(Object.values(onDisk.bindings)).toEqual([expect.objectContaining({ status: 'ACTIVE', bankCardToken })]);
+    expect(readdirSync(dir)).toEqual(['state.json']); // after a clean stop the JSON file alone is the state: no empty journal beside it
     expect(readFileSync(file, 'utf8')).not.toContain('5221841234567890');
 
     const second = await boot(file);

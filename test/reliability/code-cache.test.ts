@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { PROJECT_ROOT } from '../../server/config/load.js';
 import { spawnSandbox, type Spawned } from '../helpers/spawn-server.js';
+import { SANDBOX_NODE_FLAGS } from '../../scripts/node-flags.mjs';
 
 const DIST = join(PROJECT_ROOT, 'dist/server');
 
-/** The flags of `node … dist/server/main.js` in package.json's start script. */
+/** The flags `npm start` (scripts/start.mjs) runs the server with. */
 function startFlags(): string[] {
-  const start = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).scripts.start as string;
-  return /node ((?:--\S+ )*)dist\/server\/main\.js/.exec(start)![1]!.trim().split(' ');
+  return [...SANDBOX_NODE_FLAGS];
 }
 
 /** The "listening" log line (pino writes lines in batches: wait for it), once the server is stopped. */

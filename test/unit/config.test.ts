@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { settingsTableMarkdown } from '../../server/config/settings-table.js';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, PROJECT_ROOT } from '../../server/config/load.js';
 import { describeConfig } from '../../server/config/describe.js';
@@ -62,5 +63,11 @@ describe('loadConfig', () => {
     const doc = readFileSync(join(PROJECT_ROOT, 'docs/settings.md'), 'utf8');
     const missing = KNOWN_ENV_VARS.filter((name) => !doc.includes(`\`${name}\``));
     expect(missing).toEqual([]);
+  });
+
+  test("docs/settings.md's table is exactly what npm run docs:settings writes (nothing stale, nothing mangled)", () => {
+    const doc = readFileSync(join(PROJECT_ROOT, 'docs/settings.md'), 'utf8');
+    expect(doc.match(/<!-- settings:begin[\s\S]*?<!-- settings:end -->/)?.[0]).toBe(settingsTableMarkdown());
+    expect(doc.match(/^# Settings$/gm)).toHaveLength(1);
   });
 });
