@@ -24,4 +24,8 @@ node -e '
     console.error("no 200 from " + url); process.exit(1);
   })();' "http://127.0.0.1:$port/__mock/health" || { cat "$work/server.log"; exit 1; }
 kill -TERM "$pid"; wait "$pid"
+# From a package there is no `npm run example`: the start message must name a script that is there.
+example="$work/node_modules/doku-sandbox/examples/kki-flow.mjs"
+grep -q "node $example" "$work/server.log" && [ -f "$example" ] || { echo "the start message does not name $example"; cat "$work/server.log"; exit 1; }
+./node_modules/.bin/doku-sandbox --version | grep -qx "doku-sandbox $(node -p 'require("./node_modules/doku-sandbox/package.json").version')" || { echo "--version"; exit 1; }
 echo "installed package starts and answers: OK"
