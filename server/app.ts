@@ -1,5 +1,5 @@
 /**
- * createApp(deps): the whole HTTP surface, as one list. Order matters and is why it is written here:
+ * createApp(deps, scenarios): the whole HTTP surface, as one list. Order matters and is why it is written here:
  *  1. Express defaults that cost time or leak (x-powered-by, ETag) are off.
  *  2. The DOKU endpoints, before Express's router because they are the hot path: one Map lookup
  *     (snap-routes.ts), then the SNAP pipeline (pipeline/run-endpoint.ts). Other methods: `405xx00`.
@@ -11,7 +11,7 @@
  */
 import express, { type Express } from 'express';
 import { adminRouter } from './admin/routes.js';
-import type { Deps } from './endpoints/types.js';
+import type { Deps } from './deps.js';
 import { otpPageRouter } from './otp-page/routes.js';
 import { errorHandler, NO_SERVICE, sendSnapError } from './pipeline/error-handler.js';
 import { IdempotencyLedger } from './pipeline/idempotency.js';
@@ -19,15 +19,16 @@ import { snapError } from './snap/errors.js';
 import { Journal } from './admin/journal.js';
 import { observeExchanges } from './request-log.js';
 import { serveBeforeRouter, snapRoutes } from './snap-routes.js';
+import type { ScenarioSet } from './scenario/load.js';
 import { ScenarioState } from './scenario/select.js';
 
-export function createApp(deps: Deps): Express {
+export function createApp(deps: Deps, scenarioSet: ScenarioSet): Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('trust proxy', false);
 
-  const scenarios = new ScenarioState(deps.scenarios);
+  const scenarios = new ScenarioState(scenarioSet);
   const journal = new Journal(deps.config.journalSize, deps.clock);
   const ledger = new IdempotencyLedger(deps.store, deps.config.idempotencyMax);
   const onError = errorHandler(deps.config, deps.log);

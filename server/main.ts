@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     console.error(`doku-sandbox: cannot read the state in ${config.dbFile}: ${(e as Error).message}`);
     process.exit(1);
   }
-  serve = createApp({ config, store, clock: systemClock, ids: createIds(config.fakerSeed), log, scenarios });
+  serve = createApp({ config, store, clock: systemClock, ids: createIds(config.fakerSeed), log }, scenarios);
   appReady(serve);
 
   log.info({ settings: describeConfig(config) }, 'effective configuration');

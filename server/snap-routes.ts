@@ -15,7 +15,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Express } from 'express';
 import { ENDPOINTS } from './endpoints/index.js';
-import type { Deps, EndpointDefinition } from './endpoints/types.js';
+import type { Deps } from './deps.js';
+import type { EndpointDefinition } from './endpoints/types.js';
 import { sendSnapError } from './pipeline/error-handler.js';
 import { asSnapExchange, pathOf, type SnapRequest, type SnapResponse } from './pipeline/snap-http.js';
 import type { IdempotencyLedger } from './pipeline/idempotency.js';

@@ -4,7 +4,7 @@
  * RSA check of `X-CLIENT-KEY|X-TIMESTAMP`.
  */
 import type { RequestHandler } from 'express';
-import type { Deps } from '../endpoints/types.js';
+import type { Deps } from '../deps.js';
 import { ENDPOINTS } from '../endpoints/index.js';
 import { MockError } from '../scenario/mock-error.js';
 import { explainSymmetric } from '../snap/explain.js';

@@ -3,7 +3,7 @@
  * and settle a PENDING (202) payment now.
  */
 import { Router } from 'express';
-import type { Deps } from '../endpoints/types.js';
+import type { Deps } from '../deps.js';
 import { statusAt } from '../domain/binding-status.js';
 import { verifyBindingOtp } from '../domain/verify-otp.js';
 import { settle } from '../domain/settle.js';

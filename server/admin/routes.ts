@@ -6,7 +6,7 @@
  */
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import type { Deps } from '../endpoints/types.js';
+import type { Deps } from '../deps.js';
 import { ENDPOINTS } from '../endpoints/index.js';
 import { MockError } from '../scenario/mock-error.js';
 import type { ScenarioState } from '../scenario/select.js';

@@ -2,9 +2,17 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Merchant } from './load.js';
 import { FIXTURES_DIR } from './paths.js';
 import type { SettingEnv } from './settings.js';
+
+export interface Merchant {
+  clientId: string;
+  clientSecret: string;
+  publicKey: KeyObject;
+  /** Keys tried for cardData and (lenient) HMAC: shared key first when set, then the secret. */
+  sharedKeys: readonly string[];
+  demo: boolean;
+}
 
 export function loadMerchants(raw: Record<SettingEnv, string>, problems: string[]): Merchant[] {
   const given = [raw.DOKU_CLIENT_ID, raw.DOKU_CLIENT_SECRET, raw.DOKU_PUBLIC_KEY_PEM].filter(Boolean).length;

@@ -4,7 +4,9 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { SETTINGS, type SettingEnv, type SettingSpec } from './settings.js';
-import { loadJwtKeys, loadMerchants } from './keys.js';
+import { loadJwtKeys, loadMerchants, type Merchant } from './keys.js';
+
+export type { Merchant };
 
 import { PROJECT_ROOT } from './paths.js';
 import { join } from 'node:path';
@@ -14,15 +16,6 @@ export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
-}
-
-export interface Merchant {
-  clientId: string;
-  clientSecret: string;
-  publicKey: KeyObject;
-  /** Keys tried for cardData and (lenient) HMAC: shared key first when set, then the secret. */
-  sharedKeys: readonly string[];
-  demo: boolean;
 }
 
 type Mode = 'lenient' | 'strict';

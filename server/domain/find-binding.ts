@@ -4,7 +4,7 @@
  * for cards, and a DH merchant only ever receives the authCode).
  */
 import { verifyJwt } from '../auth/jwt.js';
-import type { Deps } from '../endpoints/types.js';
+import type { Deps } from '../deps.js';
 import type { Binding } from '../store/types.js';
 
 export async function bindingOfTokenId(tokenId: string, clientId: string, deps: Deps, now: number): Promise<Binding | undefined> {

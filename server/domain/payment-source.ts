@@ -3,7 +3,8 @@
  * (what every SDK does), a bankCardToken (with its customer token, §14 #28), or a CPAN alone
  * (`bankCardNo` or `additionalInfo.cpan`, the field name DOKU never rendered, §14 #12).
  */
-import type { Ctx } from '../endpoints/types.js';
+import type { Merchant } from '../config/load.js';
+import type { Deps } from '../deps.js';
 import { H } from '../snap/headers.js';
 import { invalidMandatoryField, snapError } from '../snap/errors.js';
 import type { Binding } from '../store/types.js';
@@ -23,8 +24,16 @@ export interface SourceFields {
   additionalInfo?: { cpan?: string };
 }
 
-export function resolvePaymentSource(ctx: Ctx<SourceFields>): PaymentSource {
-  const { body, customer, deps, merchant, now } = ctx;
+/** What a payment request says about its card: its body fields and its verified customer token's binding. */
+export interface SourceRequest {
+  body: SourceFields;
+  customer?: { binding: Binding };
+  deps: Deps;
+  merchant: Merchant;
+  now: number;
+}
+
+export function resolvePaymentSource({ body, customer, deps, merchant, now }: SourceRequest): PaymentSource {
   if (customer) {
     const b = customer.binding;
     if (body.bankCardToken && body.bankCardToken !== b.bankCardToken) throw snapError('404_11', 'bankCardToken is not the card of this customer token');

@@ -4,7 +4,7 @@
  * then (a short balance fails it with `4035414`). Due settlements are applied when the payment is
  * next read, so no timer is needed and a restart changes nothing.
  */
-import type { Deps } from '../endpoints/types.js';
+import type { Deps } from '../deps.js';
 import type { PaymentRecord } from '../store/types.js';
 import { debit } from './balance.js';
 import { toCents } from './money.js';

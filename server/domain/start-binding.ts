@@ -2,7 +2,7 @@
  * A new binding waiting for its OTP (spec §4.6), card or account: the generated references, the
  * OTP clock, and the single-use authCode that becomes redeemable once the binding is ACTIVE.
  */
-import type { Deps } from '../endpoints/types.js';
+import type { Deps } from '../deps.js';
 import type { Binding } from '../store/types.js';
 
 /** authCode lifetime: undocumented by DOKU; one hour, single use (docs/settings.md). */

@@ -4,7 +4,7 @@
  * `403xx12`; a card another customer got meanwhile `409xx01`; success activates the binding and
  * issues its bankCardToken. The caller commits.
  */
-import type { Deps } from '../endpoints/types.js';
+import type { Deps } from '../deps.js';
 import { snapError, type SnapError } from '../snap/errors.js';
 import type { Binding } from '../store/types.js';
 import { holdsCard, statusAt } from './binding-status.js';

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { latestStatus } from '../domain/payment-status.js';
+import { findNamedPayment } from '../domain/find-payment.js';
 import { settleIfDue } from '../domain/settle.js';
 import { idr } from '../domain/money.js';
 import { SERVICE_CODES } from '../snap/response-codes.js';
@@ -78,11 +79,5 @@ export const checkStatus: EndpointDefinition<Body> = {
 };
 
 function findPayment({ deps, body, merchant, now }: Ctx<Body>): PaymentRecord | undefined {
-  const { payments } = deps.store;
-  const byRef = body.originalReferenceNo ? deps.store.findPayment(body.originalReferenceNo) : undefined;
-  const found =
-    byRef ??
-    (body.originalPartnerReferenceNo ? payments.byPartnerReferenceNo(merchant.clientId, body.originalPartnerReferenceNo) : undefined) ??
-    (body.originalExternalId ? payments.byExternalId(merchant.clientId, body.originalExternalId) : undefined);
-  return found && found.clientId === merchant.clientId ? settleIfDue(found, deps, now) : undefined;
+  return settleIfDue(findNamedPayment(deps.store, merchant.clientId, body), deps, now);
 }

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { fromCents, toCents } from '../domain/money.js';
+import { findNamedPayment } from '../domain/find-payment.js';
 import { settleIfDue } from '../domain/settle.js';
 import { credit } from '../domain/balance.js';
 import { H } from '../snap/headers.js';
@@ -81,8 +82,8 @@ export const refund: EndpointDefinition<Body> = {
 const TOKENLESS_REFUND_CHANNELS = new Set(['EMONEY_DANA_SNAP', 'EMONEY_SHOPEE_PAY_SNAP', 'EMONEY_SHOPEEPAY_SNAP']);
 
 function findOriginal({ deps, body, merchant, customer, now }: Ctx<Body>): PaymentRecord {
-  const payment = settleIfDue(deps.store.payments.byPartnerReferenceNo(merchant.clientId, body.originalPartnerReferenceNo), deps, now);
-  if (!payment || (body.originalReferenceNo && body.originalReferenceNo !== payment.referenceNo)) {
+  const payment = settleIfDue(findNamedPayment(deps.store, merchant.clientId, body), deps, now);
+  if (!payment || payment.partnerReferenceNo !== body.originalPartnerReferenceNo || (body.originalReferenceNo && body.originalReferenceNo !== payment.referenceNo)) {
     throw snapError('404_01', 'no payment of this merchant has this originalPartnerReferenceNo (and originalReferenceNo)');
   }
   if (!customer && !payment.noCustomerToken && !TOKENLESS_REFUND_CHANNELS.has(payment.channel ?? '')) {

@@ -1,23 +1,12 @@
 /** What an emulated DOKU endpoint is: its wire identity, its checks, and its handler. */
-import type { Logger } from 'pino';
 import type { ZodType } from 'zod';
-import type { Clock } from '../clock.js';
 import type { Config, Merchant } from '../config/load.js';
-import type { Ids } from '../fake/ids.js';
-import type { Store } from '../store/store.js';
+import type { Deps } from '../deps.js';
 import type { TokenClaims } from '../auth/jwt.js';
 import type { Binding } from '../store/types.js';
-import type { Chosen } from '../scenario/select.js';
-import type { ScenarioSet } from '../scenario/load.js';
+import type { Chosen } from '../scenario/types.js';
 
-export interface Deps {
-  config: Config;
-  store: Store;
-  clock: Clock;
-  ids: Ids;
-  log: Logger;
-  scenarios: ScenarioSet;
-}
+export type { Deps };
 
 export interface EndpointDefinition<B = unknown> {
   name: string;

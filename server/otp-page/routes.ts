@@ -5,7 +5,7 @@
  * (§14 #22); a blocked or expired OTP redirects to failedRegistrationUrl; a wrong one re-shows the form.
  */
 import express, { Router, type ErrorRequestHandler, type Response } from 'express';
-import type { Deps } from '../endpoints/types.js';
+import type { Deps } from '../deps.js';
 import { statusAt } from '../domain/binding-status.js';
 import { verifyBindingOtp } from '../domain/verify-otp.js';
 import type { Binding } from '../store/types.js';

@@ -3,7 +3,8 @@
  * partner and HMAC for the rest), then the idempotency decision for transactional calls.
  */
 import type { SnapRequest } from './snap-http.js';
-import type { Deps, EndpointDefinition } from '../endpoints/types.js';
+import type { Deps } from '../deps.js';
+import type { EndpointDefinition } from '../endpoints/types.js';
 import type { Merchant } from '../config/load.js';
 import type { TokenClaims } from '../auth/jwt.js';
 import { H } from '../snap/headers.js';

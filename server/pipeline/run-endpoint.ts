@@ -9,7 +9,8 @@
  * the handler first and then delay, hang or drop the answer ("timed out, but it worked").
  */
 import type { IncomingMessage } from 'node:http';
-import type { Deps, EndpointDefinition } from '../endpoints/types.js';
+import type { Deps } from '../deps.js';
+import type { EndpointDefinition } from '../endpoints/types.js';
 import { H } from '../snap/headers.js';
 import { SnapError } from '../snap/errors.js';
 import { applyTiming, forcedAnswer } from '../scenario/effects.js';

@@ -2,7 +2,7 @@
  * Step 9 of spec §1.8: the customer (B2B2C) token in `Authorization-Customer`, with or without
  * `Bearer ` (the Node, PHP, Java and Python SDKs send it bare, Go with the prefix: sdk-wire-notes §1.8 #3).
  */
-import type { Deps } from '../endpoints/types.js';
+import type { Deps } from '../deps.js';
 import { verifyJwt, type TokenClaims } from '../auth/jwt.js';
 import { H } from '../snap/headers.js';
 import { customerTokenNotFound, invalidCustomerToken } from '../snap/errors.js';

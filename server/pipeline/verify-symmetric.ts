@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Merchant } from '../config/load.js';
-import type { Deps } from '../endpoints/types.js';
+import type { Deps } from '../deps.js';
 import { verifyJwt, type TokenClaims } from '../auth/jwt.js';
 import { H } from '../snap/headers.js';
 import { invalidSignature, invalidToken, tokenNotFound, unknownClient } from '../snap/errors.js';

@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { SnapError } from '../snap/errors.js';
 import { fillMessage } from '../snap/response-codes.js';
 import { caseOf } from './load.js';
-import type { Chosen } from './select.js';
+import type { Chosen } from './types.js';
 
 /** A plausible field for forced "Invalid Field Format {field}" answers. */
 const DEFAULT_DETAIL: Record<string, string> = { '400_01': 'X-TIMESTAMP', '400_02': 'X-SIGNATURE', '401_00': 'Invalid Signature' };

@@ -6,13 +6,9 @@
  */
 import { MockError } from './mock-error.js';
 import type { ScenarioSet } from './load.js';
-import type { Rule, Scenario } from './types.js';
+import type { Chosen, Scenario } from './types.js';
 
-export interface Chosen {
-  scenario: Scenario;
-  rule: Rule;
-  via: 'header' | 'sticky' | 'global';
-}
+export type { Chosen };
 
 export class ScenarioState {
   global: Scenario | undefined;

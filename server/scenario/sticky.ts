@@ -1,16 +1,16 @@
 /**
  * Sticky scenarios (peers.md §4.5): a payment remembers the scenario it was created under; its
- * later status checks and refunds follow that scenario where it names those endpoints.
+ * later status checks and refunds follow that scenario where it names those endpoints. Read from
+ * the body before it is validated (a forced answer may come before validation), so only string
+ * values name a payment.
  */
+import { findNamedPayment } from '../domain/find-payment.js';
 import type { Store } from '../store/store.js';
 
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export function stickyScenarioName(endpoint: string, json: Record<string, unknown>, clientId: string, store: Store): string | undefined {
   if (endpoint !== 'refund' && endpoint !== 'check-status') return undefined;
-  const byRef = str(json.originalReferenceNo) ? store.findPayment(str(json.originalReferenceNo)!) : undefined;
-  const byPartner = str(json.originalPartnerReferenceNo) ? store.payments.byPartnerReferenceNo(clientId, str(json.originalPartnerReferenceNo)!) : undefined;
-  const byExternal = str(json.originalExternalId) ? store.payments.byExternalId(clientId, str(json.originalExternalId)!) : undefined;
-  const payment = [byRef, byPartner, byExternal].find((p) => p && p.clientId === clientId);
-  return payment?.scenario;
+  const names = { originalReferenceNo: str(json.originalReferenceNo), originalPartnerReferenceNo: str(json.originalPartnerReferenceNo), originalExternalId: str(json.originalExternalId) };
+  return findNamedPayment(store, clientId, names)?.scenario;
 }

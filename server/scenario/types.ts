@@ -42,3 +42,10 @@ export const scenarioSchema = z
 
 export type Rule = z.infer<typeof ruleSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** The scenario in force for one request, the rule it has for the endpoint, and how it was chosen. */
+export interface Chosen {
+  scenario: Scenario;
+  rule: Rule;
+  via: 'header' | 'sticky' | 'global';
+}

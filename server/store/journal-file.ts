@@ -27,14 +27,15 @@ import { closeSync, existsSync, fdatasync, fstatSync, fsyncSync, ftruncateSync, 
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Adapter } from 'lowdb';
-import type { Data } from './types.js';
+import type { Data, Path } from './types.js';
+
+export type { Path };
 import { journalBatch, replay } from './journal-format.js';
 import { LineFiles } from './line-files.js';
 import { parseSnapshot, textOf, type OnPayment, type SnapshotData } from './snapshot-read.js';
 import { writeSnapshot } from './snapshot-write.js';
 
 const datasync = promisify(fdatasync);
-export type Path = readonly [keyof Data, ...string[]];
 
 export class JournalFile implements Adapter<Data> {
   private readonly dirty = new Map<string, Path>();

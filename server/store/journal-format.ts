@@ -1,6 +1,5 @@
 /** The journal's line format and the chunked snapshot writer (store/journal-file.ts). */
-import type { Data } from './types.js';
-import type { Path } from './journal-file.js';
+import type { Data, Path } from './types.js';
 
 /** Where writeObject writes: `bytes` counts what went out before the pending write. */
 export interface SnapshotOut {

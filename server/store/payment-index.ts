@@ -94,6 +94,8 @@ export class PaymentIndex {
    * read, and is emptied when a compaction closes files (their slots are then reused).
    */
   get(referenceNo: string): PaymentRecord | undefined {
+    // own keys only: a reference such as "constructor" must not find Object.prototype's member
+    if (!Object.hasOwn(this.all, referenceNo)) return undefined;
     const p = this.all[referenceNo];
     if (p === undefined || typeof p === 'object') return p;
     if (this.lines && this.lines.releases !== this.releasesSeen) {

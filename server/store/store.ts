@@ -109,6 +109,7 @@ export class Store {
 
   /** A refresh token is single-use: taking it removes it. */
   takeRefreshToken(token: string): RefreshTokenRecord | undefined {
+    if (!Object.hasOwn(this.data.refreshTokens, token)) return undefined;
     const rec = this.data.refreshTokens[token];
     delete this.data.refreshTokens[token];
     this.touch('refreshTokens', token);
@@ -127,7 +128,7 @@ export class Store {
   }
 
   findAuthCode(code: string): AuthCodeRecord | undefined {
-    return this.data.authCodes[code];
+    return Object.hasOwn(this.data.authCodes, code) ? this.data.authCodes[code] : undefined;
   }
 
   insertBinding(b: Binding): void {
@@ -157,7 +158,8 @@ export class Store {
   }
 
   findIdempotent(day: string, key: string): IdempotencyRecord | undefined {
-    return this.data.idempotency[day]?.[key];
+    const records = Object.hasOwn(this.data.idempotency, day) ? this.data.idempotency[day]! : undefined;
+    return records && Object.hasOwn(records, key) ? records[key] : undefined;
   }
 
   /**

@@ -121,6 +121,9 @@ export interface Data {
   idempotency: Record<string, Record<string, IdempotencyRecord>>;
 }
 
+/** A record's place in Data: its collection, then its key(s). */
+export type Path = readonly [keyof Data, ...string[]];
+
 export const newTokenEpoch = (): string => randomBytes(9).toString('base64url');
 
 export const emptyData = (): Data => ({

@@ -19,8 +19,8 @@ describe('persistence', () => {
   async function boot(file: string) {
     const config = loadConfig({ DOKU_DB_FILE: file, DOKU_FAKER_SEED: '7' });
     const store = await Store.open(file, config.dbFlushMs);
-    const deps = { config, store, clock: manualClock(Date.parse('2026-05-26T10:00:00+07:00')), ids: createIds(undefined), log: silentLogger(), scenarios: loadScenarios(config.scenariosDir, config) };
-    return { app: createApp(deps), store };
+    const deps = { config, store, clock: manualClock(Date.parse('2026-05-26T10:00:00+07:00')), ids: createIds(undefined), log: silentLogger() };
+    return { app: createApp(deps, loadScenarios(config.scenariosDir, config)), store };
   }
 
   test('a binding made before a restart can be unbound after it, with the same B2B token', async () => {

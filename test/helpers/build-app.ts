@@ -7,12 +7,13 @@ import { loadConfig, type Config } from '../../server/config/load.js';
 import { createIds } from '../../server/fake/ids.js';
 import { silentLogger } from '../../server/logger.js';
 import { Store } from '../../server/store/store.js';
-import type { Deps } from '../../server/endpoints/types.js';
-import { loadScenarios } from '../../server/scenario/load.js';
+import type { Deps } from '../../server/deps.js';
+import { loadScenarios, type ScenarioSet } from '../../server/scenario/load.js';
 
 export interface TestSandbox {
   app: Express;
   deps: Deps;
+  scenarios: ScenarioSet;
   config: Config;
   clock: ReturnType<typeof manualClock>;
 }
@@ -21,6 +22,7 @@ export async function buildSandbox(env: Record<string, string> = {}, options: { 
   const config = loadConfig({ DOKU_DB_FILE: ':memory:', DOKU_FAKER_SEED: '42', DOKU_DB_FLUSH_MS: '0', ...env });
   const store = await Store.open(config.dbFile, config.dbFlushMs);
   const clock = manualClock(Date.parse('2026-05-26T10:00:00+07:00'));
-  const deps: Deps = { config, store, clock, ids: createIds(config.fakerSeed), log: options.log ?? silentLogger(), scenarios: loadScenarios(config.scenariosDir, config) };
-  return { app: createApp(deps), deps, config, clock };
+  const deps: Deps = { config, store, clock, ids: createIds(config.fakerSeed), log: options.log ?? silentLogger() };
+  const scenarios = loadScenarios(config.scenariosDir, config);
+  return { app: createApp(deps, scenarios), deps, scenarios, config, clock };
 }

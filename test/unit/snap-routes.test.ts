@@ -14,7 +14,7 @@ afterEach(() => new Promise((r) => server.close(r)));
 
 test('an error handler that throws closes the connection; the process and the next request go on', async () => {
   const sb = await buildSandbox();
-  const snap = snapRoutes(sb.deps, new IdempotencyLedger(sb.deps.store), new ScenarioState(sb.deps.scenarios), () => {});
+  const snap = snapRoutes(sb.deps, new IdempotencyLedger(sb.deps.store), new ScenarioState(sb.scenarios), () => {});
   const unhandled: unknown[] = [];
   const onUnhandled = (e: unknown) => unhandled.push(e);
   process.on('unhandledRejection', onUnhandled);

@@ -1,0 +1,18 @@
+/**
+ * What the request handlers, the domain rules and the admin routes share: settings, state, time,
+ * generated ids and the log. Its own module, below everything that uses it, so nothing imports
+ * upwards to reach it. (The scenarios are the pipeline's concern: createApp takes them apart.)
+ */
+import type { Logger } from 'pino';
+import type { Clock } from './clock.js';
+import type { Config } from './config/load.js';
+import type { Ids } from './fake/ids.js';
+import type { Store } from './store/store.js';
+
+export interface Deps {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  ids: Ids;
+  log: Logger;
+}
