@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   try {
     store = await Store.open(config.dbFile, config.dbFlushMs, { sync: config.dbSync, compactEvery: config.dbCompactEvery });
   } catch (e) {
-    console.error(`doku-sandbox: cannot read the state in ${config.dbFile}: ${(e as Error).message}`);
+    console.error(`doku-sandbox: cannot read the state: ${(e as Error).message}`);
     process.exit(1);
   }
   serve = createApp({ config, store, clock: systemClock, ids: createIds(config.fakerSeed), log }, scenarios);
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   const codeCache = (globalThis as Record<symbol, unknown>)[Symbol.for('doku-sandbox.codeCache')];
   log.info({ port, startupMs: Math.round(performance.now()), codeCache }, `doku-sandbox listening on http://${config.host}:${port}`);
+  for (const note of store.startupNotes) log.warn(`state repaired at start: ${note}`);
   const demo = config.merchants.find((m) => m.demo);
   if (demo) log.info(demoHint(demo.clientId, config, port));
 

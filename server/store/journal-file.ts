@@ -30,7 +30,7 @@ import type { Adapter } from 'lowdb';
 import type { Data, Path } from './types.js';
 
 export type { Path };
-import { journalBatch, replay } from './journal-format.js';
+import { JOURNAL_HEADER, batchEnd, journalBatch, replay } from './journal-format.js';
 import { LineFiles } from './line-files.js';
 import { parseSnapshot, textOf, type OnPayment, type SnapshotData } from './snapshot-read.js';
 import { writeSnapshot } from './snapshot-write.js';
@@ -67,6 +67,9 @@ export class JournalFile implements Adapter<Data> {
     private readonly onPayment: OnPayment = () => {},
   ) {}
 
+  /** What the start had to repair (a damaged journal tail it cut off): the caller reports it. */
+  readonly notes: string[] = [];
+
   /** The store names every record it changes; the next write appends exactly those. */
   markDirty(path: Path): void {
     this.dirty.set(path.join('\u0000'), path);
@@ -76,9 +79,21 @@ export class JournalFile implements Adapter<Data> {
     let snapshot: SnapshotData | undefined;
     if (existsSync(this.file)) {
       this.snapshotSlot = this.lineFiles.add(openSync(this.file, 'r'));
-      const read = parseSnapshot(this.lineFiles.fd(this.snapshotSlot)!, this.snapshotSlot, this.onPayment);
+      let read: ReturnType<typeof parseSnapshot>;
+      try {
+        read = parseSnapshot(this.lineFiles.fd(this.snapshotSlot)!, this.snapshotSlot, this.onPayment);
+      } catch (e) {
+        throw new Error(`${this.file}: ${(e as Error).message}`);
+      }
       snapshot = read.data;
       this.snapshotIndexed = read.indexed;
+    } else {
+      // A journal after generation 0 exists only once a snapshot was written: without it, the
+      // journal alone would start a state with every earlier binding, payment and token gone.
+      const later = this.journalGens().find((g) => g > 0);
+      if (later !== undefined && !this.journalGens().includes(0)) {
+        throw new Error(`${this.file} is missing, but ${this.journalPath(later)} holds only the changes made after it was written: restore ${basename(this.file)} (or remove the journal files to start empty)`);
+      }
     }
     const data = snapshot ?? ({} as Data);
     this.gen = snapshot?.journalGen ?? 0;
@@ -86,13 +101,21 @@ export class JournalFile implements Adapter<Data> {
     for (const gen of this.journalGens().filter((g) => g >= this.gen)) {
       const path = this.journalPath(gen);
       const bytes = readFileSync(path);
-      this.lines += replay(data, textOf(bytes));
-      this.journalBytes += bytes.length;
+      let replayed: ReturnType<typeof replay>;
+      try {
+        replayed = replay(data, textOf(bytes));
+      } catch (e) {
+        throw new Error(`${path}: ${(e as Error).message}`);
+      }
+      this.lines += replayed.applied;
+      this.journalBytes += replayed.validBytes;
       this.gen = gen;
-      // A torn last line (a batch cut by a crash, never acknowledged) is cut off before appending
-      // after it, or it would become a corrupt line in the middle of the journal.
-      const whole = bytes.lastIndexOf(0x0a) + 1;
-      if (whole < bytes.length) truncateSync(path, whole);
+      // A damaged tail (a batch cut by a crash, never acknowledged, or a damaged line) is cut off
+      // before anything is appended after it, and reported once: the next start finds it gone.
+      if (replayed.dropped) {
+        truncateSync(path, replayed.validBytes);
+        this.notes.push(`${path}: ${replayed.dropped}`);
+      }
     }
     delete (data as SnapshotData).journalGen;
     this.openJournal(this.gen);
@@ -102,7 +125,10 @@ export class JournalFile implements Adapter<Data> {
   async write(data: Data): Promise<void> {
     if (this.dirty.size === 0) return;
     const paths = [...this.dirty.values()];
-    const { chunk, bytes, atRest } = journalBatch(data, paths, this.appendAt, this.readLine);
+    const batch = journalBatch(data, paths, this.appendAt, this.readLine);
+    const { atRest } = batch;
+    const chunk = batch.chunk + batchEnd(paths.length);
+    const bytes = batch.bytes + Buffer.byteLength(batchEnd(paths.length));
     this.dirty.clear();
     try {
       let n = writeSync(this.fd!, chunk);
@@ -164,7 +190,7 @@ export class JournalFile implements Adapter<Data> {
     if (this.lines > 0) await this.startCompaction(data);
     if (this.fd !== undefined) {
       fsyncSync(this.fd);
-      const empty = fstatSync(this.fd).size === 0;
+      const empty = fstatSync(this.fd).size <= Buffer.byteLength(JOURNAL_HEADER);
       closeSync(this.fd);
       this.fd = undefined;
       // after a clean stop the JSON file alone is the state: no empty journal is left beside it
@@ -177,6 +203,7 @@ export class JournalFile implements Adapter<Data> {
   private openJournal(gen: number): void {
     this.fd = openSync(this.journalPath(gen), 'a');
     this.appendAt = fstatSync(this.fd).size;
+    if (this.appendAt === 0) this.appendAt = writeSync(this.fd, JOURNAL_HEADER);
     this.journalSlot = this.lineFiles.add(openSync(this.journalPath(gen), 'r'));
   }
 

@@ -115,29 +115,76 @@ export function valueAt(data: Data, path: Path): unknown {
   return node;
 }
 
+/** The first line of every journal generation this version writes: batches end with a marker line. */
+export const JOURNAL_HEADER = '{"journal":2}\n';
+/** The line that closes a batch of `count` record lines: a batch is applied whole or not at all. */
+export const batchEnd = (count: number) => `{"end":${count}}\n`;
+
+export interface Replayed {
+  /** record lines applied */
+  applied: number;
+  /** bytes of the journal that were applied (or are the header): everything after them is dropped */
+  validBytes: number;
+  /** what was dropped, for the start to report; undefined when nothing was */
+  dropped?: string;
+}
+
 /**
- * Applies journal lines to `data` and returns how many it applied; a torn last line (a batch cut
- * by a crash, never acknowledged) is ignored.
+ * Applies a journal's batches to `data`, each whole or not at all. A damaged tail (a batch whose
+ * end marker is missing, cut by a crash and so never acknowledged, or a damaged line after the last
+ * complete batch) is dropped and reported. Damage with complete batches after it is not a crash's
+ * tail but acknowledged changes lost: that is an error, naming the line. A journal of an earlier
+ * version (no header) has no batch markers: each of its lines is a batch of one.
  */
-export function replay(data: Data, text: string): number {
+export function replay(data: Data, text: string): Replayed {
   const lines = text.split('\n');
+  const batched = lines[0] + '\n' === JOURNAL_HEADER;
+  let at = batched ? Buffer.byteLength(JOURNAL_HEADER) : 0;
+  let validBytes = at;
   let applied = 0;
-  for (let i = 0; i < lines.length; i++) {
+  let pending: Array<{ p: string[]; v?: unknown }> = [];
+  for (let i = batched ? 1 : 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line === '') continue;
-    let entry: { p: string[]; v?: unknown };
+    const last = i === lines.length - 1;
+    if (last && line === '') break;
+    let entry: { p?: string[]; v?: unknown; end?: number };
     try {
+      if (last) throw new Error('no newline at its end');
       entry = JSON.parse(line);
     } catch (e) {
-      if (lines.slice(i + 1).every((l) => l === '')) return applied; // the torn tail of an unacknowledged batch
-      throw new Error(`journal line ${i + 1} is corrupt: ${(e as Error).message}`);
+      return dropFrom(lines, i, batched, text, validBytes, applied, `line ${i + 1} is damaged (${(e as Error).message.slice(0, 80)})`);
     }
-    let node = data as unknown as Record<string, unknown>;
-    for (const key of entry.p.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-    const last = entry.p[entry.p.length - 1]!;
-    if (entry.v === undefined || entry.v === null) delete node[last];
-    else node[last] = entry.v;
-    applied++;
+    at += Buffer.byteLength(line) + 1;
+    if (Array.isArray(entry.p)) pending.push(entry as { p: string[]; v?: unknown });
+    else if (!batched || entry.end !== pending.length) return dropFrom(lines, i, batched, text, validBytes, applied, `line ${i + 1} is not a record or the end of its batch`);
+    if (batched && entry.end === undefined) continue;
+    for (const e of pending) apply(data, e);
+    applied += pending.length;
+    pending = [];
+    validBytes = at;
   }
-  return applied;
+  if (pending.length > 0) return { applied, validBytes, dropped: `the last batch (${pending.length} record(s)) has no end: it was cut short, never acknowledged; ${Buffer.byteLength(text) - validBytes} byte(s) dropped` };
+  return { applied, validBytes };
+}
+
+/** The damage at line `i` is a tail (dropped, reported) unless a complete batch follows it (an error). */
+function dropFrom(lines: string[], i: number, batched: boolean, text: string, validBytes: number, applied: number, why: string): Replayed {
+  const complete = (line: string) => {
+    try {
+      const entry = JSON.parse(line) as { p?: unknown; end?: unknown };
+      return batched ? typeof entry.end === 'number' : Array.isArray(entry.p);
+    } catch {
+      return false;
+    }
+  };
+  if (lines.slice(i + 1, -1).some(complete)) throw new Error(`journal ${why}, and complete changes follow it: restore the file, or cut it at that line to drop what follows`);
+  return { applied, validBytes, dropped: `${why}; ${Buffer.byteLength(text) - validBytes} byte(s) from there on were dropped` };
+}
+
+function apply(data: Data, entry: { p: string[]; v?: unknown }): void {
+  let node = data as unknown as Record<string, unknown>;
+  for (const key of entry.p.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+  const last = entry.p[entry.p.length - 1]!;
+  if (entry.v === undefined || entry.v === null) delete node[last];
+  else node[last] = entry.v;
 }

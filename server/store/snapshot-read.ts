@@ -76,9 +76,34 @@ export function textOf(bytes: Buffer): string {
 }
 
 function parseWhole(fd: number): SnapshotData {
-  const data = JSON.parse(textOf(readBytes(fd, 0, fstatSync(fd).size))) as SnapshotData;
+  const text = textOf(readBytes(fd, 0, fstatSync(fd).size));
+  let data: SnapshotData;
+  try {
+    data = JSON.parse(text) as SnapshotData;
+  } catch (e) {
+    throw new Error(`not valid JSON${whereIn(text, (e as Error).message)}: ${(e as Error).message}`);
+  }
   delete data.checksum;
   return data;
+}
+
+/**
+ * ` at line L, column C` for a JSON.parse message, else ''. V8 names a position ("… at position N")
+ * or quotes the text around an unexpected token, 10 characters either side (`Unexpected token 'I',
+ * ..."erenceNo":INV-10","e"... is not valid JSON`), which is found again in the text.
+ */
+export function whereIn(text: string, message: string): string {
+  if (message.includes('end of JSON')) return ` at its end (line ${text.split('\n').length})`;
+  let position = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN);
+  const quoted = /^Unexpected token '(.+?)', (\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (quoted) {
+    const [, token, cut, around] = quoted;
+    const start = text.indexOf(around!);
+    if (start >= 0) position = start + (cut ? 10 : around!.indexOf(token!));
+  }
+  if (Number.isNaN(position)) return '';
+  const before = text.slice(0, position);
+  return ` at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
 }
 
 /**

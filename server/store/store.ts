@@ -64,6 +64,11 @@ export class Store {
     await this.commit();
   }
 
+  /** What opening the state had to repair (a damaged journal tail cut off), to report once. */
+  get startupNotes(): readonly string[] {
+    return this.journal?.notes ?? [];
+  }
+
   get tokenEpoch(): string {
     return this.data.tokenEpoch;
   }

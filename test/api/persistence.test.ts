@@ -108,7 +108,7 @@ describe('persistence', () => {
     expect(writes).toBeLessThan(10);
     // No clean stop: the journal alone already holds every acknowledged change.
     const journal = readFileSync(`${file}.journal-0.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    const paid = new Set(journal.filter((e) => e.p[0] === 'payments').map((e) => e.v.partnerReferenceNo));
+    const paid = new Set(journal.filter((e) => e.p?.[0] === 'payments').map((e) => e.v.partnerReferenceNo));
     expect(Array.from({ length: 50 }, (_, i) => paid.has(`GC-${i}`))).toEqual(Array(50).fill(true));
   });
 });

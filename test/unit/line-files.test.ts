@@ -153,7 +153,7 @@ describe('payments at rest on disk', () => {
     expect(statSync(`${file}.journal-0.jsonl`).size).toBeLessThan(size);
     after.insertPayment(payment(3));
     await after.commit();
-    expect(readFileSync(`${file}.journal-0.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).p).filter((p) => p[0] === 'payments').map((p) => p[1])).toEqual(['REF000001', 'REF000003']);
+    expect(readFileSync(`${file}.journal-0.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).p).filter((p) => p?.[0] === 'payments').map((p) => p[1])).toEqual(['REF000001', 'REF000003']);
     const again = await Store.open(file);
     expect(Object.keys(again.data.payments)).toEqual(['REF000001', 'REF000003']);
     expect(again.findPayment('REF000003')?.partnerReferenceNo).toBe('INV-3');

@@ -142,8 +142,12 @@ describe('snapshot read', () => {
     const edited = await Store.open(file);
     expect(typeof edited.data.payments.REF000011).toBe('object');
     expect(edited.payments.byPartnerReferenceNo('BRN-1', 'EDITED-10')?.referenceNo).toBe('REF000010');
-    writeFileSync(file, text.replace('"partnerReferenceNo":"INV-10"', '"partnerReferenceNo":INV-10"'));
-    await expect(Store.open(file)).rejects.toThrow(SyntaxError);
+    const broken = text.replace('"partnerReferenceNo":"INV-10"', '"partnerReferenceNo":INV-10"');
+    writeFileSync(file, broken);
+    const error = (await Store.open(file).catch((e: Error) => e)) as Error;
+    const [, line, column] = /^.*: not valid JSON at line (\d+), column (\d+): /.exec(error.message) ?? [];
+    expect(error.message.startsWith(`${file}: `)).toBe(true);
+    expect(broken.split('\n')[Number(line) - 1]!.slice(Number(column) - 1)).toMatch(/^INV-10"/);
   });
 
   test('lineKeys reads only lines laid out as the sandbox writes them, without refunds', () => {

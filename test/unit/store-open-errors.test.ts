@@ -1,0 +1,42 @@
+/**
+ * A state that cannot be read stops the start with a message a user can act on (issue #19, store
+ * defects 4 and 5), instead of starting from part of it or printing a bare SyntaxError.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { Store } from '../../server/store/store.js';
+import { paymentRecord as payment } from '../helpers/state.js';
+import { eachTempState } from '../helpers/temp-state.js';
+
+describe('opening a state that cannot be read', () => {
+  let file: string;
+  eachTempState('open-errors-', (_d, f) => (file = f));
+
+  test('the snapshot removed while a later journal remains: refused, naming the missing file', async () => {
+    const first = await Store.open(file);
+    first.insertPayment(payment(1));
+    await first.commit();
+    await first.compact(); // snapshot written, journal generation 1 begun
+    first.insertPayment(payment(2));
+    await first.commit(); // on the journal only; then the process "dies"
+    rmSync(file);
+    await expect(Store.open(file)).rejects.toThrow(`${file} is missing, but ${file}.journal-1.jsonl holds only the changes made after it was written`);
+  });
+
+  test('a first run that crashed before any snapshot was written still starts from its journal', async () => {
+    const first = await Store.open(file);
+    first.insertPayment(payment(1));
+    await first.commit(); // journal generation 0 only, no snapshot yet
+    const second = await Store.open(file);
+    expect(second.findPayment(payment(1).referenceNo)?.partnerReferenceNo).toBe('INV-1');
+  });
+
+  test('a snapshot that is not valid JSON: refused, naming the file, line and column', async () => {
+    writeFileSync(file, '{"version": 1,\n"bindings": {\n  "a": {"x": 1},\n  oops\n}}\n');
+    await expect(Store.open(file)).rejects.toThrow(`${file}: not valid JSON at line 4, column 3`);
+  });
+
+  test('a snapshot cut short: refused, naming the file and its end', async () => {
+    writeFileSync(file, '{"version": 1,\n"bindings": {\n');
+    await expect(Store.open(file)).rejects.toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: not valid JSON at `));
+  });
+});
