@@ -59,8 +59,14 @@ function encryptCard(card) {
 }
 
 async function call(path, body, headers) {
-  const res = await fetch(BASE + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) }).catch((e) => {
-    console.error(`no sandbox answers at ${BASE} (${e.cause?.code ?? e.message}): start it with \`npm start\`, or set DOKU_BASE_URL to where it runs`);
+  const res = await fetch(BASE + path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  }).catch((e) => {
+    console.error(
+      `no sandbox answers at ${BASE} (${e.cause?.code ?? e.message}): start it with \`npm start\`, or set DOKU_BASE_URL to where it runs`,
+    );
     process.exit(1);
   });
   const json = await res.json();
@@ -71,40 +77,75 @@ async function call(path, body, headers) {
 
 const { accessToken } = await token('/authorization/v1/access-token/b2b', { grantType: 'client_credentials' });
 
-const bind = await transaction('/direct-debit/core/v1/registration-card-bind', {
-  cardData: encryptCard({ bankCardNo: '5221841234567890', bankCardType: 'C', expiryDate: '1230' }),
-  custIdMerchant: `CUST${Date.now()}`,
-  phoneNo: '6281234567890',
-  additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP', successRegistrationUrl: 'https://merchant.example/ok', failedRegistrationUrl: 'https://merchant.example/failed' },
-}, accessToken, { 'CHANNEL-ID': 'DH' });
+const bind = await transaction(
+  '/direct-debit/core/v1/registration-card-bind',
+  {
+    cardData: encryptCard({ bankCardNo: '5221841234567890', bankCardType: 'C', expiryDate: '1230' }),
+    custIdMerchant: `CUST${Date.now()}`,
+    phoneNo: '6281234567890',
+    additionalInfo: {
+      channel: 'DIRECT_DEBIT_BRI_SNAP',
+      successRegistrationUrl: 'https://merchant.example/ok',
+      failedRegistrationUrl: 'https://merchant.example/failed',
+    },
+  },
+  accessToken,
+  { 'CHANNEL-ID': 'DH' },
+);
 console.log(`   the customer opens ${bind.redirectUrl}`);
 
 // The customer types the OTP on the hosted page; the browser is sent to successRegistrationUrl.
-const page = await fetch(bind.redirectUrl, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'otp=12345678' });
+const page = await fetch(bind.redirectUrl, {
+  method: 'POST',
+  redirect: 'manual',
+  headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+  body: 'otp=12345678',
+});
 const landing = new URL(page.headers.get('location'));
 console.log(`   OTP accepted; browser lands on ${landing.origin}${landing.pathname}?status=${landing.searchParams.get('status')}`);
 
-const customer = await token('/authorization/v1/access-token/b2b2c', { grantType: 'authorization_code', authCode: landing.searchParams.get('authCode') });
+const customer = await token('/authorization/v1/access-token/b2b2c', {
+  grantType: 'authorization_code',
+  authCode: landing.searchParams.get('authCode'),
+});
 
 // Pay with the bound card: the customer token names it (Authorization-Customer, no "Bearer " needed).
 const order = `INV-${Date.now()}`;
 const customerHeaders = { 'Authorization-Customer': customer.accessToken, 'X-IP-ADDRESS': '103.31.4.100' };
-const paid = await transaction('/direct-debit/core/v1/debit/payment-host-to-host', {
-  partnerReferenceNo: order,
-  amount: { value: '150000.00', currency: 'IDR' },
-  additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP', successPaymentUrl: 'https://merchant.example/paid', failedPaymentUrl: 'https://merchant.example/failed' },
-}, accessToken, customerHeaders);
+const paid = await transaction(
+  '/direct-debit/core/v1/debit/payment-host-to-host',
+  {
+    partnerReferenceNo: order,
+    amount: { value: '150000.00', currency: 'IDR' },
+    additionalInfo: {
+      channel: 'DIRECT_DEBIT_BRI_SNAP',
+      successPaymentUrl: 'https://merchant.example/paid',
+      failedPaymentUrl: 'https://merchant.example/failed',
+    },
+  },
+  accessToken,
+  customerHeaders,
+);
 
-await transaction('/direct-debit/core/v1/debit/refund', {
-  originalPartnerReferenceNo: order,
-  originalReferenceNo: paid.referenceNo,
-  partnerRefundNo: `RF-${Date.now()}`,
-  refundAmount: { value: '50000.00', currency: 'IDR' },
-  reason: 'one item returned',
-}, accessToken, customerHeaders);
+await transaction(
+  '/direct-debit/core/v1/debit/refund',
+  {
+    originalPartnerReferenceNo: order,
+    originalReferenceNo: paid.referenceNo,
+    partnerRefundNo: `RF-${Date.now()}`,
+    refundAmount: { value: '50000.00', currency: 'IDR' },
+    reason: 'one item returned',
+  },
+  accessToken,
+  customerHeaders,
+);
 
 const status = await transaction('/orders/v1.0/debit/status', { originalPartnerReferenceNo: order, serviceCode: '55' }, accessToken);
 console.log(`   status ${status.latestTransactionStatus} (${status.transactionStatusDesc}), ${status.refundHistory.length} refund(s)`);
 
-await transaction('/direct-debit/core/v1/registration-card-unbind', { tokenId: customer.accessToken, additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' } }, accessToken);
+await transaction(
+  '/direct-debit/core/v1/registration-card-unbind',
+  { tokenId: customer.accessToken, additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' } },
+  accessToken,
+);
 console.log('done: bind → OTP → customer token → pay → refund → status → unbind');

@@ -25,7 +25,8 @@ export function paymentBody(ref) {
     amount: { value: '1000.00', currency: 'IDR' },
     payOptionDetails: [],
     additionalInfo: {
-      channel: 'DIRECT_DEBIT_BRI_SNAP', remarks: 'benchmark order',
+      channel: 'DIRECT_DEBIT_BRI_SNAP',
+      remarks: 'benchmark order',
       successPaymentUrl: 'https://merchant.example/payment/success?source=bench',
       failedPaymentUrl: 'https://merchant.example/payment/failed?source=bench',
       lineItems: [{ name: 'Kopi Susu Gula Aren', price: '500.00', quantity: 2 }],
@@ -38,7 +39,15 @@ export function signed(path, body, token, extra = {}) {
   const ts = TS();
   const hash = createHash('sha256').update(body).digest('hex');
   const signature = createHmac('sha512', demo.clientSecret).update(`POST:${path}:${token}:${hash}:${ts}`).digest('base64');
-  return { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-PARTNER-ID': demo.clientId, 'X-EXTERNAL-ID': `${Date.now()}${++seq}`, 'X-TIMESTAMP': ts, 'X-SIGNATURE': signature, ...extra };
+  return {
+    'Content-Type': 'application/json',
+    Authorization: `Bearer ${token}`,
+    'X-PARTNER-ID': demo.clientId,
+    'X-EXTERNAL-ID': `${Date.now()}${++seq}`,
+    'X-TIMESTAMP': ts,
+    'X-SIGNATURE': signature,
+    ...extra,
+  };
 }
 
 export async function post(base, path, body, headers) {
@@ -52,20 +61,56 @@ export const statusBody = JSON.stringify({ originalPartnerReferenceNo: 'BENCH-ST
 
 export async function sandboxSession(base) {
   const ts = TS();
-  const tokenHeaders = { 'Content-Type': 'application/json', 'X-CLIENT-KEY': demo.clientId, 'X-TIMESTAMP': ts, 'X-SIGNATURE': sign('sha256', Buffer.from(`${demo.clientId}|${ts}`), PRIVATE_KEY).toString('base64') };
+  const tokenHeaders = {
+    'Content-Type': 'application/json',
+    'X-CLIENT-KEY': demo.clientId,
+    'X-TIMESTAMP': ts,
+    'X-SIGNATURE': sign('sha256', Buffer.from(`${demo.clientId}|${ts}`), PRIVATE_KEY).toString('base64'),
+  };
   const b2b = (await post(base, '/authorization/v1/access-token/b2b', '{"grantType":"client_credentials"}', tokenHeaders)).json.accessToken;
   const iv = randomBytes(16);
   const c = createCipheriv('aes-128-cbc', Buffer.from(demo.clientSecret.slice(0, 16)), iv);
   const cardData = `${Buffer.concat([c.update('{"bankCardNo":"5221841234567890","bankCardType":"C","expiryDate":"1230"}'), c.final()]).toString('base64')}|${iv.toString('base64')}`;
-  const bindBody = JSON.stringify({ cardData, custIdMerchant: 'BENCH1', phoneNo: '6281234567890', additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' } });
-  const bind = await post(base, '/direct-debit/core/v1/registration-card-bind', bindBody, signed('/direct-debit/core/v1/registration-card-bind', bindBody, b2b, { 'CHANNEL-ID': 'H2H' }));
+  const bindBody = JSON.stringify({
+    cardData,
+    custIdMerchant: 'BENCH1',
+    phoneNo: '6281234567890',
+    additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' },
+  });
+  const bind = await post(
+    base,
+    '/direct-debit/core/v1/registration-card-bind',
+    bindBody,
+    signed('/direct-debit/core/v1/registration-card-bind', bindBody, b2b, { 'CHANNEL-ID': 'H2H' }),
+  );
   const otpBody = JSON.stringify({ originalReferenceNo: bind.json.referenceNo, otp: '12345678' });
-  const otp = await post(base, '/direct-debit/core/v1/otp-verification', otpBody, signed('/direct-debit/core/v1/otp-verification', otpBody, b2b));
+  const otp = await post(
+    base,
+    '/direct-debit/core/v1/otp-verification',
+    otpBody,
+    signed('/direct-debit/core/v1/otp-verification', otpBody, b2b),
+  );
   const ts2 = TS();
-  const b2b2cHeaders = { ...tokenHeaders, 'X-TIMESTAMP': ts2, 'X-SIGNATURE': sign('sha256', Buffer.from(`${demo.clientId}|${ts2}`), PRIVATE_KEY).toString('base64') };
-  const customer = (await post(base, '/authorization/v1/access-token/b2b2c', JSON.stringify({ grantType: 'authorization_code', authCode: otp.json.additionalInfo.authCode }), b2b2cHeaders)).json.accessToken;
+  const b2b2cHeaders = {
+    ...tokenHeaders,
+    'X-TIMESTAMP': ts2,
+    'X-SIGNATURE': sign('sha256', Buffer.from(`${demo.clientId}|${ts2}`), PRIVATE_KEY).toString('base64'),
+  };
+  const customer = (
+    await post(
+      base,
+      '/authorization/v1/access-token/b2b2c',
+      JSON.stringify({ grantType: 'authorization_code', authCode: otp.json.additionalInfo.authCode }),
+      b2b2cHeaders,
+    )
+  ).json.accessToken;
   const first = paymentBody('BENCH-STATUS-1');
-  const paid = await post(base, PAY_PATH, first, signed(PAY_PATH, first, b2b, { 'Authorization-Customer': customer, 'X-IP-ADDRESS': '103.31.4.100' }));
+  const paid = await post(
+    base,
+    PAY_PATH,
+    first,
+    signed(PAY_PATH, first, b2b, { 'Authorization-Customer': customer, 'X-IP-ADDRESS': '103.31.4.100' }),
+  );
   if (paid.json?.responseCode !== '2005400') throw new Error(`setup payment failed: ${JSON.stringify(paid.json)}`);
   return { b2b, customer };
 }

@@ -14,7 +14,17 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PAY_PATH, ROOT, SANDBOX_NODE_FLAGS, STATUS_PATH, paymentBody, sandboxSession, signed, statusBody, uniqueRef } from './bench-client.mjs';
+import {
+  PAY_PATH,
+  ROOT,
+  SANDBOX_NODE_FLAGS,
+  STATUS_PATH,
+  paymentBody,
+  sandboxSession,
+  signed,
+  statusBody,
+  uniqueRef,
+} from './bench-client.mjs';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 3000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2000);
@@ -24,7 +34,11 @@ const requests = {
   baseline: () => ({ path: PAY_PATH, body: paymentBody('BASELINE'), headers: { 'Content-Type': 'application/json' } }),
   payment: (s) => {
     const body = paymentBody(uniqueRef('I'));
-    return { path: PAY_PATH, body, headers: signed(PAY_PATH, body, s.b2b, { 'Authorization-Customer': s.customer, 'X-IP-ADDRESS': '103.31.4.100' }) };
+    return {
+      path: PAY_PATH,
+      body,
+      headers: signed(PAY_PATH, body, s.b2b, { 'Authorization-Customer': s.customer, 'X-IP-ADDRESS': '103.31.4.100' }),
+    };
   },
   status: (s) => ({ path: STATUS_PATH, body: statusBody, headers: signed(STATUS_PATH, statusBody, s.b2b) }),
 };
@@ -46,7 +60,9 @@ async function drive(base, kind, session, n) {
 /** Dumps callgrind's counters (which resets them) and returns the instructions since the last dump. */
 function dumpInstructions(pid, dir) {
   execFileSync('callgrind_control', ['--dump', String(pid)], { stdio: 'ignore' });
-  const parts = readdirSync(dir).filter((f) => f.startsWith(`cg.${pid}.`)).sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()));
+  const parts = readdirSync(dir)
+    .filter((f) => f.startsWith(`cg.${pid}.`))
+    .sort((a, b) => Number(a.split('.').pop()) - Number(b.split('.').pop()));
   const text = readFileSync(join(dir, parts.at(-1)), 'utf8');
   return Number((text.match(/^totals: (\d+)/m) ?? text.match(/^summary: (\d+)/m))[1]);
 }
@@ -56,14 +72,24 @@ async function measure(label, script, kinds, env = {}) {
   const port = 33000 + Math.floor(Math.random() * 1000);
   const base = `http://127.0.0.1:${port}`;
   const sandbox = script.endsWith('main.js');
-  const args = ['--tool=callgrind', `--callgrind-out-file=${dir}/cg.%p`, process.execPath, ...(sandbox ? SANDBOX_NODE_FLAGS : []), join(ROOT, script)];
+  const args = [
+    '--tool=callgrind',
+    `--callgrind-out-file=${dir}/cg.%p`,
+    process.execPath,
+    ...(sandbox ? SANDBOX_NODE_FLAGS : []),
+    join(ROOT, script),
+  ];
   const store = sandbox ? { DOKU_DB_FILE: join(dir, 'state.json') } : {}; // a real file: the journal append is counted
   const child = spawn('valgrind', args, { env: { ...process.env, ...env, ...store, PORT: String(port) }, stdio: 'ignore' });
   const counts = {};
   try {
     const health = `${base}${sandbox ? '/__mock/health' : '/health'}`;
     for (let tries = 0; ; tries++) {
-      try { if ((await fetch(health)).status === 200) break; } catch {}
+      try {
+        if ((await fetch(health)).status === 200) break;
+      } catch {
+        /* not listening yet */
+      }
       if (tries > 600) throw new Error(`${label}: no 200 from ${health} in 2 minutes`);
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -85,7 +111,12 @@ async function measure(label, script, kinds, env = {}) {
 
 execFileSync('valgrind', ['--version'], { stdio: 'ignore' }); // fails clearly when valgrind is missing
 const baseline = (await measure('bare Express 5 + express.json', 'scripts/bench-baseline.mjs', ['baseline'])).baseline;
-const sandbox = await measure('sandbox', 'dist/server/main.js', ['payment', 'status'], { DOKU_LOG_LEVEL: 'info', DOKU_BALANCE_MIN: '9000000000', DOKU_BALANCE_MAX: '9999999999', DOKU_TOKEN_TTL_SECONDS: '86400' });
+const sandbox = await measure('sandbox', 'dist/server/main.js', ['payment', 'status'], {
+  DOKU_LOG_LEVEL: 'info',
+  DOKU_BALANCE_MIN: '9000000000',
+  DOKU_BALANCE_MAX: '9999999999',
+  DOKU_TOKEN_TTL_SECONDS: '86400',
+});
 
 const k = (n) => `${Math.round(n / 1000).toLocaleString('en')} k`;
 const pct = (n) => `${Math.round((baseline / n) * 100)} %`;
@@ -101,5 +132,8 @@ const lines = [
 console.log(`\n${lines.join('\n')}`);
 const doc = join(ROOT, 'docs/performance.md');
 const block = `<!-- instructions:begin -->\n${lines.join('\n')}\n<!-- instructions:end -->`;
-writeFileSync(doc, readFileSync(doc, 'utf8').replace(/<!-- instructions:begin -->[\s\S]*<!-- instructions:end -->/, () => block));
+writeFileSync(
+  doc,
+  readFileSync(doc, 'utf8').replace(/<!-- instructions:begin -->[\s\S]*<!-- instructions:end -->/, () => block),
+);
 console.log('\nwritten to docs/performance.md');

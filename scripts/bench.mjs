@@ -12,22 +12,47 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
-import { PAY_PATH, ROOT, SANDBOX_NODE_FLAGS, STATUS_PATH, demo, paymentBody, sandboxSession, signed, statusBody, uniqueRef } from './bench-client.mjs';
+import {
+  PAY_PATH,
+  ROOT,
+  SANDBOX_NODE_FLAGS,
+  STATUS_PATH,
+  demo,
+  paymentBody,
+  sandboxSession,
+  signed,
+  statusBody,
+  uniqueRef,
+} from './bench-client.mjs';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const STORED = Number(process.env.BENCH_STORED ?? 100_000);
-const hasTaskset = (() => { try { execSync('taskset -cp 1 ' + process.pid, { stdio: 'ignore' }); return true; } catch { return false; } })();
+const hasTaskset = (() => {
+  try {
+    execSync('taskset -cp 1 ' + process.pid, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 function start(script, env, port) {
   const flags = script.endsWith('main.js') ? SANDBOX_NODE_FLAGS : [];
   const args = hasTaskset ? ['-c', '0', process.execPath, ...flags, script] : [...flags, script];
-  const child = spawn(hasTaskset ? 'taskset' : process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
+  const child = spawn(hasTaskset ? 'taskset' : process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: 'ignore',
+  });
   return child;
 }
 
 async function waitHealthy(url, started) {
   for (;;) {
-    try { if ((await fetch(url)).status === 200) return Number(process.hrtime.bigint() - started) / 1e6; } catch {}
+    try {
+      if ((await fetch(url)).status === 200) return Number(process.hrtime.bigint() - started) / 1e6;
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 5));
     if (Number(process.hrtime.bigint() - started) > 30e9) throw new Error(`no 200 from ${url}`);
   }
@@ -38,7 +63,14 @@ const rssMb = (pid) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(
 async function load(url, connections, setup, method = 'POST') {
   const result = await autocannon({ url, connections, duration: DURATION, pipelining: 1, requests: [{ method, setupRequest: setup }] });
   const bad = result.non2xx;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: bad, ok: result['2xx'] };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: bad,
+    ok: result['2xx'],
+  };
 }
 
 /**
@@ -49,9 +81,27 @@ async function seedFile(file, n) {
   const payments = {};
   for (let i = 0; i < n; i++) {
     const ref = `2026052600000000${String(i).padStart(16, '0')}`;
-    payments[ref] = { referenceNo: ref, clientId: demo.clientId, partnerReferenceNo: `SEED-${i}`, externalId: `${1_700_000_000_000 + i}`, amount: { value: '15000.00', currency: 'IDR' }, channel: 'DIRECT_DEBIT_BRI_SNAP', requestKey: `15000.00|cpan:${i}`, status: 'SUCCESS', responseCode: '2005400', responseMessage: 'Successful', approvalCode: String(100000 + (i % 900000)), createdAt: 1_780_000_000_000 + i, paidTime: 1_780_000_000_000 + i, refunds: [] };
+    payments[ref] = {
+      referenceNo: ref,
+      clientId: demo.clientId,
+      partnerReferenceNo: `SEED-${i}`,
+      externalId: `${1_700_000_000_000 + i}`,
+      amount: { value: '15000.00', currency: 'IDR' },
+      channel: 'DIRECT_DEBIT_BRI_SNAP',
+      requestKey: `15000.00|cpan:${i}`,
+      status: 'SUCCESS',
+      responseCode: '2005400',
+      responseMessage: 'Successful',
+      approvalCode: String(100000 + (i % 900000)),
+      createdAt: 1_780_000_000_000 + i,
+      paidTime: 1_780_000_000_000 + i,
+      refunds: [],
+    };
   }
-  writeFileSync(file, JSON.stringify({ version: 1, tokenEpoch: 'bench-seed', refreshTokens: {}, authCodes: {}, bindings: {}, payments, idempotency: {} }));
+  writeFileSync(
+    file,
+    JSON.stringify({ version: 1, tokenEpoch: 'bench-seed', refreshTokens: {}, authCodes: {}, bindings: {}, payments, idempotency: {} }),
+  );
   const { Store } = await import(join(ROOT, 'dist/server/store/store.js'));
   const store = await Store.open(file);
   await store.compact();
@@ -67,7 +117,17 @@ async function startSandbox(label, stored) {
   const port = 31000 + Math.floor(Math.random() * 1000);
   const base = `http://127.0.0.1:${port}`;
   const started = process.hrtime.bigint();
-  const child = start(join(ROOT, 'dist/server/main.js'), { DOKU_DB_FILE: file, DOKU_BALANCE_MIN: '9000000000', DOKU_BALANCE_MAX: '9999999999', DOKU_TOKEN_TTL_SECONDS: '86400', DOKU_LOG_LEVEL: 'info' }, port);
+  const child = start(
+    join(ROOT, 'dist/server/main.js'),
+    {
+      DOKU_DB_FILE: file,
+      DOKU_BALANCE_MIN: '9000000000',
+      DOKU_BALANCE_MAX: '9999999999',
+      DOKU_TOKEN_TTL_SECONDS: '86400',
+      DOKU_LOG_LEVEL: 'info',
+    },
+    port,
+  );
   const coldStartMs = await waitHealthy(`${base}/__mock/health`, started);
   const session = await sandboxSession(base);
   // RSS holding exactly the seeded transactions (+1 setup payment), before the load adds its own.
@@ -91,7 +151,11 @@ async function coldStart(kind, seeded) {
   const env = { DOKU_DB_FILE: join(dir, 'state.json'), DOKU_LOG_LEVEL: 'info' };
   if (seeded) copyFileSync(seeded, env.DOKU_DB_FILE);
   const started = process.hrtime.bigint();
-  const child = start(join(ROOT, kind === 'baseline' ? 'scripts/bench-baseline.mjs' : 'dist/server/main.js'), kind === 'baseline' ? {} : env, port);
+  const child = start(
+    join(ROOT, kind === 'baseline' ? 'scripts/bench-baseline.mjs' : 'dist/server/main.js'),
+    kind === 'baseline' ? {} : env,
+    port,
+  );
   try {
     return await waitHealthy(`http://127.0.0.1:${port}${kind === 'baseline' ? '/health' : '/__mock/health'}`, started);
   } finally {
@@ -119,25 +183,69 @@ const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 5);
     samples.full.push(await coldStart('sandbox', seeded));
   }
   rmSync(dirname(seeded), { recursive: true, force: true });
-  for (const [server, key] of [[baseline, 'baseline'], [empty, 'empty'], [full, 'full']]) server.coldStartMs = median(samples[key]);
+  for (const [server, key] of [
+    [baseline, 'baseline'],
+    [empty, 'empty'],
+    [full, 'full'],
+  ])
+    server.coldStartMs = median(samples[key]);
 }
 const jobs = (connections) => [
-  [baseline, 'baseline', () => load(baseline.base + PAY_PATH, connections, (req) => ({ ...req, body: paymentBody('BASELINE'), headers: { 'Content-Type': 'application/json' } }))],
+  [
+    baseline,
+    'baseline',
+    () =>
+      load(baseline.base + PAY_PATH, connections, (req) => ({
+        ...req,
+        body: paymentBody('BASELINE'),
+        headers: { 'Content-Type': 'application/json' },
+      })),
+  ],
   ...[empty, full].flatMap((sb) => [
-    [sb, 'payment', () => load(sb.base + PAY_PATH, connections, (req) => { const body = paymentBody(uniqueRef('B')); return { ...req, body, headers: signed(PAY_PATH, body, sb.session.b2b, { 'Authorization-Customer': sb.session.customer, 'X-IP-ADDRESS': '103.31.4.100' }) }; })],
-    [sb, 'status', () => load(sb.base + STATUS_PATH, connections, (req) => ({ ...req, body: statusBody, headers: signed(STATUS_PATH, statusBody, sb.session.b2b) }))],
+    [
+      sb,
+      'payment',
+      () =>
+        load(sb.base + PAY_PATH, connections, (req) => {
+          const body = paymentBody(uniqueRef('B'));
+          return {
+            ...req,
+            body,
+            headers: signed(PAY_PATH, body, sb.session.b2b, {
+              'Authorization-Customer': sb.session.customer,
+              'X-IP-ADDRESS': '103.31.4.100',
+            }),
+          };
+        }),
+    ],
+    [
+      sb,
+      'status',
+      () =>
+        load(sb.base + STATUS_PATH, connections, (req) => ({
+          ...req,
+          body: statusBody,
+          headers: signed(STATUS_PATH, statusBody, sb.session.b2b),
+        })),
+    ],
   ]),
 ];
 try {
   for (const connections of [10, 100]) {
     for (let round = 0; round < ROUNDS; round++) {
       // Round-robin: every configuration sees the same moments of this noisy machine.
-      for (const [server, kind, run] of jobs(connections)) ((server.runs[`${kind}@${connections}`] ??= [])).push(await run());
+      for (const [server, kind, run] of jobs(connections)) (server.runs[`${kind}@${connections}`] ??= []).push(await run());
     }
   }
   for (const sb of [empty, full]) {
     sb.rss = rssMb(sb.child.pid); // taskset execs in place: same pid
-    sb.storedAtEnd = (sb === full ? STORED : 0) + 1 + Object.entries(sb.runs).filter(([k]) => k.startsWith('payment@')).flatMap(([, rs]) => rs).reduce((a, r) => a + r.ok, 0);
+    sb.storedAtEnd =
+      (sb === full ? STORED : 0) +
+      1 +
+      Object.entries(sb.runs)
+        .filter(([k]) => k.startsWith('payment@'))
+        .flatMap(([, rs]) => rs)
+        .reduce((a, r) => a + r.ok, 0);
   }
 } finally {
   for (const s of [baseline, empty, full]) s.child.kill('SIGTERM');
@@ -145,23 +253,38 @@ try {
   for (const s of [empty, full]) rmSync(s.dir, { recursive: true, force: true });
 }
 
-const summary = (runs) => ({ rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), errors: runs.reduce((a, r) => a + r.errors, 0), non2xx: runs.reduce((a, r) => a + r.non2xx, 0) });
+const summary = (runs) => ({
+  rps: median(runs.map((r) => r.rps)),
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+  errors: runs.reduce((a, r) => a + r.errors, 0),
+  non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
+});
 const pct = (a, b) => `${Math.round((a / b) * 100)} %`;
 const lines = [];
-const out = (s = '') => { lines.push(s); console.log(s); };
+const out = (s = '') => {
+  lines.push(s);
+  console.log(s);
+};
 out(`Medians of ${ROUNDS} interleaved rounds of ${DURATION} s each.`);
 out();
 out(`| run | req/s | p50 ms | p99 ms | vs bare Express | vs empty store | errors / non-2xx |`);
 out(`|---|---|---|---|---|---|---|`);
 for (const connections of [10, 100]) {
   const b = summary(baseline.runs[`baseline@${connections}`]);
-  out(`| bare Express 5 + express.json, ${connections} conn | ${Math.round(b.rps)} | ${b.p50} | ${b.p99} | 100 % | | ${b.errors} / ${b.non2xx} |`);
+  out(
+    `| bare Express 5 + express.json, ${connections} conn | ${Math.round(b.rps)} | ${b.p50} | ${b.p99} | 100 % | | ${b.errors} / ${b.non2xx} |`,
+  );
   for (const kind of ['payment', 'status']) {
     const e = summary(empty.runs[`${kind}@${connections}`]);
     const f = summary(full.runs[`${kind}@${connections}`]);
     const what = kind === 'payment' ? 'payment (write)' : 'status (read)';
-    out(`| empty store: ${what}, ${connections} conn | ${Math.round(e.rps)} | ${e.p50} | ${e.p99} | ${pct(e.rps, b.rps)} | | ${e.errors} / ${e.non2xx} |`);
-    out(`| ${full.label}: ${what}, ${connections} conn | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${pct(f.rps, b.rps)} | ${pct(f.rps, e.rps)} | ${f.errors} / ${f.non2xx} |`);
+    out(
+      `| empty store: ${what}, ${connections} conn | ${Math.round(e.rps)} | ${e.p50} | ${e.p99} | ${pct(e.rps, b.rps)} | | ${e.errors} / ${e.non2xx} |`,
+    );
+    out(
+      `| ${full.label}: ${what}, ${connections} conn | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${pct(f.rps, b.rps)} | ${pct(f.rps, e.rps)} | ${f.errors} / ${f.non2xx} |`,
+    );
   }
 }
 out();
@@ -172,7 +295,9 @@ out(`| sandbox, empty store | ${Math.round(empty.coldStartMs)} |`);
 out(`| sandbox, ${full.label} | ${Math.round(full.coldStartMs)} |`);
 out();
 out(`RSS 2 s after start and setup: ${Math.round(empty.rssLoaded)} MB (empty store), ${Math.round(full.rssLoaded)} MB (${full.label}).`);
-out(`RSS at the end: ${Math.round(empty.rss)} MB (empty store, now ${empty.storedAtEnd.toLocaleString('en')} payments), ${Math.round(full.rss)} MB (now ${full.storedAtEnd.toLocaleString('en')} payments).`);
+out(
+  `RSS at the end: ${Math.round(empty.rss)} MB (empty store, now ${empty.storedAtEnd.toLocaleString('en')} payments), ${Math.round(full.rss)} MB (now ${full.storedAtEnd.toLocaleString('en')} payments).`,
+);
 
 // The targets of issue #6, judged from this run's own figures.
 const S = (sb, kind, c) => summary(sb.runs[`${kind}@${c}`]);
@@ -180,12 +305,36 @@ const B = (c) => summary(baseline.runs[`baseline@${c}`]);
 const ratio = (a, b) => a.rps / b.rps;
 const verdict = (ok) => (ok ? 'met' : '**missed**');
 const targets = [
-  ['payment ≥ 70 % of bare Express (10 / 100 conn)', [10, 100].map((c) => pct(S(empty, 'payment', c).rps, B(c).rps)).join(' / '), [10, 100].every((c) => ratio(S(empty, 'payment', c), B(c)) >= 0.7)],
-  ['status ≥ 90 % of bare Express (10 / 100 conn)', [10, 100].map((c) => pct(S(empty, 'status', c).rps, B(c).rps)).join(' / '), [10, 100].every((c) => ratio(S(empty, 'status', c), B(c)) >= 0.9)],
-  ['100 000 stored ≥ 90 % of empty (payment, status; 10 / 100 conn)', ['payment', 'status'].flatMap((k) => [10, 100].map((c) => pct(S(full, k, c).rps, S(empty, k, c).rps))).join(', '), ['payment', 'status'].every((k) => [10, 100].every((c) => ratio(S(full, k, c), S(empty, k, c)) >= 0.9))],
-  ['p99 ≤ 15 ms at 10 conn with 100 000 stored (payment / status)', `${S(full, 'payment', 10).p99} / ${S(full, 'status', 10).p99} ms (bare Express: ${B(10).p99} ms)`, S(full, 'payment', 10).p99 <= 15 && S(full, 'status', 10).p99 <= 15],
-  ['cold start ≤ 300 ms empty, ≤ 1 s with 100 000', `${Math.round(empty.coldStartMs)} / ${Math.round(full.coldStartMs)} ms (bare Express: ${Math.round(baseline.coldStartMs)} ms)`, empty.coldStartMs <= 300 && full.coldStartMs <= 1000],
-  ['RSS ≤ 150 MB with 100 000 transactions', `${Math.round(full.rssLoaded)} MB with ${STORED.toLocaleString('en')}; ${Math.round(full.rss)} MB at the end with ${full.storedAtEnd.toLocaleString('en')}`, full.rssLoaded <= 150],
+  [
+    'payment ≥ 70 % of bare Express (10 / 100 conn)',
+    [10, 100].map((c) => pct(S(empty, 'payment', c).rps, B(c).rps)).join(' / '),
+    [10, 100].every((c) => ratio(S(empty, 'payment', c), B(c)) >= 0.7),
+  ],
+  [
+    'status ≥ 90 % of bare Express (10 / 100 conn)',
+    [10, 100].map((c) => pct(S(empty, 'status', c).rps, B(c).rps)).join(' / '),
+    [10, 100].every((c) => ratio(S(empty, 'status', c), B(c)) >= 0.9),
+  ],
+  [
+    '100 000 stored ≥ 90 % of empty (payment, status; 10 / 100 conn)',
+    ['payment', 'status'].flatMap((k) => [10, 100].map((c) => pct(S(full, k, c).rps, S(empty, k, c).rps))).join(', '),
+    ['payment', 'status'].every((k) => [10, 100].every((c) => ratio(S(full, k, c), S(empty, k, c)) >= 0.9)),
+  ],
+  [
+    'p99 ≤ 15 ms at 10 conn with 100 000 stored (payment / status)',
+    `${S(full, 'payment', 10).p99} / ${S(full, 'status', 10).p99} ms (bare Express: ${B(10).p99} ms)`,
+    S(full, 'payment', 10).p99 <= 15 && S(full, 'status', 10).p99 <= 15,
+  ],
+  [
+    'cold start ≤ 300 ms empty, ≤ 1 s with 100 000',
+    `${Math.round(empty.coldStartMs)} / ${Math.round(full.coldStartMs)} ms (bare Express: ${Math.round(baseline.coldStartMs)} ms)`,
+    empty.coldStartMs <= 300 && full.coldStartMs <= 1000,
+  ],
+  [
+    'RSS ≤ 150 MB with 100 000 transactions',
+    `${Math.round(full.rssLoaded)} MB with ${STORED.toLocaleString('en')}; ${Math.round(full.rss)} MB at the end with ${full.storedAtEnd.toLocaleString('en')}`,
+    full.rssLoaded <= 150,
+  ],
 ];
 out();
 out(`| target (issue #6) | this run | |`);
@@ -196,5 +345,8 @@ const machine = `${cpus().length} × ${cpus()[0].model.trim()}, Node ${process.v
 const doc = join(ROOT, 'docs/performance.md');
 const text = readFileSync(doc, 'utf8');
 const block = `<!-- bench:begin -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${lines.join('\n')}\n<!-- bench:end -->`;
-writeFileSync(doc, text.replace(/<!-- bench:begin -->[\s\S]*<!-- bench:end -->/, () => block));
+writeFileSync(
+  doc,
+  text.replace(/<!-- bench:begin -->[\s\S]*<!-- bench:end -->/, () => block),
+);
 console.log(`\nwritten to docs/performance.md`);

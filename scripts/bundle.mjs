@@ -52,7 +52,10 @@ await warmUp();
 async function warmUp() {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DOKU_|PORT$|HOST$|NODE_OPTIONS$)/.test(k)));
   Object.assign(env, { PORT: '0', HOST: '127.0.0.1', DOKU_DB_FILE: ':memory:', DOKU_LOG_LEVEL: 'info', DOKU_CODE_CACHE_OUT: CACHE });
-  const child = spawn(process.execPath, [...SANDBOX_NODE_FLAGS, `${ROOT}dist/server/main.js`], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...SANDBOX_NODE_FLAGS, `${ROOT}dist/server/main.js`], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {

@@ -7,5 +7,8 @@ import { settingsTableMarkdown } from '../dist/server/config/settings-table.js';
 const file = new URL('../docs/settings.md', import.meta.url);
 const doc = readFileSync(file, 'utf8');
 // A function as the replacement: the table's own `$` characters must not be read as patterns.
-writeFileSync(file, doc.replace(/<!-- settings:begin[\s\S]*?<!-- settings:end -->/, () => settingsTableMarkdown()));
+writeFileSync(
+  file,
+  doc.replace(/<!-- settings:begin[\s\S]*?<!-- settings:end -->/, () => settingsTableMarkdown()),
+);
 console.log(`docs/settings.md: ${SETTINGS.length} settings`);

@@ -17,7 +17,9 @@ const HELP = `doku-sandbox: a local emulator of DOKU's SNAP API (KKI card / dire
 
 Usage: doku-sandbox [options]
 
-${Object.entries(FLAGS).map(([flag, f]) => `  --${flag.padEnd(10)} ${f.help.padEnd(66)} [${f.env}]`).join('\n')}
+${Object.entries(FLAGS)
+  .map(([flag, f]) => `  --${flag.padEnd(10)} ${f.help.padEnd(66)} [${f.env}]`)
+  .join('\n')}
   -v, --version  the version
   -h, --help     this text
 
@@ -28,7 +30,11 @@ With no merchant configured, the TEST-ONLY demo merchant of fixtures/ is used.
 let values: Record<string, string | boolean | undefined>;
 try {
   ({ values } = parseArgs({
-    options: { ...Object.fromEntries(Object.keys(FLAGS).map((k) => [k, { type: 'string' as const }])), help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+    options: {
+      ...Object.fromEntries(Object.keys(FLAGS).map((k) => [k, { type: 'string' as const }])),
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
     strict: true,
     allowPositionals: false,
   }));
@@ -43,7 +49,9 @@ if (values.help) {
 if (values.version) {
   const { PROJECT_ROOT } = await import('./config/paths.js');
   const { readFileSync } = await import('node:fs');
-  process.stdout.write(`doku-sandbox ${(JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as { version: string }).version}\n`);
+  process.stdout.write(
+    `doku-sandbox ${(JSON.parse(readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')) as { version: string }).version}\n`,
+  );
   process.exit(0);
 }
 for (const [flag, f] of Object.entries(FLAGS)) {

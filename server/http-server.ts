@@ -21,20 +21,41 @@ import { routeKey } from './snap-routes.js';
 export function createHttpServer(listener: RequestListener, config: Config): Server {
   const services = new Map(ENDPOINTS.map((def) => [routeKey(def.path), def.serviceCode(config)]));
   const badRequest = (req: IncomingMessage, res: ServerResponse, reason: string) => {
-    const body = JSON.stringify({ responseCode: `400${services.get(routeKey(pathOf(req.url ?? '/'))) ?? '00'}00`, responseMessage: 'Bad Request' });
-    res.writeHead(400, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'X-Mock-Reason': reason, Connection: 'close' }).end(body);
+    const body = JSON.stringify({
+      responseCode: `400${services.get(routeKey(pathOf(req.url ?? '/'))) ?? '00'}00`,
+      responseMessage: 'Bad Request',
+    });
+    res
+      .writeHead(400, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(body),
+        'X-Mock-Reason': reason,
+        Connection: 'close',
+      })
+      .end(body);
   };
   const timeoutMs = config.requestTimeoutSeconds * 1000;
-  const server = http.createServer({ requireHostHeader: false, requestTimeout: timeoutMs, headersTimeout: timeoutMs, connectionsCheckingInterval: 1000 }, (req, res) => {
-    if (req.headers.host === undefined && req.httpVersion === '1.1') return badRequest(req, res, 'an HTTP/1.1 request needs a Host header');
-    listener(req, res);
-  });
-  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => badRequest(req, res, `unsupported Expect: ${String(req.headers.expect).slice(0, 60)}`));
+  const server = http.createServer(
+    { requireHostHeader: false, requestTimeout: timeoutMs, headersTimeout: timeoutMs, connectionsCheckingInterval: 1000 },
+    (req, res) => {
+      if (req.headers.host === undefined && req.httpVersion === '1.1')
+        return badRequest(req, res, 'an HTTP/1.1 request needs a Host header');
+      listener(req, res);
+    },
+  );
+  server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) =>
+    badRequest(req, res, `unsupported Expect: ${String(req.headers.expect).slice(0, 60)}`),
+  );
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
     // No request was parsed, so no path: service 00.
-    const reason = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'the request did not arrive in time (DOKU_REQUEST_TIMEOUT_SECONDS)' : 'malformed HTTP request';
-    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(BAD_REQUEST)}\r\nX-Mock-Reason: ${reason}\r\nConnection: close\r\n\r\n${BAD_REQUEST}`);
+    const reason =
+      err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'the request did not arrive in time (DOKU_REQUEST_TIMEOUT_SECONDS)'
+        : 'malformed HTTP request';
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(BAD_REQUEST)}\r\nX-Mock-Reason: ${reason}\r\nConnection: close\r\n\r\n${BAD_REQUEST}`,
+    );
   });
   return server;
 }

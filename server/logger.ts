@@ -17,7 +17,10 @@ export function createLogger(level: string, pretty = Boolean(process.stdout.isTT
   if (pretty) {
     // In-process (not a worker transport), and loaded only in a terminal: CI and Docker never pay for it.
     const prettyStream = createRequire(import.meta.url)('pino-pretty') as (options: object) => PrettyStream;
-    return pino({ level, base: undefined, redact: REDACT }, prettyStream({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true }));
+    return pino(
+      { level, base: undefined, redact: REDACT },
+      prettyStream({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true }),
+    );
   }
   return pino({ level, base: undefined, redact: REDACT }, pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 100 }));
 }

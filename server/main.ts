@@ -87,9 +87,16 @@ function listen(server: Server, config: Config): Promise<void> {
   return new Promise((resolve) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
       const where = `${config.host}:${config.port}`;
-      const why = e.code === 'EADDRINUSE' ? 'the port is already in use (another doku-sandbox?)' : e.code === 'EACCES' ? 'permission denied' : e.message;
+      const why =
+        e.code === 'EADDRINUSE'
+          ? 'the port is already in use (another doku-sandbox?)'
+          : e.code === 'EACCES'
+            ? 'permission denied'
+            : e.message;
       const other = config.port + 1;
-      console.error(`doku-sandbox: cannot listen on ${where}: ${why}. Choose another port: PORT=${other} npm start, or doku-sandbox --port ${other}.`);
+      console.error(
+        `doku-sandbox: cannot listen on ${where}: ${why}. Choose another port: PORT=${other} npm start, or doku-sandbox --port ${other}.`,
+      );
       process.exit(1);
     });
     server.listen(config.port, config.host, resolve);
@@ -99,7 +106,9 @@ function listen(server: Server, config: Config): Promise<void> {
 /** How to use the demo merchant, with paths that exist wherever the sandbox runs (clone, npm package, container). */
 function demoHint(clientId: string, config: Config, port: number): string {
   const fromClone = existsSync(join(PROJECT_ROOT, 'server'));
-  const example = fromClone ? 'npm run example' : `DOKU_BASE_URL=http://127.0.0.1:${port} node ${join(PROJECT_ROOT, 'examples', 'kki-flow.mjs')}`;
+  const example = fromClone
+    ? 'npm run example'
+    : `DOKU_BASE_URL=http://127.0.0.1:${port} node ${join(PROJECT_ROOT, 'examples', 'kki-flow.mjs')}`;
   return [
     'No merchant configured: using the TEST-ONLY demo merchant.',
     `  client id:   ${clientId}`,

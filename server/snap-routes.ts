@@ -41,7 +41,10 @@ export interface SnapRoutes {
 
 export function snapRoutes(deps: Deps, ledger: IdempotencyLedger, scenarios: ScenarioState, observe: Observe): SnapRoutes {
   const routes = new Map<string, Route>(
-    ENDPOINTS.map((def) => [routeKey(def.path), { def, serviceCode: def.serviceCode(deps.config), run: runEndpoint(def, deps, ledger, scenarios) }]),
+    ENDPOINTS.map((def) => [
+      routeKey(def.path),
+      { def, serviceCode: def.serviceCode(deps.config), run: runEndpoint(def, deps, ledger, scenarios) },
+    ]),
   );
   const limit = deps.config.maxBodyBytes;
   const serve = (nodeReq: IncomingMessage, nodeRes: ServerResponse, onError: OnError): boolean => {

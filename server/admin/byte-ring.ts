@@ -15,7 +15,10 @@ export class ByteRing {
   private count = 0;
   private head = 0;
 
-  constructor(capacity: number, private readonly maxEntries: number) {
+  constructor(
+    capacity: number,
+    private readonly maxEntries: number,
+  ) {
     // Not zero-filled, so untouched pages cost no memory; only bytes written are ever read.
     this.buf = Buffer.allocUnsafeSlow(maxEntries > 0 ? capacity : 0);
     this.starts = new Int32Array(maxEntries);
@@ -30,7 +33,10 @@ export class ByteRing {
     const at = wrap ? 0 : this.head;
     // Texts lie around the ring in the order they came, the oldest just after `head`: those in the
     // way (and, on a wrap, those in the tail it leaves unused) are always the oldest.
-    while (this.count > 0 && (this.count === this.maxEntries || this.overlaps(this.first, at, at + size) || (wrap && this.starts[this.first]! >= this.head))) {
+    while (
+      this.count > 0 &&
+      (this.count === this.maxEntries || this.overlaps(this.first, at, at + size) || (wrap && this.starts[this.first]! >= this.head))
+    ) {
       this.first = (this.first + 1) % this.maxEntries;
       this.count--;
     }

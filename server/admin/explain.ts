@@ -12,8 +12,14 @@ import { asymmetricStringToSign, verifyAsymmetric } from '../snap/signature.js';
 
 export function explainRoute(deps: Deps): RequestHandler {
   return (req, res) => {
-    const { method = 'POST', path, headers = {}, body = '' } = (req.body ?? {}) as { method?: string; path?: string; headers?: Record<string, string>; body?: unknown };
-    if (typeof path !== 'string' || typeof headers !== 'object') throw new MockError('send {"method", "path", "headers": {...}, "body": "<the body exactly as sent>"}');
+    const {
+      method = 'POST',
+      path,
+      headers = {},
+      body = '',
+    } = (req.body ?? {}) as { method?: string; path?: string; headers?: Record<string, string>; body?: unknown };
+    if (typeof path !== 'string' || typeof headers !== 'object')
+      throw new MockError('send {"method", "path", "headers": {...}, "body": "<the body exactly as sent>"}');
     const h = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
     const endpoint = ENDPOINTS.find((e) => e.path === path.split('?')[0]);
     if (!endpoint) throw new MockError(`no DOKU endpoint at ${path.slice(0, 200)}`, { known: ENDPOINTS.map((e) => e.path) });
@@ -23,11 +29,20 @@ export function explainRoute(deps: Deps): RequestHandler {
       const merchant = deps.config.merchants.find((m) => m.clientId === clientId);
       const stringToSign = asymmetricStringToSign(clientId, h('X-TIMESTAMP') ?? '');
       const valid = Boolean(merchant) && verifyAsymmetric(merchant!.publicKey, clientId, h('X-TIMESTAMP') ?? '', h('X-SIGNATURE') ?? '');
-      const diagnosis = !merchant ? [`X-CLIENT-KEY "${clientId}" is not a configured merchant`] : valid ? [] : ['X-SIGNATURE is not SHA256withRSA over the string above with the private key whose public half is configured (DOKU_PUBLIC_KEY_PEM)'];
+      const diagnosis = !merchant
+        ? [`X-CLIENT-KEY "${clientId}" is not a configured merchant`]
+        : valid
+          ? []
+          : [
+              'X-SIGNATURE is not SHA256withRSA over the string above with the private key whose public half is configured (DOKU_PUBLIC_KEY_PEM)',
+            ];
       return res.json({ endpoint: endpoint.name, kind: 'asymmetric', valid, expected: { stringToSign }, diagnosis });
     }
     const merchant = deps.config.merchants.find((m) => m.clientId === h('X-PARTNER-ID'));
-    if (!merchant) throw new MockError(`X-PARTNER-ID "${h('X-PARTNER-ID') ?? ''}" is not a configured merchant`, { known: deps.config.merchants.map((m) => m.clientId) });
+    if (!merchant)
+      throw new MockError(`X-PARTNER-ID "${h('X-PARTNER-ID') ?? ''}" is not a configured merchant`, {
+        known: deps.config.merchants.map((m) => m.clientId),
+      });
     let parsed: unknown;
     try {
       parsed = raw === '' ? undefined : JSON.parse(raw);
@@ -35,7 +50,14 @@ export function explainRoute(deps: Deps): RequestHandler {
       throw new MockError('body is not JSON: DOKU would answer 400xx00 Bad Request before any signature check');
     }
     const explanation = explainSymmetric({
-      method, originalUrl: path, accessToken: (h('Authorization') ?? '').replace(/^Bearer /, ''), timestamp: h('X-TIMESTAMP') ?? '', signature: h('X-SIGNATURE') ?? '', raw, parsed, keys: merchant.sharedKeys,
+      method,
+      originalUrl: path,
+      accessToken: (h('Authorization') ?? '').replace(/^Bearer /, ''),
+      timestamp: h('X-TIMESTAMP') ?? '',
+      signature: h('X-SIGNATURE') ?? '',
+      raw,
+      parsed,
+      keys: merchant.sharedKeys,
     });
     res.json({ endpoint: endpoint.name, kind: 'symmetric', ...explanation });
   };

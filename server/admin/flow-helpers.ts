@@ -18,13 +18,18 @@ export function flowHelpers(deps: Deps): Router {
     const result = req.body?.result;
     if (result !== 'success' && result !== 'fail') throw new MockError('send {"result": "success"} or {"result": "fail"}');
     const now = deps.clock.now();
-    if (statusAt(binding, now) !== 'PENDING_OTP') throw new MockError(`the binding is ${statusAt(binding, now)}, not waiting for an OTP`, {}, 409);
+    if (statusAt(binding, now) !== 'PENDING_OTP')
+      throw new MockError(`the binding is ${statusAt(binding, now)}, not waiting for an OTP`, {}, 409);
     if (result === 'success') {
       const outcome = verifyBindingOtp(binding, deps.config.otpCodes[0]!, deps, now);
       if (!outcome.ok) throw new MockError(outcome.error.responseMessage, {}, 409);
     } else deps.store.updateBinding(binding, { status: 'FAILED' });
     await deps.store.commit();
-    res.json({ referenceNo: binding.referenceNo, status: binding.status, ...(binding.status === 'ACTIVE' ? { authCode: binding.authCode, bankCardToken: binding.bankCardToken } : {}) });
+    res.json({
+      referenceNo: binding.referenceNo,
+      status: binding.status,
+      ...(binding.status === 'ACTIVE' ? { authCode: binding.authCode, bankCardToken: binding.bankCardToken } : {}),
+    });
   });
 
   router.post('/payments/:referenceNo/settle', async (req, res) => {

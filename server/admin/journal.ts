@@ -11,7 +11,20 @@ import type { Clock } from '../clock.js';
 import { ByteRing } from './byte-ring.js';
 
 /** An entry's small fields, then the lengths (in characters; -1: absent) of the three texts after them. */
-type Meta = [id: number, time: number, method: string, path: string, externalId: string | null, scenario: string, status: number | null, durationMs: number, bodyBytes: number, headersLength: number, bodyLength: number, answerLength: number];
+type Meta = [
+  id: number,
+  time: number,
+  method: string,
+  path: string,
+  externalId: string | null,
+  scenario: string,
+  status: number | null,
+  durationMs: number,
+  bodyBytes: number,
+  headersLength: number,
+  bodyLength: number,
+  answerLength: number,
+];
 
 export interface JournalEntry {
   id: number;
@@ -28,19 +41,35 @@ export interface JournalEntry {
 }
 
 const SECRET_HEADERS = new Set(['authorization', 'authorization-customer', 'x-signature']);
-const SECRET_FIELDS = new Set(['cardData', 'accessToken', 'refreshToken', 'authCode', 'otp', 'tokenId', 'token', 'bankCardToken', 'bankCardNo', 'cpan']);
+const SECRET_FIELDS = new Set([
+  'cardData',
+  'accessToken',
+  'refreshToken',
+  'authCode',
+  'otp',
+  'tokenId',
+  'token',
+  'bankCardToken',
+  'bankCardNo',
+  'cpan',
+]);
 
 export function redact(value: unknown, depth = 0): unknown {
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_FIELDS.has(k) && v !== undefined ? '****' : redact(v, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, SECRET_FIELDS.has(k) && v !== undefined ? '****' : redact(v, depth + 1)]),
+  );
 }
 
 export class Journal {
   private readonly ring: ByteRing;
   private next = 1;
 
-  constructor(size: number, private readonly clock: Clock) {
+  constructor(
+    size: number,
+    private readonly clock: Clock,
+  ) {
     this.ring = new ByteRing(Math.max(size * 4096, 256 * 1024), size);
   }
 
@@ -52,7 +81,20 @@ export class Journal {
     // a body over 64 KiB is kept by its size only
     const body = bytes > 0 && bytes <= 64 * 1024 ? (req.body as Buffer).toString('utf8') : undefined;
     const answer = res.locals.answerJson as string | undefined;
-    const meta: Meta = [this.next++, this.clock.now(), req.method, req.originalUrl, typeof externalId === 'string' ? externalId : null, String(res.getHeader('X-Mock-Scenario') ?? 'none'), res.writableFinished ? res.statusCode : null, durationMs, bytes, headers.length, body?.length ?? -1, answer?.length ?? -1];
+    const meta: Meta = [
+      this.next++,
+      this.clock.now(),
+      req.method,
+      req.originalUrl,
+      typeof externalId === 'string' ? externalId : null,
+      String(res.getHeader('X-Mock-Scenario') ?? 'none'),
+      res.writableFinished ? res.statusCode : null,
+      durationMs,
+      bytes,
+      headers.length,
+      body?.length ?? -1,
+      answer?.length ?? -1,
+    ];
     if (this.ring.push(`${JSON.stringify(meta)}\n${headers}${body ?? ''}${answer ?? ''}`)) return;
     // Too large for the ring (only with Node's header limit raised far past its 16 KiB default):
     // the entry without its body text, which is then shown by its size.
@@ -61,7 +103,13 @@ export class Journal {
   }
 
   list(filter: { path?: string; externalId?: string; limit?: number }): JournalEntry[] {
-    const matching = this.ring.texts().map(read).filter(({ meta: [, , , path, externalId] }) => (!filter.path || path.split('?')[0] === filter.path) && (!filter.externalId || externalId === filter.externalId));
+    const matching = this.ring
+      .texts()
+      .map(read)
+      .filter(
+        ({ meta: [, , , path, externalId] }) =>
+          (!filter.path || path.split('?')[0] === filter.path) && (!filter.externalId || externalId === filter.externalId),
+      );
     return (filter.limit === undefined ? matching : matching.slice(-filter.limit)).map(present);
   }
 
@@ -86,7 +134,12 @@ function read(text: string): Read {
   return { meta, headers: part(headersLength)!, body: part(bodyLength), answer: part(answerLength) };
 }
 
-function present({ meta: [id, time, method, path, externalId, scenario, status, durationMs, bodyBytes], headers, body, answer }: Read): JournalEntry {
+function present({
+  meta: [id, time, method, path, externalId, scenario, status, durationMs, bodyBytes],
+  headers,
+  body,
+  answer,
+}: Read): JournalEntry {
   return {
     id,
     time: new Date(time).toISOString(),

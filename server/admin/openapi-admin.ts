@@ -1,49 +1,104 @@
 /** OpenAPI operations of the hosted OTP pages and the /__mock admin routes. */
-const ok = (description: string, schema: object = { type: 'object' }) => ({ '200': { description, content: { 'application/json': { schema } } } });
-const mockError = { description: 'the sandbox refused the admin request', content: { 'application/json': { schema: { $ref: '#/components/schemas/MockError' } } } };
-const body = (properties: Record<string, object>, required: string[]) => ({ required: true, content: { 'application/json': { schema: { type: 'object', properties, required } } } });
+const ok = (description: string, schema: object = { type: 'object' }) => ({
+  '200': { description, content: { 'application/json': { schema } } },
+});
+const mockError = {
+  description: 'the sandbox refused the admin request',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/MockError' } } },
+};
+const body = (properties: Record<string, object>, required: string[]) => ({
+  required: true,
+  content: { 'application/json': { schema: { type: 'object', properties, required } } },
+});
 const ref = { name: 'referenceNo', in: 'path', required: true, schema: { type: 'string' } };
 const session = { name: 'sessionId', in: 'path', required: true, schema: { type: 'string' } };
 const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
 const otpPage = {
-  get: { operationId: 'otpPage', summary: 'hosted OTP page (redirectUrl of a DH binding)', parameters: [session], responses: { '200': html('the OTP form'), '404': html('unknown session'), '409': html('registration closed') } },
+  get: {
+    operationId: 'otpPage',
+    summary: 'hosted OTP page (redirectUrl of a DH binding)',
+    parameters: [session],
+    responses: { '200': html('the OTP form'), '404': html('unknown session'), '409': html('registration closed') },
+  },
   post: {
-    operationId: 'otpPageSubmit', summary: 'submit the OTP', parameters: [session],
-    requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { otp: { type: 'string' } }, required: ['otp'] } } } },
-    responses: { '200': html('the form again with an error, or the result page'), '303': { description: 'to successRegistrationUrl or failedRegistrationUrl with status, referenceNo, custIdMerchant (and authCode)' }, '404': html('unknown session') },
+    operationId: 'otpPageSubmit',
+    summary: 'submit the OTP',
+    parameters: [session],
+    requestBody: {
+      required: true,
+      content: {
+        'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { otp: { type: 'string' } }, required: ['otp'] } },
+      },
+    },
+    responses: {
+      '200': html('the form again with an error, or the result page'),
+      '303': { description: 'to successRegistrationUrl or failedRegistrationUrl with status, referenceNo, custIdMerchant (and authCode)' },
+      '404': html('unknown session'),
+    },
   },
 };
 
 export const ADMIN_DOCS: Record<string, Record<string, object>> = {
   '/direct-debit/kki/binding/{sessionId}': otpPage,
-  '/direct-debit/account/binding/{sessionId}': { get: { ...otpPage.get, operationId: 'accountOtpPage' }, post: { ...otpPage.post, operationId: 'accountOtpPageSubmit' } },
+  '/direct-debit/account/binding/{sessionId}': {
+    get: { ...otpPage.get, operationId: 'accountOtpPage' },
+    post: { ...otpPage.post, operationId: 'accountOtpPageSubmit' },
+  },
   '/__mock/health': { get: { operationId: 'health', summary: 'readiness', responses: ok('the store and scenarios are loaded') } },
   '/__mock/openapi.json': { get: { operationId: 'openapi', summary: 'this document', responses: ok('OpenAPI 3.1') } },
-  '/__mock/scenarios': { get: { operationId: 'listScenarios', summary: 'every scenario with description and endpoints, and the global one', responses: ok('scenarios') } },
+  '/__mock/scenarios': {
+    get: {
+      operationId: 'listScenarios',
+      summary: 'every scenario with description and endpoints, and the global one',
+      responses: ok('scenarios'),
+    },
+  },
   '/__mock/scenario': {
     get: { operationId: 'getGlobalScenario', summary: 'the global scenario', responses: ok('{scenario: name|null}') },
-    put: { operationId: 'setGlobalScenario', summary: 'set the global scenario until reset', requestBody: body({ name: { type: 'string' } }, ['name']), responses: { ...ok('set'), '400': mockError } },
+    put: {
+      operationId: 'setGlobalScenario',
+      summary: 'set the global scenario until reset',
+      requestBody: body({ name: { type: 'string' } }, ['name']),
+      responses: { ...ok('set'), '400': mockError },
+    },
     delete: { operationId: 'clearGlobalScenario', summary: 'clear the global scenario', responses: ok('cleared') },
   },
   '/__mock/reset': { post: { operationId: 'reset', summary: 'empty state, no global scenario, empty journal', responses: ok('reset') } },
   '/__mock/requests': {
     get: {
-      operationId: 'journal', summary: 'recent requests and answers, credentials redacted',
+      operationId: 'journal',
+      summary: 'recent requests and answers, credentials redacted',
       parameters: ['path', 'externalId', 'limit'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
       responses: ok('{requests: [...]}'),
     },
   },
   '/__mock/explain': {
     post: {
-      operationId: 'explain', summary: 'signature breakdown of a pasted request; nothing is executed',
-      requestBody: body({ method: { type: 'string' }, path: { type: 'string' }, headers: { type: 'object' }, body: {} }, ['path', 'headers']),
+      operationId: 'explain',
+      summary: 'signature breakdown of a pasted request; nothing is executed',
+      requestBody: body({ method: { type: 'string' }, path: { type: 'string' }, headers: { type: 'object' }, body: {} }, [
+        'path',
+        'headers',
+      ]),
       responses: { ...ok('{valid, expected, diagnosis}'), '400': mockError },
     },
   },
   '/__mock/bindings/{referenceNo}/otp': {
-    post: { operationId: 'completeOtp', summary: 'finish or fail a pending binding OTP', parameters: [ref], requestBody: body({ result: { enum: ['success', 'fail'] } }, ['result']), responses: { ...ok('the binding'), '404': mockError, '409': mockError } },
+    post: {
+      operationId: 'completeOtp',
+      summary: 'finish or fail a pending binding OTP',
+      parameters: [ref],
+      requestBody: body({ result: { enum: ['success', 'fail'] } }, ['result']),
+      responses: { ...ok('the binding'), '404': mockError, '409': mockError },
+    },
   },
   '/__mock/payments/{referenceNo}/settle': {
-    post: { operationId: 'settlePayment', summary: 'settle a PENDING (202) payment now', parameters: [ref], requestBody: body({ status: { enum: ['SUCCESS', 'FAILED'] } }, ['status']), responses: { ...ok('the payment'), '404': mockError, '409': mockError } },
+    post: {
+      operationId: 'settlePayment',
+      summary: 'settle a PENDING (202) payment now',
+      parameters: [ref],
+      requestBody: body({ status: { enum: ['SUCCESS', 'FAILED'] } }, ['status']),
+      responses: { ...ok('the payment'), '404': mockError, '409': mockError },
+    },
   },
 };

@@ -14,7 +14,13 @@ import { ADMIN_DOCS } from './openapi-admin.js';
 
 const SNAP_BODY = { $ref: '#/components/schemas/SnapBody' };
 const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
-const header = (name: string, required: boolean, description: string) => ({ name, in: 'header', required, schema: { type: 'string' }, description });
+const header = (name: string, required: boolean, description: string) => ({
+  name,
+  in: 'header',
+  required,
+  schema: { type: 'string' },
+  description,
+});
 
 export function buildOpenApi(config: Config): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -22,12 +28,22 @@ export function buildOpenApi(config: Config): Record<string, unknown> {
   for (const [path, ops] of Object.entries(ADMIN_DOCS)) paths[path] = { ...paths[path], ...ops };
   return {
     openapi: '3.1.0',
-    info: { title: 'doku-sandbox', version: '0.1.0', description: "A local emulator of DOKU's SNAP API (KKI card / direct debit). Every SNAP answer's HTTP status is the first three digits of its responseCode, except idempotent replays (HTTP 409, DOKU's documented behaviour). By default (DOKU_EMPTY_FIELDS_MODE=lenient) null, \"\" and, where an object belongs, {} in an optional body field mean 'not given', as DOKU's PHP, Python and Go SDKs send unset fields." },
+    info: {
+      title: 'doku-sandbox',
+      version: '0.1.0',
+      description:
+        "A local emulator of DOKU's SNAP API (KKI card / direct debit). Every SNAP answer's HTTP status is the first three digits of its responseCode, except idempotent replays (HTTP 409, DOKU's documented behaviour). By default (DOKU_EMPTY_FIELDS_MODE=lenient) null, \"\" and, where an object belongs, {} in an optional body field mean 'not given', as DOKU's PHP, Python and Go SDKs send unset fields.",
+    },
     servers: [{ url: `http://localhost:${config.port}` }],
     paths,
     components: {
       schemas: {
-        SnapBody: { type: 'object', required: ['responseCode', 'responseMessage'], properties: { responseCode: { type: 'string', pattern: '^\\d{7}$' }, responseMessage: { type: 'string', maxLength: 150 } }, additionalProperties: true },
+        SnapBody: {
+          type: 'object',
+          required: ['responseCode', 'responseMessage'],
+          properties: { responseCode: { type: 'string', pattern: '^\\d{7}$' }, responseMessage: { type: 'string', maxLength: 150 } },
+          additionalProperties: true,
+        },
         MockError: { type: 'object', required: ['mockError'], properties: { mockError: { type: 'string' } }, additionalProperties: true },
       },
     },
@@ -47,8 +63,18 @@ function operation(def: EndpointDefinition<unknown>, config: Config) {
           header(H.signature, true, 'base64 HMAC-SHA512 of "POST:path:token:lowerhex(sha256(minified body)):X-TIMESTAMP"'),
         ]),
     header(H.timestamp, true, 'yyyy-MM-ddTHH:mm:ss[.SSS](Z|±HH:MM), used verbatim when signing'),
-    ...(def.extraHeaders ?? []).filter((h) => h !== H.authorizationCustomer).map((h) => header(h, true, h === H.ipAddress ? 'customer IP, 10-15 characters' : h)),
-    ...(def.customerToken ? [header(H.authorizationCustomer, def.customerToken === 'required', `customer (B2B2C) access token, with or without "Bearer "${def.name === 'refund' ? '; required to refund a payment made with one, except DANA and ShopeePay' : ''}`)] : []),
+    ...(def.extraHeaders ?? [])
+      .filter((h) => h !== H.authorizationCustomer)
+      .map((h) => header(h, true, h === H.ipAddress ? 'customer IP, 10-15 characters' : h)),
+    ...(def.customerToken
+      ? [
+          header(
+            H.authorizationCustomer,
+            def.customerToken === 'required',
+            `customer (B2B2C) access token, with or without "Bearer "${def.name === 'refund' ? '; required to refund a payment made with one, except DANA and ShopeePay' : ''}`,
+          ),
+        ]
+      : []),
     ...(def.name === 'card-bind' ? [header(H.channelId, false, 'DH (default: hosted OTP page) or H2H')] : []),
     header(H.mockScenario, false, 'sandbox only: force a scenario (GET /__mock/scenarios)'),
     header(H.mockDebug, false, 'sandbox only: "1" adds X-Mock-Explain to a signature failure'),
@@ -58,12 +84,16 @@ function operation(def: EndpointDefinition<unknown>, config: Config) {
   for (const k of cases) byStatus.set(k.slice(0, 3), [...(byStatus.get(k.slice(0, 3)) ?? []), `${responseCode(k, service)} ${CASES[k]}`]);
   const responses = Object.fromEntries([...byStatus].map(([status, lines]) => [status, json(SNAP_BODY, lines.join('; '))]));
   responses['409'] ??= json(SNAP_BODY, 'idempotent replay');
-  (responses['409'] as { description: string }).description += '; also: an idempotent replay (same X-EXTERNAL-ID, same request) returns the stored body with HTTP 409';
+  (responses['409'] as { description: string }).description +=
+    '; also: an idempotent replay (same X-EXTERNAL-ID, same request) returns the stored body with HTTP 409';
   return {
     operationId: def.name,
     summary: `${def.name} (service ${service})`,
     parameters,
-    requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(def.schema(config), { io: 'input', unrepresentable: 'any' }) } } },
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: z.toJSONSchema(def.schema(config), { io: 'input', unrepresentable: 'any' }) } },
+    },
     responses,
   };
 }

@@ -26,7 +26,12 @@ export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journ
   router.use(express.json({ limit: '256kb' }));
 
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok', endpoints: ENDPOINTS.length, scenarios: scenarios.set.list.length, merchants: deps.config.merchants.map((m) => m.clientId) });
+    res.json({
+      status: 'ok',
+      endpoints: ENDPOINTS.length,
+      scenarios: scenarios.set.list.length,
+      merchants: deps.config.merchants.map((m) => m.clientId),
+    });
   });
   // Built on first request, not at start: it converts every zod schema (~5 % of cold start).
   let openapi: ReturnType<typeof buildOpenApi> | undefined;
@@ -34,14 +39,22 @@ export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journ
   router.use(requireAdminToken(deps.config.adminToken));
 
   router.get('/scenarios', (_req, res) => {
-    const list = scenarios.set.list.map((s) => ({ name: s.name, description: s.description, endpoints: Object.keys(s.apply), ...(s.source ? { source: s.source } : {}) }));
+    const list = scenarios.set.list.map((s) => ({
+      name: s.name,
+      description: s.description,
+      endpoints: Object.keys(s.apply),
+      ...(s.source ? { source: s.source } : {}),
+    }));
     res.json({ global: scenarios.global?.name ?? null, scenarios: list });
   });
   router.get('/scenario', (_req, res) => res.json({ scenario: scenarios.global?.name ?? null }));
   router.put('/scenario', (req, res) => {
     const name = typeof req.body?.name === 'string' ? req.body.name : undefined;
     const scenario = name ? scenarios.set.get(name) : undefined;
-    if (!scenario) throw new MockError(name ? `unknown scenario "${name.slice(0, 80)}"` : 'send {"name": "<scenario>"}', { known: scenarios.set.list.map((s) => s.name) });
+    if (!scenario)
+      throw new MockError(name ? `unknown scenario "${name.slice(0, 80)}"` : 'send {"name": "<scenario>"}', {
+        known: scenarios.set.list.map((s) => s.name),
+      });
     scenarios.global = scenario;
     res.json({ scenario: scenario.name, endpoints: Object.keys(scenario.apply) });
   });
@@ -65,7 +78,9 @@ export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journ
 
   router.post('/explain', explainRoute(deps));
   router.use(flowHelpers(deps));
-  router.use((req, _res, next) => next(new MockError(`unknown admin route ${req.method} /__mock${req.path}`, { known: ADMIN_ROUTES }, 404)));
+  router.use((req, _res, next) =>
+    next(new MockError(`unknown admin route ${req.method} /__mock${req.path}`, { known: ADMIN_ROUTES }, 404)),
+  );
   // The admin API's own complaints are mock-shaped: body-parser's (bad JSON, too large), and a
   // route parameter whose percent-encoding does not decode (`/bindings/%ZZ/otp`).
   router.use(((err, _req, _res, next) => next(asMockError(err))) as ErrorRequestHandler);

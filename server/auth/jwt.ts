@@ -58,7 +58,8 @@ export async function verifyJwt(key: KeyObject, token: string, use: TokenUse, no
 async function verifyUncached(key: KeyObject, token: string, use: TokenUse, nowMs: number): Promise<VerifyResult> {
   try {
     const { payload } = await jwtVerify(token, key, { issuer: 'DOKU', algorithms: ['RS256'], currentDate: new Date(nowMs) });
-    if (payload.use !== use || typeof payload.clientId !== 'string' || typeof payload.jti !== 'string') return { ok: false, why: 'invalid' };
+    if (payload.use !== use || typeof payload.clientId !== 'string' || typeof payload.jti !== 'string')
+      return { ok: false, why: 'invalid' };
     // a token of an older version (no epoch) verifies, then is unknown to every store: "Token Not Found"
     const epoch = typeof payload.epoch === 'string' ? payload.epoch : '';
     return { ok: true, claims: { jti: payload.jti, clientId: payload.clientId, exp: payload.exp ?? 0, use, sub: payload.sub, epoch } };

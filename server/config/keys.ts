@@ -31,7 +31,10 @@ export function loadMerchants(raw: Record<SettingEnv, string>, problems: string[
 }
 
 const merchant = (clientId: string, clientSecret: string, publicKey: KeyObject, sharedKey: string, demo: boolean): Merchant => ({
-  clientId, clientSecret, publicKey, demo,
+  clientId,
+  clientSecret,
+  publicKey,
+  demo,
   sharedKeys: sharedKey && sharedKey !== clientSecret ? [sharedKey, clientSecret] : [clientSecret],
 });
 
@@ -58,4 +61,3 @@ function readKey(path: string, name: string, problems: string[], kind: 'public' 
     return undefined;
   }
 }
-

@@ -80,7 +80,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const int = (k: SettingEnv) => Number(raw[k]);
   const bool = (k: SettingEnv) => raw[k] === 'true' || raw[k] === '1';
-  const list = (k: SettingEnv) => raw[k].split(',').map((x) => x.trim()).filter(Boolean);
+  const list = (k: SettingEnv) =>
+    raw[k]
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   const strictDefault: Mode = bool('DOKU_STRICT') ? 'strict' : 'lenient';
   const mode = (k: SettingEnv): Mode => (raw[k] as Mode) || strictDefault;
 
@@ -145,7 +149,8 @@ function checkValue(spec: SettingSpec, value: string): string | undefined {
   if (value === '') return undefined;
   if (spec.kind === 'int' && !/^\d{1,10}$/.test(value)) return `${spec.env}: "${value}" is not a whole number >= 0`;
   if (spec.kind === 'bool' && !['true', 'false', '1', '0'].includes(value)) return `${spec.env}: "${value}" must be true or false`;
-  if (spec.kind === 'enum' && spec.values && !spec.values.includes(value)) return `${spec.env}: "${value}" must be one of ${spec.values.join(', ')}`;
+  if (spec.kind === 'enum' && spec.values && !spec.values.includes(value))
+    return `${spec.env}: "${value}" must be one of ${spec.values.join(', ')}`;
   return undefined;
 }
 

@@ -36,14 +36,17 @@ export interface SourceRequest {
 export function resolvePaymentSource({ body, customer, deps, merchant, now }: SourceRequest): PaymentSource {
   if (customer) {
     const b = customer.binding;
-    if (body.bankCardToken && body.bankCardToken !== b.bankCardToken) throw snapError('404_11', 'bankCardToken is not the card of this customer token');
+    if (body.bankCardToken && body.bankCardToken !== b.bankCardToken)
+      throw snapError('404_11', 'bankCardToken is not the card of this customer token');
     if (!isActive(b, now)) throw snapError('403_18', `the customer's binding is ${statusAt(b, now)}`);
     return { binding: b, key: b.referenceNo };
   }
-  if (body.bankCardToken) throw invalidMandatoryField(H.authorizationCustomer, 'paying with a bankCardToken needs the customer token of its binding');
+  if (body.bankCardToken)
+    throw invalidMandatoryField(H.authorizationCustomer, 'paying with a bankCardToken needs the customer token of its binding');
   const cpan = body.bankCardNo ?? body.additionalInfo?.cpan;
   if (cpan) {
-    if (deps.config.cpanMode === 'strict') throw invalidMandatoryField(H.authorizationCustomer, 'DOKU_CPAN_MODE=strict: every payment needs a customer token');
+    if (deps.config.cpanMode === 'strict')
+      throw invalidMandatoryField(H.authorizationCustomer, 'DOKU_CPAN_MODE=strict: every payment needs a customer token');
     const fp = instrumentFingerprint(merchant.clientId, cpan);
     const bound = deps.store.bindings.withInstrument(fp).find((b) => b.clientId === merchant.clientId && isActive(b, now));
     return { binding: bound, key: bound ? bound.referenceNo : `cpan:${fp}` };

@@ -4,7 +4,10 @@ import type { PaymentRecord } from '../store/types.js';
 import { toCents } from './money.js';
 
 /** The `{responseCode, responseMessage}` a payment records as its outcome (service 54). */
-export const paymentOutcome = (k: CaseKey) => ({ responseCode: responseCode(k, SERVICE_CODES.payment), responseMessage: CASES[k] as string });
+export const paymentOutcome = (k: CaseKey) => ({
+  responseCode: responseCode(k, SERVICE_CODES.payment),
+  responseMessage: CASES[k] as string,
+});
 
 export function latestStatus(p: PaymentRecord): { code: string; desc: string } {
   if (p.status === 'PENDING') return { code: '03', desc: 'Pending' };

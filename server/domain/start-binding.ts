@@ -8,7 +8,10 @@ import type { Binding } from '../store/types.js';
 /** authCode lifetime: undocumented by DOKU; one hour, single use (docs/settings.md). */
 export const AUTH_CODE_TTL_SECONDS = 3600;
 
-type Given = Omit<Binding, 'referenceNo' | 'status' | 'sessionId' | 'chargeToken' | 'otpAttempts' | 'otpExpiresAt' | 'authCode' | 'createdAt'>;
+type Given = Omit<
+  Binding,
+  'referenceNo' | 'status' | 'sessionId' | 'chargeToken' | 'otpAttempts' | 'otpExpiresAt' | 'authCode' | 'createdAt'
+>;
 
 export function startBinding(deps: Deps, now: number, given: Given): Binding {
   const binding: Binding = {
@@ -23,6 +26,12 @@ export function startBinding(deps: Deps, now: number, given: Given): Binding {
     createdAt: now,
   };
   deps.store.insertBinding(binding);
-  deps.store.saveAuthCode({ authCode: binding.authCode!, clientId: binding.clientId, bindingRef: binding.referenceNo, exp: Math.floor(now / 1000) + AUTH_CODE_TTL_SECONDS, used: false });
+  deps.store.saveAuthCode({
+    authCode: binding.authCode!,
+    clientId: binding.clientId,
+    bindingRef: binding.referenceNo,
+    exp: Math.floor(now / 1000) + AUTH_CODE_TTL_SECONDS,
+    used: false,
+  });
   return binding;
 }

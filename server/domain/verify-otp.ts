@@ -33,7 +33,9 @@ export function verifyBindingOtp(binding: Binding, otp: string, deps: Deps, now:
 
   // One card, one customer per merchant (spec §4): card bind refuses a card another customer
   // holds, but two customers may both be waiting for their OTP; the first to finish keeps the card.
-  const others = store.bindings.withInstrument(binding.fingerprint).filter((o) => o !== binding && o.clientId === binding.clientId && holdsCard(o, now));
+  const others = store.bindings
+    .withInstrument(binding.fingerprint)
+    .filter((o) => o !== binding && o.clientId === binding.clientId && holdsCard(o, now));
   if (others.some((o) => o.custIdMerchant !== binding.custIdMerchant)) {
     store.updateBinding(binding, { status: 'FAILED' });
     return fail('409_01', 'another customer of this merchant bound this card or account while this binding waited for its OTP', true);

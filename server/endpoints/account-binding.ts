@@ -28,7 +28,10 @@ function schema(config: Config) {
       ...customerInfo,
       deviceModel: str(64).optional(),
       // ios/android as DOKU's Allo page; Python's SDK checks them case-insensitively, so does the sandbox.
-      osType: z.string().regex(/^(ios|android)$/i, 'must be ios or android').optional(),
+      osType: z
+        .string()
+        .regex(/^(ios|android)$/i, 'must be ios or android')
+        .optional(),
       // Free text: Go's README sends "CH001" where DOKU's Allo page lists app/web.
       channelId: str(64).optional(),
     }),
@@ -55,7 +58,8 @@ export const accountBinding: EndpointDefinition<Body> = {
     }
     const fingerprint = instrumentFingerprint(merchant.clientId, `${info.channel}:${body.phoneNo}`);
     const holder = deps.store.bindings.withInstrument(fingerprint).find((b) => b.clientId === merchant.clientId && holdsCard(b, now));
-    if (holder && holder.custIdMerchant !== info.custIdMerchant) throw snapError('409_01', 'this account is already bound to another customer of this merchant');
+    if (holder && holder.custIdMerchant !== info.custIdMerchant)
+      throw snapError('409_01', 'this account is already bound to another customer of this merchant');
     const binding = startBinding(deps, now, {
       kind: 'ACCOUNT',
       clientId: merchant.clientId,

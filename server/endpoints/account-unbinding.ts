@@ -32,7 +32,8 @@ export const accountUnbinding: EndpointDefinition<Body> = {
   schema,
   async handle({ deps, body, merchant, now }) {
     const binding = await bindingOfTokenId(body.tokenId, merchant.clientId, deps, now);
-    if (!binding || binding.kind !== 'ACCOUNT') throw invalidCustomerToken('tokenId is not a customer token of an account binding of this merchant');
+    if (!binding || binding.kind !== 'ACCOUNT')
+      throw invalidCustomerToken('tokenId is not a customer token of an account binding of this merchant');
     if (!isActive(binding, now)) throw snapError('403_18', 'the account is not bound (any more)');
     deps.store.updateBinding(binding, { status: 'INACTIVE', inactiveAt: now });
     return { body: { referenceNo: deps.ids.referenceNo(now) } };

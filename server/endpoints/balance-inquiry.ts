@@ -36,7 +36,8 @@ export const balanceInquiry: EndpointDefinition<Body> = {
   schema,
   async handle({ customer, body, now }) {
     const b = customer!.binding;
-    if (body.bankCardToken && body.bankCardToken !== b.bankCardToken) throw snapError('404_11', 'bankCardToken is not the card of this customer token');
+    if (body.bankCardToken && body.bankCardToken !== b.bankCardToken)
+      throw snapError('404_11', 'bankCardToken is not the card of this customer token');
     if (!isActive(b, now)) throw snapError('403_18', `the customer's binding is ${statusAt(b, now)}`);
     const balance = b.balance ?? '0.00';
     return {

@@ -21,7 +21,11 @@ function schema(config: Config) {
   return z.object({
     partnerReferenceNo: str(64).optional(),
     cardData: z.string().min(1).max(4096),
-    custIdMerchant: z.string().min(1).max(64).regex(/^[a-zA-Z0-9]+$/, 'must be alphanumeric'),
+    custIdMerchant: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[a-zA-Z0-9]+$/, 'must be alphanumeric'),
     phoneNo: optional(z.string().regex(strict ? /^62\d{7,14}$/ : /^\+?\d{9,16}$/, 'must be 9-16 digits, e.g. 6281234567890'), strict),
     accountName: str(128).optional(),
     journeyId: str(32).optional(),
@@ -55,7 +59,10 @@ export const cardBind: EndpointDefinition<Body> = {
       throw snapError('409_01', 'this card is already bound to another customer of this merchant');
     }
     const binding = startBinding(deps, now, cardBinding(ctx, fingerprint, card));
-    const common = { referenceNo: binding.referenceNo, ...(body.partnerReferenceNo ? { partnerReferenceNo: body.partnerReferenceNo } : {}) };
+    const common = {
+      referenceNo: binding.referenceNo,
+      ...(body.partnerReferenceNo ? { partnerReferenceNo: body.partnerReferenceNo } : {}),
+    };
     const info = { custIdMerchant: binding.custIdMerchant, status: 'PENDING' };
     return binding.mode === 'DH'
       ? { body: { ...common, redirectUrl: `${ctx.baseUrl}/direct-debit/kki/binding/${binding.sessionId}`, additionalInfo: info } }

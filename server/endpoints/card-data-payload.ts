@@ -14,7 +14,10 @@ import { jakartaDay } from '../snap/timestamp.js';
 const payload = z.object({
   bankCardNo: z.string().regex(/^\d{12,19}$/, 'must be 12-19 digits'),
   bankCardType: z.string().regex(/^(D|C|UE)$/, 'must be D, C or UE'),
-  expiryDate: z.string().regex(/^(0[1-9]|1[0-2])\d{2}$/, 'must be MMYY').optional(),
+  expiryDate: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])\d{2}$/, 'must be MMYY')
+    .optional(),
   identificationNo: z.string().min(1).max(64).optional(),
   // 01 passport, 02 e-KTP/KTP, 03 TKTP, 04 SIM, 99 other (SNAP registration, spec §4.4)
   identificationType: z.enum(['01', '02', '03', '04', '99'], { message: 'must be 01, 02, 03, 04 or 99' }).optional(),
@@ -26,7 +29,11 @@ export type CardDataPayload = z.infer<typeof payload>;
 
 export function readCardData(blob: string, keys: readonly string[], config: Config, now: number): CardDataPayload {
   const plain = decryptCardData(blob, keys, config.cardDataCryptoJs);
-  if (plain === null) throw unauthorized('Invalid cardData', 'cardData is not base64(AES-128-CBC(card JSON))|base64(iv) under the client secret / shared key');
+  if (plain === null)
+    throw unauthorized(
+      'Invalid cardData',
+      'cardData is not base64(AES-128-CBC(card JSON))|base64(iv) under the client secret / shared key',
+    );
   let json: unknown;
   try {
     json = JSON.parse(plain);

@@ -43,4 +43,3 @@ export const cardUnbind: EndpointDefinition<Body> = {
     return { body: { referenceNo: deps.ids.referenceNo(now) } };
   },
 };
-

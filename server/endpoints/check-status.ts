@@ -42,7 +42,10 @@ export const checkStatus: EndpointDefinition<Body> = {
   async handle(ctx): Promise<Reply> {
     const { body, deps } = ctx;
     if (!body.originalReferenceNo && !body.originalPartnerReferenceNo && !body.originalExternalId) {
-      throw invalidMandatoryField('originalPartnerReferenceNo', 'name the payment: originalPartnerReferenceNo, originalReferenceNo or originalExternalId');
+      throw invalidMandatoryField(
+        'originalPartnerReferenceNo',
+        'name the payment: originalPartnerReferenceNo, originalReferenceNo or originalExternalId',
+      );
     }
     const p = findPayment(ctx);
     if (!p) {

@@ -9,18 +9,27 @@ export const str = (max: number) => z.string().min(1).max(max);
 export function channel(config: Config) {
   const known = new Set(config.channels);
   return z.string().refine((v) => known.has(v) || (config.channelMode === 'lenient' && /^[A-Z0-9_]{3,64}$/.test(v)), {
-    message: config.channelMode === 'strict' ? `must be one of ${config.channels.join(', ')}` : 'must be an upper-case channel name such as DIRECT_DEBIT_BRI_SNAP',
+    message:
+      config.channelMode === 'strict'
+        ? `must be one of ${config.channels.join(', ')}`
+        : 'must be an upper-case channel name such as DIRECT_DEBIT_BRI_SNAP',
   });
 }
 
 /** An absolute http(s) URL (redirect targets). */
-export const httpUrl = z.string().max(2048).refine((v) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(v).protocol);
-  } catch {
-    return false;
-  }
-}, { message: 'must be an absolute http(s) URL' });
+export const httpUrl = z
+  .string()
+  .max(2048)
+  .refine(
+    (v) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an absolute http(s) URL' },
+  );
 
 /** An ISO-8601 date or date-time (`2020-12-21` or `2020-12-21T14:56:11+07:00`, optional millis and zone), a real one. */
 export const isoDateTime = z
@@ -53,6 +62,9 @@ export const customerInfo = {
   idCard: str(20).optional(),
   country: str(60).optional(),
   address: str(255).optional(),
-  dateOfBirth: z.string().regex(/^\d{8}$/, 'must be YYYYMMDD').optional(),
+  dateOfBirth: z
+    .string()
+    .regex(/^\d{8}$/, 'must be YYYYMMDD')
+    .optional(),
   origin,
 };

@@ -12,4 +12,18 @@ import { balanceInquiry } from './balance-inquiry.js';
 import { accountBinding } from './account-binding.js';
 import { accountUnbinding } from './account-unbinding.js';
 
-export const ENDPOINTS: readonly EndpointDefinition<any>[] = [tokenB2b, tokenB2b2c, cardBind, otpVerification, payment, checkStatus, refund, balanceInquiry, cardUnbind, accountBinding, accountUnbinding];
+// Each endpoint has its own body type; the list holds them all, so it is typed by the widest.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const ENDPOINTS: readonly EndpointDefinition<any>[] = [
+  tokenB2b,
+  tokenB2b2c,
+  cardBind,
+  otpVerification,
+  payment,
+  checkStatus,
+  refund,
+  balanceInquiry,
+  cardUnbind,
+  accountBinding,
+  accountUnbinding,
+];

@@ -62,7 +62,9 @@ function findBinding({ deps, body, merchant }: Ctx<Body>): Binding {
     (body.originalReferenceNo && bindings.byReferenceNo(body.originalReferenceNo)) ||
     (body.chargeToken && bindings.byCharge(body.chargeToken)) ||
     (body.originalPartnerReferenceNo &&
-      Object.values(data.bindings).findLast((b) => b.clientId === merchant.clientId && b.partnerReferenceNo === body.originalPartnerReferenceNo));
+      Object.values(data.bindings).findLast(
+        (b) => b.clientId === merchant.clientId && b.partnerReferenceNo === body.originalPartnerReferenceNo,
+      ));
   if (!found || found.clientId !== merchant.clientId) throw snapError('404_01', 'no card binding of this merchant matches');
   return found;
 }

@@ -23,14 +23,20 @@ function schema(config: Config) {
     partnerReferenceNo: str(config.referenceLengthMode === 'strict' ? 32 : 64),
     amount,
     bankCardToken: str(128).optional(),
-    bankCardNo: z.string().regex(/^\d{12,19}$/, 'must be 12-19 digits').optional(),
+    bankCardNo: z
+      .string()
+      .regex(/^\d{12,19}$/, 'must be 12-19 digits')
+      .optional(),
     otp: z.string().max(8).optional(),
     chargeToken: z.string().max(40).optional(),
     payOptionDetails: z.array(z.unknown()).optional(),
     pointOfInitiation: str(20).optional(),
     additionalInfo: z.object({
       channel: channel(config),
-      cpan: z.string().regex(/^\d{12,19}$/, 'must be 12-19 digits').optional(),
+      cpan: z
+        .string()
+        .regex(/^\d{12,19}$/, 'must be 12-19 digits')
+        .optional(),
       successPaymentUrl: httpUrl.optional(),
       failedPaymentUrl: httpUrl.optional(),
       remarks: z.string().max(40).optional(),
@@ -82,7 +88,14 @@ export const payment: EndpointDefinition<Body> = {
     if (pending) {
       // Forced 202 (spec §7.3, §1.8): the payment stays PENDING (status 03) until it settles.
       const settleAt = pending.settleAfterMs === undefined ? undefined : now + pending.settleAfterMs;
-      deps.store.insertPayment({ ...record, ...paymentOutcome('202_00'), status: 'PENDING', settleAt, settleTo: pending.settleTo, refunds: [] });
+      deps.store.insertPayment({
+        ...record,
+        ...paymentOutcome('202_00'),
+        status: 'PENDING',
+        settleAt,
+        settleTo: pending.settleTo,
+        refunds: [],
+      });
       return { caseKey: '202_00', body: answer(record) };
     }
     if (!debit(deps.store, source.binding, cents)) {

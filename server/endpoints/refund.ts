@@ -83,11 +83,18 @@ const TOKENLESS_REFUND_CHANNELS = new Set(['EMONEY_DANA_SNAP', 'EMONEY_SHOPEE_PA
 
 function findOriginal({ deps, body, merchant, customer, now }: Ctx<Body>): PaymentRecord {
   const payment = settleIfDue(findNamedPayment(deps.store, merchant.clientId, body), deps, now);
-  if (!payment || payment.partnerReferenceNo !== body.originalPartnerReferenceNo || (body.originalReferenceNo && body.originalReferenceNo !== payment.referenceNo)) {
+  if (
+    !payment ||
+    payment.partnerReferenceNo !== body.originalPartnerReferenceNo ||
+    (body.originalReferenceNo && body.originalReferenceNo !== payment.referenceNo)
+  ) {
     throw snapError('404_01', 'no payment of this merchant has this originalPartnerReferenceNo (and originalReferenceNo)');
   }
   if (!customer && !payment.noCustomerToken && !TOKENLESS_REFUND_CHANNELS.has(payment.channel ?? '')) {
-    throw invalidMandatoryField(H.authorizationCustomer, 'refunding a payment made with a customer token needs Authorization-Customer (DANA and ShopeePay excepted)');
+    throw invalidMandatoryField(
+      H.authorizationCustomer,
+      'refunding a payment made with a customer token needs Authorization-Customer (DANA and ShopeePay excepted)',
+    );
   }
   if (customer && payment.bindingRef && customer.binding.referenceNo !== payment.bindingRef) {
     throw invalidCustomerToken('the customer token is not the one of the paying customer');
@@ -95,7 +102,8 @@ function findOriginal({ deps, body, merchant, customer, now }: Ctx<Body>): Payme
   const earlier = deps.store.payments.byRefundNo(merchant.clientId, body.partnerRefundNo);
   const same = earlier?.refunds.find((r) => r.partnerRefundNo === body.partnerRefundNo);
   if (earlier && same) {
-    if (earlier === payment && same.refundAmount.value === body.refundAmount.value) throw snapError('409_01', `partnerRefundNo already refunded as refundNo ${same.refundNo}`);
+    if (earlier === payment && same.refundAmount.value === body.refundAmount.value)
+      throw snapError('409_01', `partnerRefundNo already refunded as refundNo ${same.refundNo}`);
     throw snapError('404_18', 'partnerRefundNo was used for another payment or amount');
   }
   if (payment.status !== 'SUCCESS') throw snapError('404_00', `the payment is ${payment.status}, not paid`);

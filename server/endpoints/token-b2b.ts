@@ -19,7 +19,13 @@ export const tokenB2b: EndpointDefinition<z.infer<typeof schema>> = {
   schema: () => schema,
   async handle({ deps, merchant, now }) {
     const ttl = deps.config.tokenTtlSeconds;
-    const claims = { jti: deps.ids.tokenId(), clientId: merchant.clientId, exp: Math.floor(now / 1000) + ttl, use: 'B2B', epoch: deps.store.tokenEpoch } as const;
+    const claims = {
+      jti: deps.ids.tokenId(),
+      clientId: merchant.clientId,
+      exp: Math.floor(now / 1000) + ttl,
+      use: 'B2B',
+      epoch: deps.store.tokenEpoch,
+    } as const;
     // not stored: the epoch claim is what makes it known (auth/jwt.ts)
     const accessToken = await issueJwt(deps.config.jwtPrivateKey, claims);
     // expiresIn is a number: the Go SDK unmarshals it into an int, Node needs it truthy (§14 #18).

@@ -18,7 +18,11 @@ import type { Ctx, EndpointDefinition, Reply } from './types.js';
 const schema = z
   .object({
     // DOKU spells the grants in lower case, SNAP in upper case: both are accepted (§3.2).
-    grantType: z.string().min(1).transform((v) => v.toLowerCase()).pipe(z.enum(['authorization_code', 'refresh_token'])),
+    grantType: z
+      .string()
+      .min(1)
+      .transform((v) => v.toLowerCase())
+      .pipe(z.enum(['authorization_code', 'refresh_token'])),
     authCode: z.string().max(256).optional(),
     refreshToken: z.string().max(512).optional(),
     additionalInfo: z.unknown().optional(),
@@ -45,26 +49,40 @@ export const tokenB2b2c: EndpointDefinition<Body> = {
 function redeemAuthCode({ deps, body, merchant, now }: Ctx<Body>): string {
   const rec = deps.store.findAuthCode(body.authCode!);
   if (!rec || rec.clientId !== merchant.clientId) throw unauthorized('Invalid authCode', 'authCode unknown for this merchant');
-  if (rec.used && deps.config.authCodeMode === 'strict') throw unauthorized('Invalid authCode', 'authCode already exchanged: single use with DOKU_AUTH_CODE_MODE=strict (use the refresh token)');
+  if (rec.used && deps.config.authCodeMode === 'strict')
+    throw unauthorized(
+      'Invalid authCode',
+      'authCode already exchanged: single use with DOKU_AUTH_CODE_MODE=strict (use the refresh token)',
+    );
   if (rec.exp * 1000 < now) throw unauthorized('Invalid authCode', 'authCode expired');
   const binding = deps.store.bindings.byReferenceNo(rec.bindingRef);
-  if (!binding || !isActive(binding, now)) throw unauthorized('Invalid authCode', 'the binding of this authCode is not ACTIVE: complete the OTP first');
+  if (!binding || !isActive(binding, now))
+    throw unauthorized('Invalid authCode', 'the binding of this authCode is not ACTIVE: complete the OTP first');
   if (!rec.used) deps.store.useAuthCode(rec);
   return rec.bindingRef;
 }
 
 function redeemRefreshToken({ deps, body, merchant, now }: Ctx<Body>): string {
   const rec = deps.store.takeRefreshToken(body.refreshToken!);
-  if (!rec || rec.clientId !== merchant.clientId || rec.exp * 1000 < now) throw unauthorized('Invalid refreshToken', 'refreshToken unknown, used or expired');
+  if (!rec || rec.clientId !== merchant.clientId || rec.exp * 1000 < now)
+    throw unauthorized('Invalid refreshToken', 'refreshToken unknown, used or expired');
   const binding = deps.store.bindings.byReferenceNo(rec.bindingRef);
-  if (!binding || !isActive(binding, now)) throw unauthorized('Invalid refreshToken', 'the binding of this refreshToken is no longer ACTIVE');
+  if (!binding || !isActive(binding, now))
+    throw unauthorized('Invalid refreshToken', 'the binding of this refreshToken is no longer ACTIVE');
   return rec.bindingRef;
 }
 
 async function issueCustomerToken({ deps, merchant, now }: Ctx<Body>, bindingRef: string): Promise<Reply> {
   const { config, store, ids } = deps;
   const nowSec = Math.floor(now / 1000);
-  const token = { jti: ids.tokenId(), clientId: merchant.clientId, exp: nowSec + config.b2b2cTtlSeconds, use: 'B2B2C', sub: bindingRef, epoch: store.tokenEpoch } as const;
+  const token = {
+    jti: ids.tokenId(),
+    clientId: merchant.clientId,
+    exp: nowSec + config.b2b2cTtlSeconds,
+    use: 'B2B2C',
+    sub: bindingRef,
+    epoch: store.tokenEpoch,
+  } as const;
   const refresh = { refreshToken: ids.refreshToken(), clientId: merchant.clientId, bindingRef, exp: nowSec + config.refreshTtlSeconds };
   // the customer token is not stored (its claims name the binding); the refresh token is: single use
   const accessToken = await issueJwt(config.jwtPrivateKey, token);

@@ -41,7 +41,9 @@ export function renderOtpForm(m: OtpPageModel): string {
   const who = m.customerName ? ` for ${esc(m.customerName)}` : '';
   const noun = m.kind === 'CARD' ? 'card' : 'account';
   const label = m.kind === 'CARD' ? 'Card' : 'Account';
-  return page(`Verify your ${noun}`, `<h1>Verify your ${noun}</h1>
+  return page(
+    `Verify your ${noun}`,
+    `<h1>Verify your ${noun}</h1>
 <p>Enter the one-time password sent${m.phoneHint ? ` to ${esc(m.phoneHint)}` : ''} to confirm this ${noun}${who}.</p>
 <div class="card" aria-label="${label}"><span>${label}</span><strong>${esc(m.maskedNo)}</strong></div>
 ${m.error ? `<div class="error" role="alert" id="otp-error">${esc(m.error)}</div>` : ''}
@@ -50,7 +52,9 @@ ${m.error ? `<div class="error" role="alert" id="otp-error">${esc(m.error)}</div
 <input id="otp" name="otp" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6,8}" maxlength="8" required${m.error ? ' aria-describedby="otp-error" aria-invalid="true"' : ''} autofocus>
 <button type="submit">Confirm</button>
 </form>
-<p style="margin-top:16px;font-size:.85rem">${m.attemptsLeft} attempt(s) left. Sandbox OTP: ${'1234567890'.slice(0, m.otpLength)}</p>`, m.kind === 'CARD' ? undefined : 'Direct debit · account binding');
+<p style="margin-top:16px;font-size:.85rem">${m.attemptsLeft} attempt(s) left. Sandbox OTP: ${'1234567890'.slice(0, m.otpLength)}</p>`,
+    m.kind === 'CARD' ? undefined : 'Direct debit · account binding',
+  );
 }
 
 export function renderMessage(title: string, message: string): string {

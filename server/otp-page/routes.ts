@@ -37,7 +37,10 @@ export function otpPageRouter(deps: Deps): Router {
     finish(res, binding, 'FAILED', outcome.error.responseMessage);
   });
   // A link whose percent-encoding does not decode (`/binding/%ZZ`) is a bad link, not a server error.
-  router.use(((err, _req, res, next) => (err instanceof URIError ? html(res, 400, renderMessage('Bad link', 'This registration link is malformed.')) : next(err))) as ErrorRequestHandler);
+  router.use(((err, _req, res, next) =>
+    err instanceof URIError
+      ? html(res, 400, renderMessage('Bad link', 'This registration link is malformed.'))
+      : next(err)) as ErrorRequestHandler);
   return router;
 }
 
@@ -52,7 +55,15 @@ function closedText(b: Binding, status: string): string {
 function renderForm(b: Binding, deps: Deps, error?: string): string {
   const phoneHint = b.phoneNo ? `${'*'.repeat(Math.max(0, b.phoneNo.length - 4))}${b.phoneNo.slice(-4)}` : undefined;
   const otpLength = deps.config.otpCodes[0]!.length;
-  return renderOtpForm({ kind: b.kind, maskedNo: b.maskedNo, customerName: b.customerName, phoneHint, error, otpLength, attemptsLeft: deps.config.otpMaxAttempts - b.otpAttempts });
+  return renderOtpForm({
+    kind: b.kind,
+    maskedNo: b.maskedNo,
+    customerName: b.customerName,
+    phoneHint,
+    error,
+    otpLength,
+    attemptsLeft: deps.config.otpMaxAttempts - b.otpAttempts,
+  });
 }
 
 function finish(res: Response, b: Binding, status: 'SUCCESS' | 'FAILED', message?: string): void {
@@ -60,7 +71,11 @@ function finish(res: Response, b: Binding, status: 'SUCCESS' | 'FAILED', message
   if (!target) {
     const noun = b.kind === 'CARD' ? 'card' : 'account';
     const text = status === 'SUCCESS' ? `Your ${noun} is registered. You can return to the merchant.` : `Registration failed: ${message}.`;
-    return html(res, 200, renderMessage(status === 'SUCCESS' ? `${noun[0]!.toUpperCase()}${noun.slice(1)} registered` : 'Registration failed', text));
+    return html(
+      res,
+      200,
+      renderMessage(status === 'SUCCESS' ? `${noun[0]!.toUpperCase()}${noun.slice(1)} registered` : 'Registration failed', text),
+    );
   }
   target.searchParams.set('status', status);
   target.searchParams.set('referenceNo', b.referenceNo);

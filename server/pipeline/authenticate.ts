@@ -22,10 +22,25 @@ export interface Caller {
   admission?: Admission;
 }
 
-export async function authenticate(def: EndpointDefinition<unknown>, req: SnapRequest, header: HeaderGet, parsed: ParsedBody, deps: Deps, ledger: IdempotencyLedger, now: number): Promise<Caller> {
+export async function authenticate(
+  def: EndpointDefinition<unknown>,
+  req: SnapRequest,
+  header: HeaderGet,
+  parsed: ParsedBody,
+  deps: Deps,
+  ledger: IdempotencyLedger,
+  now: number,
+): Promise<Caller> {
   if (def.auth === 'asymmetric') return { merchant: verifyTokenRequest(header, deps.config) }; //  4-7 (RSA)
   const auth = await verifyB2bToken(header, deps); //                                                4-6
-  const signed = { method: req.method, originalUrl: req.originalUrl, token: auth.token, body: parsed, timestamp: header(H.timestamp)!, signature: header(H.signature)! };
+  const signed = {
+    method: req.method,
+    originalUrl: req.originalUrl,
+    token: auth.token,
+    body: parsed,
+    timestamp: header(H.timestamp)!,
+    signature: header(H.signature)!,
+  };
   verifySymmetricSignature(signed, auth.merchant, deps.config.signatureMode === 'strict', header(H.mockDebug) === '1'); // 7 (HMAC)
   // What "the same request" means (spec §12): method, path and the minified body, as one short hash.
   const fingerprint = createHash('sha256').update(`${req.method} ${req.path} `).update(parsed.compact()).digest('base64url');

@@ -9,7 +9,13 @@ export type HeaderGet = (name: string) => string | undefined;
 const TOKEN_HEADERS = [H.clientKey, H.timestamp, H.signature];
 const TRANSACTION_HEADERS = [H.timestamp, H.signature, H.partnerId, H.externalId, H.authorization];
 
-export function checkHeaders(get: HeaderGet, auth: 'asymmetric' | 'symmetric', extra: readonly string[], config: Config, now: number): void {
+export function checkHeaders(
+  get: HeaderGet,
+  auth: 'asymmetric' | 'symmetric',
+  extra: readonly string[],
+  config: Config,
+  now: number,
+): void {
   const required = [...(auth === 'asymmetric' ? TOKEN_HEADERS : TRANSACTION_HEADERS), ...extra];
   for (const name of required) if (!get(name)) throw invalidMandatoryField(name, `header ${name} is missing or empty`);
 
@@ -29,13 +35,22 @@ export function checkHeaders(get: HeaderGet, auth: 'asymmetric' | 'symmetric', e
   // Checked wherever they are sent, not only where mandatory: 10-15 characters as DOKU's SDKs
   // validate it, and SNAP's 400 for the device id (spec §1.2).
   const ip = get(H.ipAddress);
-  if (ip !== undefined && (ip.length < 10 || ip.length > 15)) throw invalidFieldFormat(H.ipAddress, 'X-IP-ADDRESS must be 10-15 characters');
+  if (ip !== undefined && (ip.length < 10 || ip.length > 15))
+    throw invalidFieldFormat(H.ipAddress, 'X-IP-ADDRESS must be 10-15 characters');
   if ((get(H.deviceId)?.length ?? 0) > 400) throw invalidFieldFormat(H.deviceId, 'X-DEVICE-ID must be at most 400 characters');
   if (auth === 'asymmetric') return;
 
   const externalId = get(H.externalId)!;
   const externalOk = config.externalIdMode === 'strict' ? /^\d{1,36}$/.test(externalId) : /^[\x21-\x7e]{1,64}$/.test(externalId);
-  if (!externalOk) throw invalidFieldFormat(H.externalId, config.externalIdMode === 'strict' ? 'X-EXTERNAL-ID must be numeric, at most 36 digits' : 'X-EXTERNAL-ID must be 1-64 printable characters');
-  if (!/^[\x21-\x7e]{1,64}$/.test(get(H.partnerId)!)) throw invalidFieldFormat(H.partnerId, 'X-PARTNER-ID must be 1-64 printable characters');
-  if (!/^Bearer \S+$/.test(get(H.authorization)!)) throw invalidFieldFormat(H.authorization, 'Authorization must be "Bearer <B2B access token>"');
+  if (!externalOk)
+    throw invalidFieldFormat(
+      H.externalId,
+      config.externalIdMode === 'strict'
+        ? 'X-EXTERNAL-ID must be numeric, at most 36 digits'
+        : 'X-EXTERNAL-ID must be 1-64 printable characters',
+    );
+  if (!/^[\x21-\x7e]{1,64}$/.test(get(H.partnerId)!))
+    throw invalidFieldFormat(H.partnerId, 'X-PARTNER-ID must be 1-64 printable characters');
+  if (!/^Bearer \S+$/.test(get(H.authorization)!))
+    throw invalidFieldFormat(H.authorization, 'Authorization must be "Bearer <B2B access token>"');
 }

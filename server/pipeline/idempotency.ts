@@ -17,7 +17,10 @@ export type Admission =
 export class IdempotencyLedger {
   private readonly inFlight = new Map<string, { fingerprint: string; done: Promise<void> }>();
 
-  constructor(private readonly store: Store, private readonly cap = Infinity) {}
+  constructor(
+    private readonly store: Store,
+    private readonly cap = Infinity,
+  ) {}
 
   /** Decides, synchronously where it can, whether this request runs, replays or conflicts. */
   async admit(clientId: string, externalId: string, fingerprint: string, now: number): Promise<Admission> {

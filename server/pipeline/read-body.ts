@@ -9,7 +9,8 @@ import { badRequest, type SnapError } from '../snap/errors.js';
 
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const encoding = req.headers['content-encoding']?.trim().toLowerCase();
-  if (encoding && encoding !== 'identity') return Promise.reject(badRequest(`Content-Encoding "${encoding.slice(0, 40)}" is not accepted: send the JSON body uncompressed`));
+  if (encoding && encoding !== 'identity')
+    return Promise.reject(badRequest(`Content-Encoding "${encoding.slice(0, 40)}" is not accepted: send the JSON body uncompressed`));
   const declared = Number(req.headers['content-length']);
   if (declared > limit) return Promise.reject(tooLarge(limit));
   return new Promise((resolve, reject) => {

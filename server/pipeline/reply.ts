@@ -7,7 +7,12 @@ import { H } from '../snap/headers.js';
 import { CASES, responseCode, type CaseKey } from '../snap/response-codes.js';
 import { formatJakarta } from '../snap/timestamp.js';
 
-export function sendSnap(res: SnapResponse, body: { responseCode: string } & Record<string, unknown>, headers: Record<string, string> = {}, status = Number(body.responseCode.slice(0, 3))): void {
+export function sendSnap(
+  res: SnapResponse,
+  body: { responseCode: string } & Record<string, unknown>,
+  headers: Record<string, string> = {},
+  status = Number(body.responseCode.slice(0, 3)),
+): void {
   res.statusCode = status;
   const json = JSON.stringify(body);
   res.locals.answer = body; // for the request log line

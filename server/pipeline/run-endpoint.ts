@@ -26,7 +26,12 @@ import { successBody, sendSnap } from './reply.js';
 import { validateBody } from './validate-body.js';
 import { verifyCustomerToken } from './verify-customer-token.js';
 
-export function runEndpoint<B>(def: EndpointDefinition<B>, deps: Deps, ledger: IdempotencyLedger, scenarios: ScenarioState): (req: SnapRequest, res: SnapResponse) => Promise<void> {
+export function runEndpoint<B>(
+  def: EndpointDefinition<B>,
+  deps: Deps,
+  ledger: IdempotencyLedger,
+  scenarios: ScenarioState,
+): (req: SnapRequest, res: SnapResponse) => Promise<void> {
   const schema = def.schema(deps.config);
   const serviceCode = def.serviceCode(deps.config);
   const extraHeaders = def.extraHeaders ?? [];
@@ -46,14 +51,25 @@ export function runEndpoint<B>(def: EndpointDefinition<B>, deps: Deps, ledger: I
     const admission = caller.admission;
     try {
       chosen ??= mark(res, scenarios.sticky(stickyScenarioName(def.name, parsed.json, caller.merchant.clientId, deps.store), def.name));
-      if (chosen && !chosen.rule.execute) { //                                                 12 (before the handler)
+      if (chosen && !chosen.rule.execute) {
+        //                                                 12 (before the handler)
         if (!(await applyTiming(chosen, req))) return admission?.abandon();
         if (chosen.rule.responseCode) throw forcedAnswer(chosen);
       }
       const wantsCustomer = def.customerToken === 'required' || (def.customerToken && header(H.authorizationCustomer));
       const customer = wantsCustomer ? await verifyCustomerToken(header, caller.merchant.clientId, deps) : undefined; // 9
       const body = validateBody(schema, parsed.json, deps.config.emptyFieldsMode === 'strict'); //                                      10
-      const reply = await def.handle({ deps, body, header, merchant: caller.merchant, b2b: caller.b2b, customer, baseUrl: baseUrlOf(req, deps), now, scenario: chosen }); // 11
+      const reply = await def.handle({
+        deps,
+        body,
+        header,
+        merchant: caller.merchant,
+        b2b: caller.b2b,
+        customer,
+        baseUrl: baseUrlOf(req, deps),
+        now,
+        scenario: chosen,
+      }); // 11
       const answer = successBody(reply.caseKey ?? '200_00', serviceCode, reply.body);
       admission?.finish(Number(answer.responseCode.slice(0, 3)), answer);
       if (def.readOnly) deps.store.commit().catch((e) => deps.log.error({ err: e }, 'journal append failed'));

@@ -13,7 +13,9 @@ export function verifyTokenRequest(get: HeaderGet, config: Config): Merchant {
   const merchant = config.merchants.find((m) => m.clientId === clientId);
   if (!merchant) throw unknownClient(`X-CLIENT-KEY "${clientId.slice(0, 64)}" is not a configured merchant`);
   if (!verifyAsymmetric(merchant.publicKey, clientId, get(H.timestamp)!, get(H.signature)!)) {
-    throw invalidSignature('X-SIGNATURE is not SHA256withRSA(merchant private key, "X-CLIENT-KEY|X-TIMESTAMP") for the configured public key');
+    throw invalidSignature(
+      'X-SIGNATURE is not SHA256withRSA(merchant private key, "X-CLIENT-KEY|X-TIMESTAMP") for the configured public key',
+    );
   }
   return merchant;
 }

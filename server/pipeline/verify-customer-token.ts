@@ -9,13 +9,23 @@ import { customerTokenNotFound, invalidCustomerToken } from '../snap/errors.js';
 import type { Binding } from '../store/types.js';
 import type { HeaderGet } from './check-headers.js';
 
-export async function verifyCustomerToken(get: HeaderGet, clientId: string, deps: Deps): Promise<{ claims: TokenClaims; binding: Binding }> {
+export async function verifyCustomerToken(
+  get: HeaderGet,
+  clientId: string,
+  deps: Deps,
+): Promise<{ claims: TokenClaims; binding: Binding }> {
   const header = get(H.authorizationCustomer);
   if (!header) throw customerTokenNotFound('header Authorization-Customer is missing');
   const token = header.replace(/^Bearer\s+/i, '');
   const result = await verifyJwt(deps.config.jwtPublicKey, token, 'B2B2C', deps.clock.now());
-  if (!result.ok) throw invalidCustomerToken(result.why === 'expired' ? 'the customer token has expired: refresh it' : 'Authorization-Customer is not a customer token issued by this sandbox');
-  const binding = result.claims.epoch === deps.store.tokenEpoch && result.claims.sub ? deps.store.bindings.byReferenceNo(result.claims.sub) : undefined;
+  if (!result.ok)
+    throw invalidCustomerToken(
+      result.why === 'expired'
+        ? 'the customer token has expired: refresh it'
+        : 'Authorization-Customer is not a customer token issued by this sandbox',
+    );
+  const binding =
+    result.claims.epoch === deps.store.tokenEpoch && result.claims.sub ? deps.store.bindings.byReferenceNo(result.claims.sub) : undefined;
   if (!binding) throw customerTokenNotFound('the customer token is unknown here (state was reset?)');
   if (result.claims.clientId !== clientId) throw invalidCustomerToken('the customer token belongs to another merchant');
   return { claims: result.claims, binding };

@@ -18,11 +18,17 @@ import type { ParsedBody } from './parse-body.js';
 export async function verifyB2bToken(get: HeaderGet, deps: Deps): Promise<{ merchant: Merchant; claims: TokenClaims; token: string }> {
   const token = get(H.authorization)!.slice('Bearer '.length);
   const result = await verifyJwt(deps.config.jwtPublicKey, token, 'B2B', deps.clock.now());
-  if (!result.ok) throw invalidToken(result.why === 'expired' ? 'the B2B access token has expired: get a new one' : 'Authorization does not carry a B2B access token issued by this sandbox');
+  if (!result.ok)
+    throw invalidToken(
+      result.why === 'expired'
+        ? 'the B2B access token has expired: get a new one'
+        : 'Authorization does not carry a B2B access token issued by this sandbox',
+    );
   if (result.claims.epoch !== deps.store.tokenEpoch) throw tokenNotFound('the B2B access token is unknown here (state was reset?)');
   const partnerId = get(H.partnerId)!;
   const merchant = deps.config.merchants.find((m) => m.clientId === partnerId);
-  if (!merchant || partnerId !== result.claims.clientId) throw unknownClient('X-PARTNER-ID must be the client id the B2B token was issued to');
+  if (!merchant || partnerId !== result.claims.clientId)
+    throw unknownClient('X-PARTNER-ID must be the client id the B2B token was issued to');
   return { merchant, claims: result.claims, token };
 }
 
@@ -43,7 +49,13 @@ export function symmetricSignatureValid(input: SymmetricInput, merchant: Merchan
   for (const path of strict ? [pathOnly] : paths) {
     const bodies = strict ? [{ text: input.body.compact() }] : bodyCandidates(input.body.raw, input.body.compact());
     for (const { text } of bodies) {
-      const stringToSign = symmetricStringToSign({ method: input.method, path, accessToken: input.token, bodyHashHex: sha256Hex(text), timestamp: input.timestamp });
+      const stringToSign = symmetricStringToSign({
+        method: input.method,
+        path,
+        accessToken: input.token,
+        bodyHashHex: sha256Hex(text),
+        timestamp: input.timestamp,
+      });
       for (const key of keys) {
         if (signatureMatches(input.signature, createHmac('sha512', key).update(stringToSign, 'utf8').digest())) return true;
       }
@@ -54,12 +66,23 @@ export function symmetricSignatureValid(input: SymmetricInput, merchant: Merchan
 
 export function verifySymmetricSignature(input: SymmetricInput, merchant: Merchant, strict: boolean, debug = false): void {
   if (!symmetricSignatureValid(input, merchant, strict)) {
-    const error = invalidSignature('X-SIGNATURE is not base64(HMAC-SHA512(client secret, "POST:<path>:<B2B token>:<lowerhex sha256(minified body)>:<X-TIMESTAMP>"))');
+    const error = invalidSignature(
+      'X-SIGNATURE is not base64(HMAC-SHA512(client secret, "POST:<path>:<B2B token>:<lowerhex sha256(minified body)>:<X-TIMESTAMP>"))',
+    );
     if (debug) error.explain = explainOf(input, merchant);
     throw error;
   }
 }
 
 export function explainOf(input: SymmetricInput, merchant: Merchant) {
-  return explainSymmetric({ method: input.method, originalUrl: input.originalUrl, accessToken: input.token, timestamp: input.timestamp, signature: input.signature, raw: input.body.raw, parsed: input.body.json, keys: merchant.sharedKeys });
+  return explainSymmetric({
+    method: input.method,
+    originalUrl: input.originalUrl,
+    accessToken: input.token,
+    timestamp: input.timestamp,
+    signature: input.signature,
+    raw: input.body.raw,
+    parsed: input.body.json,
+    keys: merchant.sharedKeys,
+  });
 }

@@ -9,23 +9,62 @@ import { CASES, type CaseKey } from '../snap/response-codes.js';
 import type { Scenario } from './types.js';
 
 export const PREFIX: Record<string, string> = {
-  'token-b2b': 'token', 'token-b2b2c': 'customer-token', 'card-bind': 'card-bind', 'otp-verification': 'otp', payment: 'payment',
-  'check-status': 'status', refund: 'refund', 'balance-inquiry': 'balance', 'card-unbind': 'card-unbind', 'account-binding': 'account-bind', 'account-unbinding': 'account-unbind',
+  'token-b2b': 'token',
+  'token-b2b2c': 'customer-token',
+  'card-bind': 'card-bind',
+  'otp-verification': 'otp',
+  payment: 'payment',
+  'check-status': 'status',
+  refund: 'refund',
+  'balance-inquiry': 'balance',
+  'card-unbind': 'card-unbind',
+  'account-binding': 'account-bind',
+  'account-unbinding': 'account-unbind',
 };
 
 const SLUG: Partial<Record<CaseKey, string>> = {
-  '202_00': 'in-progress', '400_00': 'bad-request', '400_01': 'invalid-field-format', '400_02': 'invalid-mandatory-field',
-  '401_00': 'invalid-signature', '401_01': 'invalid-token', '401_02': 'invalid-customer-token', '401_03': 'token-not-found', '401_04': 'customer-token-not-found',
-  '405_01': 'not-allowed-now', '409_00': 'conflict', '409_01': 'duplicate', '500_00': 'general-error', '504_00': 'timeout',
+  '202_00': 'in-progress',
+  '400_00': 'bad-request',
+  '400_01': 'invalid-field-format',
+  '400_02': 'invalid-mandatory-field',
+  '401_00': 'invalid-signature',
+  '401_01': 'invalid-token',
+  '401_02': 'invalid-customer-token',
+  '401_03': 'token-not-found',
+  '401_04': 'customer-token-not-found',
+  '405_01': 'not-allowed-now',
+  '409_00': 'conflict',
+  '409_01': 'duplicate',
+  '500_00': 'general-error',
+  '504_00': 'timeout',
 };
 
 const slug = (endpoint: string, k: CaseKey) =>
-  endpoint === 'refund' && k === '404_13' ? 'exceeds-amount' : SLUG[k] ?? CASES[k].replace(/\[(reason|info)\]|\{field\}/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  endpoint === 'refund' && k === '404_13'
+    ? 'exceeds-amount'
+    : (SLUG[k] ??
+      CASES[k]
+        .replace(/\[(reason|info)\]|\{field\}/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, ''));
 
 const code = (k: CaseKey) => `${k.slice(0, 3)}xx${k.slice(4)}`;
 
 function forced(endpoint: string, k: CaseKey): Scenario {
-  const section = { 'token-b2b': '§3.1', 'token-b2b2c': '§3.2', 'card-bind': '§4.5', 'otp-verification': '§5', 'card-unbind': '§6.3', payment: '§7.3', refund: '§8.3', 'check-status': '§9', 'balance-inquiry': '§10.1', 'account-binding': '§10.2', 'account-unbinding': '§10.3' }[endpoint];
+  const section = {
+    'token-b2b': '§3.1',
+    'token-b2b2c': '§3.2',
+    'card-bind': '§4.5',
+    'otp-verification': '§5',
+    'card-unbind': '§6.3',
+    payment: '§7.3',
+    refund: '§8.3',
+    'check-status': '§9',
+    'balance-inquiry': '§10.1',
+    'account-binding': '§10.2',
+    'account-unbinding': '§10.3',
+  }[endpoint];
   const what = slug(endpoint, k);
   return {
     name: what.startsWith(`${PREFIX[endpoint]}-`) ? what : `${PREFIX[endpoint]}-${what}`,
@@ -38,23 +77,78 @@ function forced(endpoint: string, k: CaseKey): Scenario {
 const rule = (r: Record<string, unknown> = {}) => ({ stage: 'business' as const, delayMs: 0, drop: false, execute: false, ...r });
 
 const SPECIAL: Scenario[] = [
-  { name: 'payment-in-progress', description: 'Payment answers 202 "Request In Progress" (2025400) and stays PENDING (status 03); it settles to SUCCESS 10 s later, or now via POST /__mock/payments/{referenceNo}/settle. Status checks follow it.', source: 'doku-snap.md §7.3, §1.8', apply: { payment: rule({ pending: { settleAfterMs: 10_000, settleTo: 'SUCCESS' } }) } },
-  { name: 'payment-in-progress-then-failed', description: 'Like payment-in-progress, but the payment settles to FAILED (status 06, 4035405 Do Not Honor) after 10 s.', source: 'doku-snap.md §7.3', apply: { payment: rule({ pending: { settleAfterMs: 10_000, settleTo: 'FAILED' } }) } },
-  { name: 'payment-in-progress-until-settled', description: 'Payment answers 2025400 and stays PENDING until POST /__mock/payments/{referenceNo}/settle says SUCCESS or FAILED.', source: 'doku-snap.md §7.3', apply: { payment: rule({ pending: { settleTo: 'SUCCESS' } }) } },
+  {
+    name: 'payment-in-progress',
+    description:
+      'Payment answers 202 "Request In Progress" (2025400) and stays PENDING (status 03); it settles to SUCCESS 10 s later, or now via POST /__mock/payments/{referenceNo}/settle. Status checks follow it.',
+    source: 'doku-snap.md §7.3, §1.8',
+    apply: { payment: rule({ pending: { settleAfterMs: 10_000, settleTo: 'SUCCESS' } }) },
+  },
+  {
+    name: 'payment-in-progress-then-failed',
+    description: 'Like payment-in-progress, but the payment settles to FAILED (status 06, 4035405 Do Not Honor) after 10 s.',
+    source: 'doku-snap.md §7.3',
+    apply: { payment: rule({ pending: { settleAfterMs: 10_000, settleTo: 'FAILED' } }) },
+  },
+  {
+    name: 'payment-in-progress-until-settled',
+    description: 'Payment answers 2025400 and stays PENDING until POST /__mock/payments/{referenceNo}/settle says SUCCESS or FAILED.',
+    source: 'doku-snap.md §7.3',
+    apply: { payment: rule({ pending: { settleTo: 'SUCCESS' } }) },
+  },
   { name: 'payment-slow', description: 'Payment works normally but answers after 3 s.', apply: { payment: rule({ delayMs: 3000 }) } },
-  { name: 'payment-hang', description: 'Payment never answers: the connection is held 60 s, then closed. Nothing is paid.', apply: { payment: rule({ hangMs: 60_000 }) } },
-  { name: 'payment-drop-connection', description: 'Payment closes the connection without an answer. Nothing is paid.', apply: { payment: rule({ drop: true }) } },
-  { name: 'payment-succeeds-but-times-out', description: 'The payment is made (the card is debited, status 00) but the answer never comes: the connection is held 60 s, then closed. Reconcile with check status, or retry with the same X-EXTERNAL-ID to get the stored answer (409).', source: 'peers.md §4.4', apply: { payment: rule({ execute: true, hangMs: 60_000 }) } },
-  { name: 'payment-succeeds-but-connection-drops', description: 'The payment is made, then the connection is closed without an answer.', source: 'peers.md §4.4', apply: { payment: rule({ execute: true, drop: true }) } },
-  { name: 'payment-then-refund-fails', description: 'Sticky: the payment works normally; every refund of that payment answers 500 "General Error".', source: 'peers.md §4.5', apply: { payment: rule(), refund: rule({ responseCode: '500xx00' }) } },
-  { name: 'payment-then-status-pending', description: 'Sticky: the payment works normally, but its status checks answer 404 "Transaction Not Found" as if DOKU had not indexed it yet.', apply: { payment: rule(), 'check-status': rule({ responseCode: '404xx01' }) } },
-  { name: 'all-general-error', description: 'Every DOKU endpoint answers 500 "General Error" after its security checks.', apply: Object.fromEntries(ENDPOINTS.map((e) => [e.name, rule({ responseCode: '500xx00' })])) },
-  { name: 'all-gateway-down', description: 'Every DOKU endpoint, tokens included, answers 504 "Timeout" before any check: a gateway outage.', apply: Object.fromEntries(ENDPOINTS.map((e) => [e.name, rule({ responseCode: '504xx00', stage: 'auth' })])) },
+  {
+    name: 'payment-hang',
+    description: 'Payment never answers: the connection is held 60 s, then closed. Nothing is paid.',
+    apply: { payment: rule({ hangMs: 60_000 }) },
+  },
+  {
+    name: 'payment-drop-connection',
+    description: 'Payment closes the connection without an answer. Nothing is paid.',
+    apply: { payment: rule({ drop: true }) },
+  },
+  {
+    name: 'payment-succeeds-but-times-out',
+    description:
+      'The payment is made (the card is debited, status 00) but the answer never comes: the connection is held 60 s, then closed. Reconcile with check status, or retry with the same X-EXTERNAL-ID to get the stored answer (409).',
+    source: 'peers.md §4.4',
+    apply: { payment: rule({ execute: true, hangMs: 60_000 }) },
+  },
+  {
+    name: 'payment-succeeds-but-connection-drops',
+    description: 'The payment is made, then the connection is closed without an answer.',
+    source: 'peers.md §4.4',
+    apply: { payment: rule({ execute: true, drop: true }) },
+  },
+  {
+    name: 'payment-then-refund-fails',
+    description: 'Sticky: the payment works normally; every refund of that payment answers 500 "General Error".',
+    source: 'peers.md §4.5',
+    apply: { payment: rule(), refund: rule({ responseCode: '500xx00' }) },
+  },
+  {
+    name: 'payment-then-status-pending',
+    description:
+      'Sticky: the payment works normally, but its status checks answer 404 "Transaction Not Found" as if DOKU had not indexed it yet.',
+    apply: { payment: rule(), 'check-status': rule({ responseCode: '404xx01' }) },
+  },
+  {
+    name: 'all-general-error',
+    description: 'Every DOKU endpoint answers 500 "General Error" after its security checks.',
+    apply: Object.fromEntries(ENDPOINTS.map((e) => [e.name, rule({ responseCode: '500xx00' })])),
+  },
+  {
+    name: 'all-gateway-down',
+    description: 'Every DOKU endpoint, tokens included, answers 504 "Timeout" before any check: a gateway outage.',
+    apply: Object.fromEntries(ENDPOINTS.map((e) => [e.name, rule({ responseCode: '504xx00', stage: 'auth' })])),
+  },
 ];
 
 export function scenarioLibrary(): Scenario[] {
   const special = new Set(SPECIAL.map((s) => s.name));
-  const generated = Object.entries(DOCUMENTED_CASES).flatMap(([endpoint, cases]) => cases.map((k) => forced(endpoint, k))).filter((s) => !special.has(s.name));
+  const generated = Object.entries(DOCUMENTED_CASES)
+    .flatMap(([endpoint, cases]) => cases.map((k) => forced(endpoint, k)))
+    .filter((s) => !special.has(s.name));
   return [...generated, ...SPECIAL].sort((a, b) => a.name.localeCompare(b.name));
 }
 

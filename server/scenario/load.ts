@@ -18,7 +18,9 @@ export interface ScenarioSet {
 }
 
 export function loadScenarios(dir: string, config: Config): ScenarioSet {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const byName = new Map<string, Scenario>();
   for (const file of files) {
     const scenario = parseFile(join(dir, file), config);

@@ -3,7 +3,11 @@
  * is deliberately not SNAP-shaped, `{ mockError, ... }`, so nobody mistakes it for DOKU's.
  */
 export class MockError extends Error {
-  constructor(message: string, readonly details: Record<string, unknown> = {}, readonly status = 400) {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    readonly status = 400,
+  ) {
     super(message);
   }
 }

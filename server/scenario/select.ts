@@ -20,7 +20,11 @@ export class ScenarioState {
       const scenario = this.set.get(headerName);
       if (!scenario) throw new MockError(`unknown scenario "${headerName.slice(0, 80)}"`, { known: this.namesFor(endpoint) });
       const rule = scenario.apply[endpoint];
-      if (!rule) throw new MockError(`scenario "${scenario.name}" does not apply to ${endpoint}; it applies to ${Object.keys(scenario.apply).join(', ')}`, { known: this.namesFor(endpoint) });
+      if (!rule)
+        throw new MockError(
+          `scenario "${scenario.name}" does not apply to ${endpoint}; it applies to ${Object.keys(scenario.apply).join(', ')}`,
+          { known: this.namesFor(endpoint) },
+        );
       return { scenario, rule, via: 'header' };
     }
     const rule = this.global?.apply[endpoint];

@@ -11,6 +11,10 @@ const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export function stickyScenarioName(endpoint: string, json: Record<string, unknown>, clientId: string, store: Store): string | undefined {
   if (endpoint !== 'refund' && endpoint !== 'check-status') return undefined;
-  const names = { originalReferenceNo: str(json.originalReferenceNo), originalPartnerReferenceNo: str(json.originalPartnerReferenceNo), originalExternalId: str(json.originalExternalId) };
+  const names = {
+    originalReferenceNo: str(json.originalReferenceNo),
+    originalPartnerReferenceNo: str(json.originalPartnerReferenceNo),
+    originalExternalId: str(json.originalExternalId),
+  };
   return findNamedPayment(store, clientId, names)?.scenario;
 }

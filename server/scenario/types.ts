@@ -25,7 +25,12 @@ export const ruleSchema = z
     /** Run the normal handler first (state changes), then apply delay / hang / drop: "timed out but it worked". */
     execute: z.boolean().default(false),
     /** Payment only: answer `2025400` and leave the payment PENDING until it settles. */
-    pending: z.object({ settleAfterMs: z.number().int().min(0).max(86_400_000).optional(), settleTo: z.enum(['SUCCESS', 'FAILED']).default('SUCCESS') }).optional(),
+    pending: z
+      .object({
+        settleAfterMs: z.number().int().min(0).max(86_400_000).optional(),
+        settleTo: z.enum(['SUCCESS', 'FAILED']).default('SUCCESS'),
+      })
+      .optional(),
   })
   .strict();
 

@@ -21,8 +21,7 @@ export class SnapError extends Error {
   }
 }
 
-const make = (caseKey: CaseKey, detail?: string, reason?: string) =>
-  new SnapError(caseKey, fillMessage(caseKey, detail), reason);
+const make = (caseKey: CaseKey, detail?: string, reason?: string) => new SnapError(caseKey, fillMessage(caseKey, detail), reason);
 
 export const badRequest = (reason?: string) => make('400_00', undefined, reason);
 export const invalidFieldFormat = (field: string, reason?: string) => make('400_01', field, reason);

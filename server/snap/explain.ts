@@ -39,28 +39,52 @@ export function explainSymmetric(input: ExplainInput): Explanation {
   const minified = reserialise(input.raw, input.parsed);
   const bodyHash = sha256Hex(minified);
   const sts = (over: Partial<{ method: string; path: string; accessToken: string; bodyHashHex: string; timestamp: string }> = {}) =>
-    symmetricStringToSign({ method: input.method, path, accessToken: input.accessToken, bodyHashHex: bodyHash, timestamp: input.timestamp, ...over });
+    symmetricStringToSign({
+      method: input.method,
+      path,
+      accessToken: input.accessToken,
+      bodyHashHex: bodyHash,
+      timestamp: input.timestamp,
+      ...over,
+    });
   const expected = { stringToSign: sts(), path, bodyHash, minifiedBody: minified.length > 2048 ? `${minified.slice(0, 2048)}…` : minified };
   const matches = (v: Variant) => input.keys.some((k) => (v.sign ?? standard)(k, v.sts ?? sts()) === input.signature);
   if (matches({ mistake: '' })) return { valid: true, expected, diagnosis: [] };
 
   const variants: Variant[] = [
-    { mistake: 'the access token was signed with its "Bearer " prefix: sign the bare token', sts: sts({ accessToken: `Bearer ${input.accessToken}` }) },
-    { mistake: 'the body hash is over the bytes as sent (pretty-printed or re-ordered): hash the minified JSON', sts: sts({ bodyHashHex: sha256Hex(input.raw) }) },
+    {
+      mistake: 'the access token was signed with its "Bearer " prefix: sign the bare token',
+      sts: sts({ accessToken: `Bearer ${input.accessToken}` }),
+    },
+    {
+      mistake: 'the body hash is over the bytes as sent (pretty-printed or re-ordered): hash the minified JSON',
+      sts: sts({ bodyHashHex: sha256Hex(input.raw) }),
+    },
     { mistake: 'the body hash is upper-case hex: SNAP wants lower-case', sts: sts({ bodyHashHex: bodyHash.toUpperCase() }) },
     { mistake: 'the body hash is of an empty body', sts: sts({ bodyHashHex: sha256Hex('') }) },
     { mistake: 'the path was signed with its query string', sts: sts({ path: input.originalUrl }) },
     { mistake: 'the method was signed in lower case', sts: sts({ method: input.method.toLowerCase() }) },
     { mistake: 'X-SIGNATURE is hex: SNAP wants base64', sign: hmac('sha512', 'hex') },
     { mistake: 'HMAC-SHA256 was used: SNAP wants HMAC-SHA512', sign: hmac('sha256', 'base64') },
-    { mistake: 'the string-to-sign uses the body hash in base64: SNAP wants lower-case hex', sts: sts({ bodyHashHex: createHash('sha256').update(minified).digest('base64') }) },
-    ...otherTimestampForms(input.timestamp).map((ts) => ({ mistake: `the string-to-sign has X-TIMESTAMP as "${ts}" but the header says "${input.timestamp}": use the header value verbatim`, sts: sts({ timestamp: ts }) })),
+    {
+      mistake: 'the string-to-sign uses the body hash in base64: SNAP wants lower-case hex',
+      sts: sts({ bodyHashHex: createHash('sha256').update(minified).digest('base64') }),
+    },
+    ...otherTimestampForms(input.timestamp).map((ts) => ({
+      mistake: `the string-to-sign has X-TIMESTAMP as "${ts}" but the header says "${input.timestamp}": use the header value verbatim`,
+      sts: sts({ timestamp: ts }),
+    })),
   ];
   const found = variants.filter(matches).map((v) => v.mistake);
   return {
     valid: false,
     expected,
-    diagnosis: found.length > 0 ? found : ['no common mistake reproduces X-SIGNATURE: check the secret key (the HMAC key is the client secret) and that the access token is the one in Authorization'],
+    diagnosis:
+      found.length > 0
+        ? found
+        : [
+            'no common mistake reproduces X-SIGNATURE: check the secret key (the HMAC key is the client secret) and that the access token is the one in Authorization',
+          ],
   };
 }
 
@@ -70,5 +94,7 @@ function otherTimestampForms(ts: string): string[] {
   if (Number.isNaN(ms)) return [];
   const utc = new Date(ms).toISOString();
   const jakarta = new Date(ms + 7 * 3600_000).toISOString().slice(0, 19);
-  return [utc, utc.replace(/\.\d{3}Z$/, 'Z'), `${jakarta}+07:00`, `${utc.slice(0, 19)}-00:00`, `${utc.slice(0, 19)}+00:00`].filter((v, i, all) => v !== ts && all.indexOf(v) === i);
+  return [utc, utc.replace(/\.\d{3}Z$/, 'Z'), `${jakarta}+07:00`, `${utc.slice(0, 19)}-00:00`, `${utc.slice(0, 19)}+00:00`].filter(
+    (v, i, all) => v !== ts && all.indexOf(v) === i,
+  );
 }

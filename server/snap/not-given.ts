@@ -22,7 +22,8 @@ export function withoutNullOrEmpty<T>(value: T): T {
   const out: Record<string, unknown> = {};
   for (const [key, member] of Object.entries(value)) {
     // defineProperty: a member named `__proto__` stays a plain member, as JSON.parse made it.
-    if (member !== null && member !== '') Object.defineProperty(out, key, { value: withoutNullOrEmpty(member), enumerable: true, writable: true, configurable: true });
+    if (member !== null && member !== '')
+      Object.defineProperty(out, key, { value: withoutNullOrEmpty(member), enumerable: true, writable: true, configurable: true });
   }
   return out as T;
 }
@@ -34,7 +35,12 @@ export function withoutMember<T>(root: T, path: readonly PropertyKey[]): T {
   const out: Record<string, unknown> = {};
   for (const [k, member] of Object.entries(root)) {
     if (k === key && rest.length === 0) continue;
-    Object.defineProperty(out, k, { value: k === key ? withoutMember(member, rest) : member, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, k, {
+      value: k === key ? withoutMember(member, rest) : member,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out as T;
 }

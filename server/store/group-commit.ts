@@ -9,7 +9,10 @@ export class GroupCommit {
   private timer: { cancel(): void } | undefined;
   private running: Promise<void> | undefined;
 
-  constructor(private readonly write: () => Promise<void>, private readonly windowMs: number) {}
+  constructor(
+    private readonly write: () => Promise<void>,
+    private readonly windowMs: number,
+  ) {}
 
   request(): Promise<void> {
     return new Promise((resolve, reject) => {

@@ -11,7 +11,15 @@ export class IdempotencyRecords {
   /** each day's keys, oldest first (rebuilt from the data on first use) */
   private readonly order = new Map<string, { keys: string[]; head: number }>();
 
-  save(days: Days, day: string, key: string, rec: IdempotencyRecord, yesterday: string, cap: number, touch: (...path: [string] | [string, string]) => void): void {
+  save(
+    days: Days,
+    day: string,
+    key: string,
+    rec: IdempotencyRecord,
+    yesterday: string,
+    cap: number,
+    touch: (...path: [string] | [string, string]) => void,
+  ): void {
     for (const d of Object.keys(days)) {
       if (d >= yesterday) continue;
       delete days[d];

@@ -23,7 +23,21 @@
  * journal is idempotent (whole-record upserts and deletes), so a snapshot that already contains
  * some later changes is still correct after replay.
  */
-import { closeSync, existsSync, fdatasync, fstatSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, statSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fdatasync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Adapter } from 'lowdb';
@@ -92,7 +106,9 @@ export class JournalFile implements Adapter<Data> {
       // journal alone would start a state with every earlier binding, payment and token gone.
       const later = this.journalGens().find((g) => g > 0);
       if (later !== undefined && !this.journalGens().includes(0)) {
-        throw new Error(`${this.file} is missing, but ${this.journalPath(later)} holds only the changes made after it was written: restore ${basename(this.file)} (or remove the journal files to start empty)`);
+        throw new Error(
+          `${this.file} is missing, but ${this.journalPath(later)} holds only the changes made after it was written: restore ${basename(this.file)} (or remove the journal files to start empty)`,
+        );
       }
     }
     const data = snapshot ?? ({} as Data);
@@ -132,7 +148,7 @@ export class JournalFile implements Adapter<Data> {
     this.dirty.clear();
     try {
       let n = writeSync(this.fd!, chunk);
-      if (n < bytes) for (const rest = Buffer.from(chunk); n < bytes; ) n += writeSync(this.fd!, rest, n);
+      if (n < bytes) for (const rest = Buffer.from(chunk); n < bytes;) n += writeSync(this.fd!, rest, n);
     } catch (e) {
       // A failed append (a full disk): its changes stay pending for the next batch (its requests
       // get the error), and what it wrote is cut off, so no torn line ever precedes a later one.

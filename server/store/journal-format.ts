@@ -156,14 +156,20 @@ export function replay(data: Data, text: string): Replayed {
     }
     at += Buffer.byteLength(line) + 1;
     if (Array.isArray(entry.p)) pending.push(entry as { p: string[]; v?: unknown });
-    else if (!batched || entry.end !== pending.length) return dropFrom(lines, i, batched, text, validBytes, applied, `line ${i + 1} is not a record or the end of its batch`);
+    else if (!batched || entry.end !== pending.length)
+      return dropFrom(lines, i, batched, text, validBytes, applied, `line ${i + 1} is not a record or the end of its batch`);
     if (batched && entry.end === undefined) continue;
     for (const e of pending) apply(data, e);
     applied += pending.length;
     pending = [];
     validBytes = at;
   }
-  if (pending.length > 0) return { applied, validBytes, dropped: `the last batch (${pending.length} record(s)) has no end: it was cut short, never acknowledged; ${Buffer.byteLength(text) - validBytes} byte(s) dropped` };
+  if (pending.length > 0)
+    return {
+      applied,
+      validBytes,
+      dropped: `the last batch (${pending.length} record(s)) has no end: it was cut short, never acknowledged; ${Buffer.byteLength(text) - validBytes} byte(s) dropped`,
+    };
   return { applied, validBytes };
 }
 
@@ -177,7 +183,8 @@ function dropFrom(lines: string[], i: number, batched: boolean, text: string, va
       return false;
     }
   };
-  if (lines.slice(i + 1, -1).some(complete)) throw new Error(`journal ${why}, and complete changes follow it: restore the file, or cut it at that line to drop what follows`);
+  if (lines.slice(i + 1, -1).some(complete))
+    throw new Error(`journal ${why}, and complete changes follow it: restore the file, or cut it at that line to drop what follows`);
   return { applied, validBytes, dropped: `${why}; ${Buffer.byteLength(text) - validBytes} byte(s) from there on were dropped` };
 }
 

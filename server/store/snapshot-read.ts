@@ -41,7 +41,7 @@ export function parseSnapshot(fd: number, slot: number, onPayment: OnPayment): {
 /** Calls `each` with the file's bytes [from, to) in chunks, through one reused buffer. */
 function stream(fd: number, from: number, to: number, each: (bytes: Buffer, at: number) => void): void {
   const buf = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, to - from)));
-  for (let at = from; at < to; ) {
+  for (let at = from; at < to;) {
     const n = readSync(fd, buf, 0, Math.min(buf.length, to - at), at);
     if (n === 0) throw new Error('snapshot: the file shrank while it was read');
     each(buf.subarray(0, n), at);
@@ -119,7 +119,7 @@ function parseDeferred(fd: number, end: number, slot: number, onPayment: OnPayme
   let buf = Buffer.allocUnsafe(CHUNK);
   // Each read starts at a line's beginning (`base`), so no text is ever carried over or joined; a
   // read without one whole line (a head or a payment larger than the buffer) is retried larger.
-  for (let base = 0; base < end; ) {
+  for (let base = 0; base < end;) {
     const n = readSync(fd, buf, 0, Math.min(buf.length, end - base), base);
     const text = buf.toString('latin1', 0, n);
     let i = 0;
@@ -158,7 +158,7 @@ function parseDeferred(fd: number, end: number, slot: number, onPayment: OnPayme
 
 function readBytes(fd: number, from: number, to: number): Buffer {
   const bytes = Buffer.allocUnsafe(to - from);
-  for (let got = 0; got < bytes.length; ) {
+  for (let got = 0; got < bytes.length;) {
     const n = readSync(fd, bytes, got, bytes.length - got, from + got);
     if (n === 0) throw new Error('snapshot: the file shrank while it was read');
     got += n;

@@ -51,7 +51,13 @@ export async function writeSnapshot(file: string, data: Data, gen: number, placi
         if (name === 'version') continue;
         await out.write(`,\n${JSON.stringify(name)}: `);
         // collections record by record; a plain value (tokenEpoch) as it is
-        if (value !== null && typeof value === 'object') await writeObject(out, value as Record<string, unknown>, name === 'idempotency' ? 2 : 1, name === 'payments' ? payments : undefined);
+        if (value !== null && typeof value === 'object')
+          await writeObject(
+            out,
+            value as Record<string, unknown>,
+            name === 'idempotency' ? 2 : 1,
+            name === 'payments' ? payments : undefined,
+          );
         else await out.write(JSON.stringify(value));
       }
       await fh.write(checksumTrailer(crc));

@@ -12,7 +12,16 @@ import { JournalFile, type Path } from './journal-file.js';
 import { BindingIndex } from './binding-index.js';
 import { PaymentIndex } from './payment-index.js';
 import { IdempotencyRecords } from './idempotency-records.js';
-import { emptyData, newTokenEpoch, type AuthCodeRecord, type Binding, type Data, type IdempotencyRecord, type PaymentRecord, type RefreshTokenRecord } from './types.js';
+import {
+  emptyData,
+  newTokenEpoch,
+  type AuthCodeRecord,
+  type Binding,
+  type Data,
+  type IdempotencyRecord,
+  type PaymentRecord,
+  type RefreshTokenRecord,
+} from './types.js';
 
 /** What a state file may hold: older versions stored access and customer token records. */
 type StoredData = Partial<Data> & { accessTokens?: unknown; customerTokens?: unknown };
@@ -22,7 +31,12 @@ export class Store {
   private readonly idempotency = new IdempotencyRecords();
   private readonly commits: GroupCommit;
 
-  private constructor(private readonly db: Low<Data>, flushMs: number, readonly payments: PaymentIndex, private readonly journal?: JournalFile) {
+  private constructor(
+    private readonly db: Low<Data>,
+    flushMs: number,
+    readonly payments: PaymentIndex,
+    private readonly journal?: JournalFile,
+  ) {
     this.commits = new GroupCommit(() => this.db.write(), flushMs);
     this.bindings.rebuild(this.data.bindings);
     // the payments the snapshot kept at rest were indexed while it was read (snapshot-read.ts)
@@ -197,4 +211,3 @@ export class Store {
     return b;
   }
 }
-

@@ -54,8 +54,12 @@ test('each DOKU endpoint documents its headers, body schema and its own response
   const sb = await buildSandbox();
   const doc = (await request(sb.app).get('/__mock/openapi.json')).body;
   const pay = doc.paths['/direct-debit/core/v1/debit/payment-host-to-host'].post;
-  expect(pay.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['X-SIGNATURE', 'X-EXTERNAL-ID', 'Authorization-Customer', 'X-Mock-Scenario']));
-  expect(pay.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['partnerReferenceNo', 'amount', 'additionalInfo']));
+  expect(pay.parameters.map((p: { name: string }) => p.name)).toEqual(
+    expect.arrayContaining(['X-SIGNATURE', 'X-EXTERNAL-ID', 'Authorization-Customer', 'X-Mock-Scenario']),
+  );
+  expect(pay.requestBody.content['application/json'].schema.required).toEqual(
+    expect.arrayContaining(['partnerReferenceNo', 'amount', 'additionalInfo']),
+  );
   expect(pay.responses['403'].description).toContain('4035414 Insufficient Funds');
   expect(doc.paths['/direct-debit/core/v1/debit/refund'].post.responses['200'].description).toContain('2000700');
 });

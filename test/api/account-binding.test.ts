@@ -26,9 +26,17 @@ describe('account binding and unbinding', () => {
   });
 
   /** bind → hosted OTP → authCode → customer token */
-  async function boundAccount(channel = 'DIRECT_DEBIT_CIMB_SNAP', headers: Record<string, string> = IP, extra: Record<string, unknown> = {}) {
+  async function boundAccount(
+    channel = 'DIRECT_DEBIT_CIMB_SNAP',
+    headers: Record<string, string> = IP,
+    extra: Record<string, unknown> = {},
+  ) {
     const bind = await client.tx(BIND, bindBody(channel, extra), { headers });
-    expect(bind.body).toMatchObject({ responseCode: '2000700', responseMessage: 'Successful', additionalInfo: { custIdMerchant: 'CUST001', status: 'PENDING' } });
+    expect(bind.body).toMatchObject({
+      responseCode: '2000700',
+      responseMessage: 'Successful',
+      additionalInfo: { custIdMerchant: 'CUST001', status: 'PENDING' },
+    });
     const page = new URL(bind.body.redirectUrl).pathname;
     expect(page).toMatch(/^\/direct-debit\/account\/binding\//);
     expect((await request(sb.app).get(page)).text).toContain('Verify your account');
@@ -43,10 +51,15 @@ describe('account binding and unbinding', () => {
     const customerToken = await boundAccount();
     const balance = await client.tx(BALANCE, {}, { customerToken, headers: IP });
     expect(balance.body.responseCode).toBe('2001100');
-    const pay = await client.tx(PAY, paymentBody('ACC-1', '2500.00', { additionalInfo: { channel: 'DIRECT_DEBIT_CIMB_SNAP' } }), { customerToken, headers: IP });
+    const pay = await client.tx(PAY, paymentBody('ACC-1', '2500.00', { additionalInfo: { channel: 'DIRECT_DEBIT_CIMB_SNAP' } }), {
+      customerToken,
+      headers: IP,
+    });
     expect(pay.body.responseCode).toBe('2005400');
     const after = await client.tx(BALANCE, {}, { customerToken, headers: IP });
-    expect(Number(balance.body.accountInfos[0].availableBalance.value) - Number(after.body.accountInfos[0].availableBalance.value)).toBe(2500);
+    expect(Number(balance.body.accountInfos[0].availableBalance.value) - Number(after.body.accountInfos[0].availableBalance.value)).toBe(
+      2500,
+    );
   });
 
   test('unbinding with the customer token (2000900) stops payments; again is 4030918', async () => {
@@ -54,45 +67,77 @@ describe('account binding and unbinding', () => {
     const res = await client.tx(UNBIND, { tokenId: customerToken, additionalInfo: { channel: 'DIRECT_DEBIT_CIMB_SNAP' } }, { headers: IP });
     expect(res.body).toEqual({ responseCode: '2000900', responseMessage: 'Successful', referenceNo: expect.stringMatching(/^\d{32}$/) });
     expect((await client.tx(PAY, paymentBody('ACC-2'), { customerToken, headers: IP })).body.responseCode).toBe('4035418');
-    expect((await client.tx(UNBIND, { tokenId: customerToken }, { headers: IP })).body).toEqual({ responseCode: '4030918', responseMessage: 'Inactive Card/Account/Customer' });
+    expect((await client.tx(UNBIND, { tokenId: customerToken }, { headers: IP })).body).toEqual({
+      responseCode: '4030918',
+      responseMessage: 'Inactive Card/Account/Customer',
+    });
   });
 
-  test('an unknown tokenId is 4010902 Invalid Customer Token; a card\'s token is not an account', async () => {
-    expect((await client.tx(UNBIND, { tokenId: 'nope' }, { headers: IP })).body).toEqual({ responseCode: '4010902', responseMessage: 'Invalid Customer Token' });
+  test("an unknown tokenId is 4010902 Invalid Customer Token; a card's token is not an account", async () => {
+    expect((await client.tx(UNBIND, { tokenId: 'nope' }, { headers: IP })).body).toEqual({
+      responseCode: '4010902',
+      responseMessage: 'Invalid Customer Token',
+    });
     const card = await client.activeBinding();
     expect((await client.tx(UNBIND, { tokenId: card.bankCardToken }, { headers: IP })).body.responseCode).toBe('4010902');
   });
 
   test('Allo Bank needs X-DEVICE-ID and its device fields', async () => {
     const allo = { deviceModel: 'Pixel 8', osType: 'android', channelId: 'app' };
-    expect((await client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', allo), { headers: IP })).body).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {X-DEVICE-ID}' });
-    expect((await client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', { osType: 'android', channelId: 'app' }), { headers: { ...IP, 'X-DEVICE-ID': 'dev1' } })).body).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {additionalInfo.deviceModel}' });
+    expect((await client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', allo), { headers: IP })).body).toEqual({
+      responseCode: '4000702',
+      responseMessage: 'Invalid Mandatory Field {X-DEVICE-ID}',
+    });
+    expect(
+      (
+        await client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', { osType: 'android', channelId: 'app' }), {
+          headers: { ...IP, 'X-DEVICE-ID': 'dev1' },
+        })
+      ).body,
+    ).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {additionalInfo.deviceModel}' });
     await boundAccount('DIRECT_DEBIT_ALLO_SNAP', { ...IP, 'X-DEVICE-ID': 'dev1' }, allo);
   });
 
-  test("the answer carries additionalInfo.accountStatus and authCode (null until the OTP), which PHP reads unguarded", async () => {
+  test('the answer carries additionalInfo.accountStatus and authCode (null until the OTP), which PHP reads unguarded', async () => {
     const res = await client.tx(BIND, bindBody(), { headers: IP });
     expect(res.body.additionalInfo).toEqual({ custIdMerchant: 'CUST001', status: 'PENDING', accountStatus: 'PENDING', authCode: null });
   });
 
   test("Go's empty device fields and empty X-DEVICE-ID are not given outside Allo; channelId is free text", async () => {
     const go = { deviceModel: '', osType: '', channelId: '' };
-    expect((await client.tx(BIND, bindBody('EMONEY_OVO_SNAP', go), { headers: { ...IP, 'X-DEVICE-ID': '' } })).body.responseCode).toBe('2000700');
+    expect((await client.tx(BIND, bindBody('EMONEY_OVO_SNAP', go), { headers: { ...IP, 'X-DEVICE-ID': '' } })).body.responseCode).toBe(
+      '2000700',
+    );
     const allo = { deviceModel: 'Pixel 8', osType: 'ANDROID', channelId: 'CH001' }; // Go's README value
-    expect((await client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', allo, 'CUST003'), { headers: { ...IP, 'X-DEVICE-ID': 'dev1' } })).body.responseCode).toBe('2000700');
+    expect(
+      (await client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', allo, 'CUST003'), { headers: { ...IP, 'X-DEVICE-ID': 'dev1' } })).body
+        .responseCode,
+    ).toBe('2000700');
   });
 
   test('for Allo an empty device field or X-DEVICE-ID is a missing one (4000702)', async () => {
     const allo = { deviceModel: 'Pixel 8', osType: 'android', channelId: 'app' };
-    expect((await client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', allo), { headers: { ...IP, 'X-DEVICE-ID': '' } })).body).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {X-DEVICE-ID}' });
-    expect((await client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', { ...allo, osType: '' }), { headers: { ...IP, 'X-DEVICE-ID': 'dev1' } })).body).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {additionalInfo.osType}' });
+    expect((await client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', allo), { headers: { ...IP, 'X-DEVICE-ID': '' } })).body).toEqual({
+      responseCode: '4000702',
+      responseMessage: 'Invalid Mandatory Field {X-DEVICE-ID}',
+    });
+    expect(
+      (await client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', { ...allo, osType: '' }), { headers: { ...IP, 'X-DEVICE-ID': 'dev1' } }))
+        .body,
+    ).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {additionalInfo.osType}' });
   });
 
   test('X-IP-ADDRESS is mandatory; the success and failed URLs too', async () => {
-    expect((await client.tx(BIND, bindBody())).body).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {X-IP-ADDRESS}' });
+    expect((await client.tx(BIND, bindBody())).body).toEqual({
+      responseCode: '4000702',
+      responseMessage: 'Invalid Mandatory Field {X-IP-ADDRESS}',
+    });
     const body = bindBody();
     delete (body.additionalInfo as Record<string, unknown>).successRegistrationUrl;
-    expect((await client.tx(BIND, body, { headers: IP })).body).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {additionalInfo.successRegistrationUrl}' });
+    expect((await client.tx(BIND, body, { headers: IP })).body).toEqual({
+      responseCode: '4000702',
+      responseMessage: 'Invalid Mandatory Field {additionalInfo.successRegistrationUrl}',
+    });
   });
 
   test('an account another customer holds is 4090701', async () => {

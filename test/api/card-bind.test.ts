@@ -14,7 +14,12 @@ describe('POST /direct-debit/core/v1/registration-card-bind', () => {
   test('CHANNEL-ID: DH answers 2000100 with a redirectUrl to the hosted OTP page, no card token yet', async () => {
     const res = await client.bind({ partnerReferenceNo: 'BIND-REF-1' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ responseCode: '2000100', responseMessage: 'Successful', partnerReferenceNo: 'BIND-REF-1', additionalInfo: { custIdMerchant: 'CUST001', status: 'PENDING' } });
+    expect(res.body).toMatchObject({
+      responseCode: '2000100',
+      responseMessage: 'Successful',
+      partnerReferenceNo: 'BIND-REF-1',
+      additionalInfo: { custIdMerchant: 'CUST001', status: 'PENDING' },
+    });
     expect(res.body.referenceNo).toMatch(/^\d{32}$/);
     expect(res.body.redirectUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/direct-debit\/kki\/binding\/SESSION-\w+$/);
     expect(res.body.bankCardToken).toBeUndefined();
@@ -112,7 +117,9 @@ describe('POST /direct-debit/core/v1/registration-card-bind', () => {
     expect((await client.bind({ custIdMerchant: 'CUST 001!' })).body.responseMessage).toBe('Invalid Field Format {custIdMerchant}');
     expect((await client.bind({ phoneNo: '12' })).body.responseMessage).toBe('Invalid Field Format {phoneNo}');
     const badUrl = { ...client.bindBody().additionalInfo, successRegistrationUrl: 'javascript:alert(1)' };
-    expect((await client.bind({ additionalInfo: badUrl })).body.responseMessage).toBe('Invalid Field Format {additionalInfo.successRegistrationUrl}');
+    expect((await client.bind({ additionalInfo: badUrl })).body.responseMessage).toBe(
+      'Invalid Field Format {additionalInfo.successRegistrationUrl}',
+    );
     const badChannel = { ...client.bindBody().additionalInfo, channel: 'bri' };
     expect((await client.bind({ additionalInfo: badChannel })).body.responseMessage).toBe('Invalid Field Format {additionalInfo.channel}');
   });
@@ -125,7 +132,7 @@ describe('POST /direct-debit/core/v1/registration-card-bind', () => {
     expect(res.body).toEqual({ responseCode: '4000102', responseMessage: 'Invalid Mandatory Field {phoneNo}' });
   });
 
-  test('unknown fields such as the SDK\'s additionalInfo.origin are accepted', async () => {
+  test("unknown fields such as the SDK's additionalInfo.origin are accepted", async () => {
     const info = { ...client.bindBody().additionalInfo, origin: { product: 'SDK', source: 'NODE JS' } };
     expect((await client.bind({ additionalInfo: info, somethingNew: 1 })).body.responseCode).toBe('2000100');
   });

@@ -24,15 +24,18 @@ describe('POST /direct-debit/core/v1/registration-card-unbind', () => {
     expect(again.body).toEqual({ responseCode: '4040511', responseMessage: 'Invalid Card/Account/Customer' });
   });
 
-  test('an unbound card\'s customer token can no longer be refreshed', async () => {
+  test("an unbound card's customer token can no longer be refreshed", async () => {
     const { bankCardToken, authCode } = await client.activeBinding();
     const tokens = await client.b2b2cToken(authCode);
     await client.tx(PATH, { tokenId: bankCardToken });
-    const refreshed = await client.tokenRequest('/authorization/v1/access-token/b2b2c', { grantType: 'refresh_token', refreshToken: tokens.body.refreshToken });
+    const refreshed = await client.tokenRequest('/authorization/v1/access-token/b2b2c', {
+      grantType: 'refresh_token',
+      refreshToken: tokens.body.refreshToken,
+    });
     expect(refreshed.body.responseCode).toBe('4017400');
   });
 
-  test('tokenId may be the binding\'s customer (B2B2C) access token, as after a DH binding', async () => {
+  test("tokenId may be the binding's customer (B2B2C) access token, as after a DH binding", async () => {
     const { authCode, referenceNo } = await client.activeBinding();
     const customer = await client.b2b2cToken(authCode);
     expect((await client.tx(PATH, { tokenId: customer.body.accessToken })).body.responseCode).toBe('2000500');
@@ -50,20 +53,27 @@ describe('POST /direct-debit/core/v1/registration-card-unbind', () => {
   test('a token of another merchant is 4040511', async () => {
     const { bankCardToken } = await client.activeBinding();
     // The same store seen by a second merchant with its own credentials.
-    const other = await buildSandbox({ DOKU_CLIENT_ID: 'BRN-0002-OTHER', DOKU_CLIENT_SECRET: 'other-secret', DOKU_PUBLIC_KEY_PEM: DEMO.publicKeyPath });
+    const other = await buildSandbox({
+      DOKU_CLIENT_ID: 'BRN-0002-OTHER',
+      DOKU_CLIENT_SECRET: 'other-secret',
+      DOKU_PUBLIC_KEY_PEM: DEMO.publicKeyPath,
+    });
     Object.assign(other.deps.store.data.bindings, sb.deps.store.data.bindings);
     other.deps.store.bindings.rebuild(other.deps.store.data.bindings);
     const res = await new SnapClient(other.app, 'BRN-0002-OTHER', 'other-secret').tx(PATH, { tokenId: bankCardToken });
     expect(res.body.responseCode).toBe('4040511');
   });
 
-  test('SNAP\'s `token` field is accepted (spec §14 #16) unless DOKU_UNBIND_TOKEN_FIELD=false', async () => {
+  test("SNAP's `token` field is accepted (spec §14 #16) unless DOKU_UNBIND_TOKEN_FIELD=false", async () => {
     const { bankCardToken } = await client.activeBinding();
     expect((await client.tx(PATH, { token: bankCardToken })).body.responseCode).toBe('2000500');
     const strict = await buildSandbox({ DOKU_UNBIND_TOKEN_FIELD: 'false' });
     const c2 = new SnapClient(strict.app);
     const b2 = await c2.activeBinding();
-    expect((await c2.tx(PATH, { token: b2.bankCardToken })).body).toEqual({ responseCode: '4000502', responseMessage: 'Invalid Mandatory Field {tokenId}' });
+    expect((await c2.tx(PATH, { token: b2.bankCardToken })).body).toEqual({
+      responseCode: '4000502',
+      responseMessage: 'Invalid Mandatory Field {tokenId}',
+    });
   });
 
   test('DOKU_UNBIND_DELAY_SECONDS keeps the card PENDING_UNBIND, then INACTIVE (spec §14 #17)', async () => {

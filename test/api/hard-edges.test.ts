@@ -42,27 +42,41 @@ describe('protocol edges answered SNAP-shaped', () => {
   });
   afterAll(() => server.close());
 
-  test('an HTTP/1.1 request without Host on a DOKU path: 400 with a SNAP body and the endpoint\'s service code', async () => {
-    const { text } = await rawExchange(port, 'POST /direct-debit/core/v1/debit/payment-host-to-host HTTP/1.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}');
+  test("an HTTP/1.1 request without Host on a DOKU path: 400 with a SNAP body and the endpoint's service code", async () => {
+    const { text } = await rawExchange(
+      port,
+      'POST /direct-debit/core/v1/debit/payment-host-to-host HTTP/1.1\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}',
+    );
     expect(text).toMatch(/^HTTP\/1.1 400 /);
     expect(bodyOf(text)).toEqual({ responseCode: '4005400', responseMessage: 'Bad Request' });
   });
 
   test('an Expect other than 100-continue: 400 with a SNAP body, not a bare 417', async () => {
-    const { text } = await rawExchange(port, 'POST /orders/v1.0/debit/status HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}');
+    const { text } = await rawExchange(
+      port,
+      'POST /orders/v1.0/debit/status HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}',
+    );
     expect(text).toMatch(/^HTTP\/1.1 400 /);
     expect(bodyOf(text)).toEqual({ responseCode: '4005500', responseMessage: 'Bad Request' });
   });
 
   test('a client that never finishes its headers is answered 400 and closed within DOKU_REQUEST_TIMEOUT_SECONDS (+1 s checks)', async () => {
-    const { text, closed, ms } = await rawExchange(port, 'POST /direct-debit/core/v1/debit/refund HTTP/1.1\r\nHost: x\r\nX-TIMESTAMP: 2026', 5000);
+    const { text, closed, ms } = await rawExchange(
+      port,
+      'POST /direct-debit/core/v1/debit/refund HTTP/1.1\r\nHost: x\r\nX-TIMESTAMP: 2026',
+      5000,
+    );
     expect(closed).toBe(true);
     expect(ms).toBeLessThan(3500);
     expect(bodyOf(text)).toEqual({ responseCode: '4000000', responseMessage: 'Bad Request' });
   });
 
   test('a body that stops arriving is cut off the same way', async () => {
-    const { closed, ms } = await rawExchange(port, 'POST /direct-debit/core/v1/debit/refund HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":', 5000);
+    const { closed, ms } = await rawExchange(
+      port,
+      'POST /direct-debit/core/v1/debit/refund HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":',
+      5000,
+    );
     expect(closed).toBe(true);
     expect(ms).toBeLessThan(3500);
   });
@@ -74,12 +88,15 @@ describe('route parameters whose percent-encoding does not decode', () => {
     sb = await buildSandbox();
   });
 
-  test.each(['/direct-debit/kki/binding/%ZZ', '/direct-debit/account/binding/%E0%A4%A'])('GET and POST %s: an HTML 400, not a 500', async (path) => {
-    const get = await request(sb.app).get(path);
-    expect(get.status).toBe(400);
-    expect(get.type).toBe('text/html');
-    expect((await request(sb.app).post(path).type('form').send({ otp: '12345678' })).status).toBe(400);
-  });
+  test.each(['/direct-debit/kki/binding/%ZZ', '/direct-debit/account/binding/%E0%A4%A'])(
+    'GET and POST %s: an HTML 400, not a 500',
+    async (path) => {
+      const get = await request(sb.app).get(path);
+      expect(get.status).toBe(400);
+      expect(get.type).toBe('text/html');
+      expect((await request(sb.app).post(path).type('form').send({ otp: '12345678' })).status).toBe(400);
+    },
+  );
 
   test('an admin route: a {mockError} 400', async () => {
     const res = await request(sb.app).post('/__mock/bindings/%ZZ/otp').send({ result: 'success' });

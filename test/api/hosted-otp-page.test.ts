@@ -57,7 +57,10 @@ describe('hosted OTP page (CHANNEL-ID: DH)', () => {
   });
 
   test('without redirect URLs the page itself tells the result', async () => {
-    const bind = await client.tx('/direct-debit/core/v1/registration-card-bind', { cardData: client.bindBody().cardData, custIdMerchant: 'CUST009' });
+    const bind = await client.tx('/direct-debit/core/v1/registration-card-bind', {
+      cardData: client.bindBody().cardData,
+      custIdMerchant: 'CUST009',
+    });
     const path = new URL(bind.body.redirectUrl).pathname;
     const res = await request(sb.app).post(path).type('form').send({ otp: '12345678' });
     expect(res.status).toBe(200);

@@ -15,8 +15,15 @@ describe('idempotency', () => {
   });
 
   const pay = (externalId: string, ref = 'INV-1', value = '1000.00') =>
-    client.tx(PAY, paymentBody(ref, value), { token, customerToken: session.customerToken, headers: { ...IP, 'X-EXTERNAL-ID': externalId } });
-  const payments = () => Object.keys(sb.deps.store.data.payments).map((ref) => sb.deps.store.findPayment(ref)!).filter((p) => p.status === 'SUCCESS');
+    client.tx(PAY, paymentBody(ref, value), {
+      token,
+      customerToken: session.customerToken,
+      headers: { ...IP, 'X-EXTERNAL-ID': externalId },
+    });
+  const payments = () =>
+    Object.keys(sb.deps.store.data.payments)
+      .map((ref) => sb.deps.store.findPayment(ref)!)
+      .filter((p) => p.status === 'SUCCESS');
 
   test('the same X-EXTERNAL-ID and body gets the stored answer with HTTP 409, and nothing runs twice', async () => {
     const first = await pay('111');
@@ -33,7 +40,8 @@ describe('idempotency', () => {
     const c = new SnapClient(sb2.app);
     const s = await customerSession(c);
     const t = await c.b2bToken();
-    const send = () => c.tx(PAY, paymentBody('INV-9'), { token: t, customerToken: s.customerToken, headers: { ...IP, 'X-EXTERNAL-ID': '999' } });
+    const send = () =>
+      c.tx(PAY, paymentBody('INV-9'), { token: t, customerToken: s.customerToken, headers: { ...IP, 'X-EXTERNAL-ID': '999' } });
     const first = await send();
     const again = await send();
     expect(again.status).toBe(200);
@@ -61,7 +69,11 @@ describe('idempotency', () => {
     sb.clock.advance(24 * 3600 * 1000);
     const t2 = await client.b2bToken();
     const fresh = await customerSession(client, 'CUST002', { bankCardNo: '4111111111111111', bankCardType: 'C', expiryDate: '1230' });
-    const next = await client.tx(PAY, paymentBody('INV-D2', '1000.00'), { token: t2, customerToken: fresh.customerToken, headers: { ...IP, 'X-EXTERNAL-ID': '444' } });
+    const next = await client.tx(PAY, paymentBody('INV-D2', '1000.00'), {
+      token: t2,
+      customerToken: fresh.customerToken,
+      headers: { ...IP, 'X-EXTERNAL-ID': '444' },
+    });
     expect(next.status).toBe(200);
     expect(next.body.responseCode).toBe('2005400');
   });
@@ -86,12 +98,14 @@ describe('idempotency', () => {
   });
 
   test('50 parallel identical payments with one X-EXTERNAL-ID: exactly one executes, 49 replays', async () => {
-    const before = (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0].availableBalance.value;
+    const before = (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0]
+      .availableBalance.value;
     const results = await Promise.all(Array.from({ length: 50 }, () => pay('777', 'INV-PAR', '1000.00')));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409 && r.body.responseCode === '2005400')).toHaveLength(49);
     expect(payments()).toHaveLength(1);
-    const after = (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0].availableBalance.value;
+    const after = (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0]
+      .availableBalance.value;
     expect(Number(before) - Number(after)).toBe(1000);
   });
 
@@ -108,7 +122,8 @@ describe('idempotency ledger bound', () => {
     const sb = await buildSandbox({ DOKU_IDEMPOTENCY_MAX: '3' });
     const client = new SnapClient(sb.app);
     const token = await client.b2bToken();
-    const status = (ext: string) => client.tx(STATUS_PATH, { serviceCode: '55', originalPartnerReferenceNo: 'NONE' }, { token, headers: { 'X-EXTERNAL-ID': ext } });
+    const status = (ext: string) =>
+      client.tx(STATUS_PATH, { serviceCode: '55', originalPartnerReferenceNo: 'NONE' }, { token, headers: { 'X-EXTERNAL-ID': ext } });
     for (const ext of ['k1', 'k2', 'k3', 'k4']) expect((await status(ext)).status).toBe(404);
     expect(Object.keys(Object.values(sb.deps.store.data.idempotency)[0]!)).toHaveLength(3);
     expect((await status('k4')).status).toBe(409); // still stored: replayed

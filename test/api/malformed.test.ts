@@ -46,13 +46,48 @@ const SIGNED_CASES: Case[] = [
   ['tokenId of 5 000 characters', UNBIND, `{"tokenId":"${'x'.repeat(5000)}"}`, '4000501'],
   ['__proto__ pollution attempt', UNBIND, '{"__proto__":{"polluted":1},"tokenId":"x"}', '4040511'],
   ['payment: truncated JSON', PAY, '{"partnerReferenceNo":"A","amount":{', '4005400'],
-  ['payment: amount as an array', PAY, '{"partnerReferenceNo":"A","amount":[],"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}', '4005401'],
-  ['payment: a 40-digit amount', PAY, `{"partnerReferenceNo":"A","amount":{"value":"${'9'.repeat(40)}.00","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}`, '4005401'],
-  ['payment: a negative amount', PAY, '{"partnerReferenceNo":"A","amount":{"value":"-1.00","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}', '4005401'],
-  ['payment: an exponent amount', PAY, '{"partnerReferenceNo":"A","amount":{"value":"1e5","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}', '4005401'],
-  ['payment: partnerReferenceNo of 65 characters', PAY, `{"partnerReferenceNo":"${'R'.repeat(65)}","amount":{"value":"1.00","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}`, '4005401'],
-  ['payment: a channel with a newline', PAY, '{"partnerReferenceNo":"A","amount":{"value":"1.00","currency":"IDR"},"additionalInfo":{"channel":"BRI\\nX"}}', '4005401'],
-  ['payment: CPAN with Arabic-Indic digits', PAY, '{"partnerReferenceNo":"A","amount":{"value":"1.00","currency":"IDR"},"bankCardNo":"\u0665\u0662\u0662\u0661\u0668\u0664\u0661\u0662\u0663\u0664\u0665\u0666","additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}', '4005401'],
+  [
+    'payment: amount as an array',
+    PAY,
+    '{"partnerReferenceNo":"A","amount":[],"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}',
+    '4005401',
+  ],
+  [
+    'payment: a 40-digit amount',
+    PAY,
+    `{"partnerReferenceNo":"A","amount":{"value":"${'9'.repeat(40)}.00","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}`,
+    '4005401',
+  ],
+  [
+    'payment: a negative amount',
+    PAY,
+    '{"partnerReferenceNo":"A","amount":{"value":"-1.00","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}',
+    '4005401',
+  ],
+  [
+    'payment: an exponent amount',
+    PAY,
+    '{"partnerReferenceNo":"A","amount":{"value":"1e5","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}',
+    '4005401',
+  ],
+  [
+    'payment: partnerReferenceNo of 65 characters',
+    PAY,
+    `{"partnerReferenceNo":"${'R'.repeat(65)}","amount":{"value":"1.00","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}`,
+    '4005401',
+  ],
+  [
+    'payment: a channel with a newline',
+    PAY,
+    '{"partnerReferenceNo":"A","amount":{"value":"1.00","currency":"IDR"},"additionalInfo":{"channel":"BRI\\nX"}}',
+    '4005401',
+  ],
+  [
+    'payment: CPAN with Arabic-Indic digits',
+    PAY,
+    '{"partnerReferenceNo":"A","amount":{"value":"1.00","currency":"IDR"},"bankCardNo":"\u0665\u0662\u0662\u0661\u0668\u0664\u0661\u0662\u0663\u0664\u0665\u0666","additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}',
+    '4005401',
+  ],
   ['status: serviceCode as a number', STATUS, '{"serviceCode":55,"originalPartnerReferenceNo":"A"}', '4005501'],
   ['status: originalReferenceNo as an object', STATUS, '{"serviceCode":"55","originalReferenceNo":{"a":1}}', '4005501'],
 ];
@@ -60,7 +95,12 @@ const SIGNED_CASES: Case[] = [
 /** Endpoints with extra mandatory headers: sent, so only the body is judged. */
 const IP_CASES: Case[] = [
   ['refund: refundAmount null', REFUND, '{"originalPartnerReferenceNo":"A","partnerRefundNo":"R","refundAmount":null}', '4000702'],
-  ['refund: reason of 300 characters', REFUND, `{"originalPartnerReferenceNo":"A","partnerRefundNo":"R","refundAmount":{"value":"1.00","currency":"IDR"},"reason":"${'r'.repeat(300)}"}`, '4000701'],
+  [
+    'refund: reason of 300 characters',
+    REFUND,
+    `{"originalPartnerReferenceNo":"A","partnerRefundNo":"R","refundAmount":{"value":"1.00","currency":"IDR"},"reason":"${'r'.repeat(300)}"}`,
+    '4000701',
+  ],
   ['account binding: phoneNo with letters', ACC_BIND, '{"phoneNo":"62abc","additionalInfo":{}}', '4000701'],
   ['account binding: additionalInfo missing', ACC_BIND, '{"phoneNo":"62813941306101"}', '4000702'],
   ['account unbinding: tokenId as an array', ACC_UNBIND, '{"tokenId":["a"]}', '4000901'],
@@ -93,7 +133,12 @@ describe('malformed requests on the signed endpoints', () => {
   });
 
   test('invalid UTF-8 → 4000100', async () => {
-    const res = await rawPost(sb.app, BIND, { 'Content-Type': 'application/json' }, Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]));
+    const res = await rawPost(
+      sb.app,
+      BIND,
+      { 'Content-Type': 'application/json' },
+      Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
+    );
     expect(res).toEqual({ status: 400, body: { responseCode: '4000100', responseMessage: 'Bad Request' } });
   });
 
@@ -145,7 +190,7 @@ describe('malformed requests on the token endpoints and the router', () => {
     expect(res.body).toEqual({ responseCode: '4040002', responseMessage: 'Invalid Routing' });
   });
 
-  test('GET on a DOKU path is 405 with the endpoint\'s service code', async () => {
+  test("GET on a DOKU path is 405 with the endpoint's service code", async () => {
     const res = await request(sb.app).get(BIND);
     expect(res.status).toBe(405);
     expect(res.headers.allow).toBe('POST');

@@ -7,7 +7,6 @@ import { buildSandbox } from '../helpers/build-app.js';
 import { CARD } from '../helpers/merchant.js';
 import { IP, PAY, STATUS, SnapClient, customerSession, paymentBody } from '../helpers/snap-client.js';
 
-const BIND = '/direct-debit/core/v1/registration-card-bind';
 const CUSTOMER_NULLS = { customerName: null, email: null, idCard: null, country: null, address: null, dateOfBirth: null };
 const CUSTOMER_EMPTY = { customerName: '', email: '', idCard: '', country: '', address: '', dateOfBirth: '' };
 /** A card no other test binds: the sandbox's customer already holds CARD (one card, one customer). */
@@ -27,18 +26,31 @@ describe('lenient (default): null, "" and {} in an optional field mean not given
   beforeAll(async () => {
     s = await sandbox();
   });
-  const bindInfo = (extra: Record<string, unknown>) => ({ channel: 'DIRECT_DEBIT_BRI_SNAP', successRegistrationUrl: 'https://m.example/ok', failedRegistrationUrl: 'https://m.example/no', ...extra });
+  const bindInfo = (extra: Record<string, unknown>) => ({
+    channel: 'DIRECT_DEBIT_BRI_SNAP',
+    successRegistrationUrl: 'https://m.example/ok',
+    failedRegistrationUrl: 'https://m.example/no',
+    ...extra,
+  });
 
   test.each([
     ['PHP/Python nulls', CUSTOMER_NULLS],
     ['Go empty strings', CUSTOMER_EMPTY],
   ])('card bind with the customer fields as %s: 2000100', async (_n, customer) => {
-    const res = await s.client.bind({ custIdMerchant: 'CUSTN', partnerReferenceNo: null, additionalInfo: bindInfo(customer) }, {}, freshCard());
+    const res = await s.client.bind(
+      { custIdMerchant: 'CUSTN', partnerReferenceNo: null, additionalInfo: bindInfo(customer) },
+      {},
+      freshCard(),
+    );
     expect(res.body.responseCode).toBe('2000100');
   });
 
   test("cardData whose plaintext carries PHP's nulls: 2000100", async () => {
-    const res = await s.client.bind({ custIdMerchant: 'CUSTC' }, {}, freshCard({ identificationNo: null, identificationType: null, email: null }));
+    const res = await s.client.bind(
+      { custIdMerchant: 'CUSTC' },
+      {},
+      freshCard({ identificationNo: null, identificationType: null, email: null }),
+    );
     expect(res.body.responseCode).toBe('2000100');
   });
 
@@ -50,7 +62,15 @@ describe('lenient (default): null, "" and {} in an optional field mean not given
 
   test("check status with Go's amount {} and Python's null ids: 2005500", async () => {
     await s.pay(paymentBody('INV-NG2', '1000.00'));
-    const res = await s.client.tx(STATUS, { originalPartnerReferenceNo: 'INV-NG2', originalReferenceNo: null, originalExternalId: '', serviceCode: '55', transactionDate: null, amount: {}, additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP', deviceId: '' } });
+    const res = await s.client.tx(STATUS, {
+      originalPartnerReferenceNo: 'INV-NG2',
+      originalReferenceNo: null,
+      originalExternalId: '',
+      serviceCode: '55',
+      transactionDate: null,
+      amount: {},
+      additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP', deviceId: '' },
+    });
     expect(res.body).toMatchObject({ responseCode: '2005500', latestTransactionStatus: '00' });
   });
 
@@ -67,8 +87,14 @@ describe('lenient (default): null, "" and {} in an optional field mean not given
   });
 
   test('{} where a string belongs is a wrong type, not "not given": 400xx01', async () => {
-    expect((await s.pay(paymentBody('INV-NG4', '1000.00', { chargeToken: {} }))).body).toEqual({ responseCode: '4005401', responseMessage: 'Invalid Field Format {chargeToken}' });
-    expect((await s.client.bind({ custIdMerchant: {} })).body).toEqual({ responseCode: '4000101', responseMessage: 'Invalid Field Format {custIdMerchant}' });
+    expect((await s.pay(paymentBody('INV-NG4', '1000.00', { chargeToken: {} }))).body).toEqual({
+      responseCode: '4005401',
+      responseMessage: 'Invalid Field Format {chargeToken}',
+    });
+    expect((await s.client.bind({ custIdMerchant: {} })).body).toEqual({
+      responseCode: '4000101',
+      responseMessage: 'Invalid Field Format {custIdMerchant}',
+    });
   });
 });
 
@@ -115,35 +141,57 @@ describe('the formats the spec gives (checked before any lookup)', () => {
     ['journeyId of 33 characters', { journeyId: 'J'.repeat(33) }, 'Invalid Field Format {journeyId}'],
     ['sendOtpFlag other than YES/NO', { sendOtpFlag: 'MAYBE' }, 'Invalid Field Format {sendOtpFlag}'],
   ])('card bind: %s is 4000101', async (_n, extra, message) => {
-    expect((await s.client.bind({ custIdMerchant: 'CUSTF', ...extra })).body).toEqual({ responseCode: '4000101', responseMessage: message });
+    expect((await s.client.bind({ custIdMerchant: 'CUSTF', ...extra })).body).toEqual({
+      responseCode: '4000101',
+      responseMessage: message,
+    });
   });
 
   test('card bind: journeyId of 32 characters and sendOtpFlag YES are accepted', async () => {
-    expect((await s.client.bind({ custIdMerchant: 'CUSTG', journeyId: 'J'.repeat(32), sendOtpFlag: 'YES' }, {}, freshCard())).body.responseCode).toBe('2000100');
+    expect(
+      (await s.client.bind({ custIdMerchant: 'CUSTG', journeyId: 'J'.repeat(32), sendOtpFlag: 'YES' }, {}, freshCard())).body.responseCode,
+    ).toBe('2000100');
   });
 
   test('cardData identificationType outside 01, 02, 03, 04, 99 is 4000101; 02 is accepted', async () => {
-    expect((await s.client.bind({ custIdMerchant: 'CUSTH' }, {}, { ...CARD, identificationType: '05' })).body).toEqual({ responseCode: '4000101', responseMessage: 'Invalid Field Format {cardData.identificationType}' });
-    expect((await s.client.bind({ custIdMerchant: 'CUSTH' }, {}, freshCard({ identificationType: '02' }))).body.responseCode).toBe('2000100');
+    expect((await s.client.bind({ custIdMerchant: 'CUSTH' }, {}, { ...CARD, identificationType: '05' })).body).toEqual({
+      responseCode: '4000101',
+      responseMessage: 'Invalid Field Format {cardData.identificationType}',
+    });
+    expect((await s.client.bind({ custIdMerchant: 'CUSTH' }, {}, freshCard({ identificationType: '02' }))).body.responseCode).toBe(
+      '2000100',
+    );
   });
 
   test('payment: pointOfInitiation over 20 characters is 4005401', async () => {
-    expect((await s.pay(paymentBody('INV-F1', '1000.00', { pointOfInitiation: 'p'.repeat(21) }))).body).toEqual({ responseCode: '4005401', responseMessage: 'Invalid Field Format {pointOfInitiation}' });
+    expect((await s.pay(paymentBody('INV-F1', '1000.00', { pointOfInitiation: 'p'.repeat(21) }))).body).toEqual({
+      responseCode: '4005401',
+      responseMessage: 'Invalid Field Format {pointOfInitiation}',
+    });
     expect((await s.pay(paymentBody('INV-F2', '1000.00', { pointOfInitiation: 'app' }))).body.responseCode).toBe('2005400');
   });
 
   test('X-DEVICE-ID over 400 characters is 400xx01 wherever it is sent', async () => {
-    const res = await s.client.tx(STATUS, { originalPartnerReferenceNo: 'X', serviceCode: '55' }, { headers: { 'X-DEVICE-ID': 'd'.repeat(401) } });
+    const res = await s.client.tx(
+      STATUS,
+      { originalPartnerReferenceNo: 'X', serviceCode: '55' },
+      { headers: { 'X-DEVICE-ID': 'd'.repeat(401) } },
+    );
     expect(res.body).toEqual({ responseCode: '4005501', responseMessage: 'Invalid Field Format {X-DEVICE-ID}' });
   });
 
   test('X-IP-ADDRESS is checked where it is optional too (card unbind): 4000501', async () => {
-    const res = await s.client.tx('/direct-debit/core/v1/registration-card-unbind', { tokenId: 'x' }, { headers: { 'X-IP-ADDRESS': '127.0.0.1' } });
+    const res = await s.client.tx(
+      '/direct-debit/core/v1/registration-card-unbind',
+      { tokenId: 'x' },
+      { headers: { 'X-IP-ADDRESS': '127.0.0.1' } },
+    );
     expect(res.body).toEqual({ responseCode: '4000501', responseMessage: 'Invalid Field Format {X-IP-ADDRESS}' });
   });
 
   test('check status: a malformed transactionDate is 4005501 before "not found"; a good one reaches 4045501', async () => {
-    const status = (transactionDate: string) => s.client.tx(STATUS, { originalPartnerReferenceNo: 'NOPE', serviceCode: '55', transactionDate });
+    const status = (transactionDate: string) =>
+      s.client.tx(STATUS, { originalPartnerReferenceNo: 'NOPE', serviceCode: '55', transactionDate });
     for (const bad of ['yesterday', '2026-13-01T00:00:00+07:00', '2026-02-30', '26-05-2026']) {
       expect((await status(bad)).body).toEqual({ responseCode: '4005501', responseMessage: 'Invalid Field Format {transactionDate}' });
     }

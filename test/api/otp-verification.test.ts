@@ -16,7 +16,14 @@ describe('POST /direct-debit/core/v1/otp-verification (H2H binding)', () => {
   test('the sandbox OTP activates the binding and issues its bankCardToken (2000400)', async () => {
     const res = await client.tx(PATH, { originalReferenceNo: referenceNo, otp: '12345678' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ responseCode: '2000400', responseMessage: 'Successful', originalReferenceNo: referenceNo, originalPartnerReferenceNo: 'BIND-1', cardPan: '5221********7890', additionalInfo: { status: 'SUCCESS' } });
+    expect(res.body).toMatchObject({
+      responseCode: '2000400',
+      responseMessage: 'Successful',
+      originalReferenceNo: referenceNo,
+      originalPartnerReferenceNo: 'BIND-1',
+      cardPan: '5221********7890',
+      additionalInfo: { status: 'SUCCESS' },
+    });
     expect(res.body.bankCardToken).toMatch(/^CT-/);
     expect(sb.deps.store.bindings.byReferenceNo(referenceNo)!.status).toBe('ACTIVE');
   });
@@ -54,15 +61,30 @@ describe('POST /direct-debit/core/v1/otp-verification (H2H binding)', () => {
   });
 
   test('an unknown reference is 4040401; an already active binding 4040400', async () => {
-    expect((await client.tx(PATH, { originalReferenceNo: '999', otp: '12345678' })).body).toEqual({ responseCode: '4040401', responseMessage: 'Transaction Not Found' });
+    expect((await client.tx(PATH, { originalReferenceNo: '999', otp: '12345678' })).body).toEqual({
+      responseCode: '4040401',
+      responseMessage: 'Transaction Not Found',
+    });
     await client.tx(PATH, { originalReferenceNo: referenceNo, otp: '12345678' });
-    expect((await client.tx(PATH, { originalReferenceNo: referenceNo, otp: '12345678' })).body).toEqual({ responseCode: '4040400', responseMessage: 'Invalid Transaction Status' });
+    expect((await client.tx(PATH, { originalReferenceNo: referenceNo, otp: '12345678' })).body).toEqual({
+      responseCode: '4040400',
+      responseMessage: 'Invalid Transaction Status',
+    });
   });
 
   test('no reference at all is 4000402; an OTP that is not 6-8 digits is 4000401', async () => {
-    expect((await client.tx(PATH, { otp: '12345678' })).body).toEqual({ responseCode: '4000402', responseMessage: 'Invalid Mandatory Field {originalReferenceNo}' });
-    expect((await client.tx(PATH, { originalReferenceNo: referenceNo, otp: '12ab' })).body).toEqual({ responseCode: '4000401', responseMessage: 'Invalid Field Format {otp}' });
-    expect((await client.tx(PATH, { originalReferenceNo: referenceNo })).body).toEqual({ responseCode: '4000402', responseMessage: 'Invalid Mandatory Field {otp}' });
+    expect((await client.tx(PATH, { otp: '12345678' })).body).toEqual({
+      responseCode: '4000402',
+      responseMessage: 'Invalid Mandatory Field {originalReferenceNo}',
+    });
+    expect((await client.tx(PATH, { originalReferenceNo: referenceNo, otp: '12ab' })).body).toEqual({
+      responseCode: '4000401',
+      responseMessage: 'Invalid Field Format {otp}',
+    });
+    expect((await client.tx(PATH, { originalReferenceNo: referenceNo })).body).toEqual({
+      responseCode: '4000402',
+      responseMessage: 'Invalid Mandatory Field {otp}',
+    });
   });
 });
 

@@ -15,14 +15,27 @@ describe('POST /direct-debit/core/v1/debit/payment-host-to-host', () => {
   /** `token: null` sends no Authorization-Customer. */
   const pay = (ref: string, value = '10000.00', extra: Record<string, unknown> = {}, token: string | null = session.customerToken) =>
     client.tx(PAY, paymentBody(ref, value, extra), { customerToken: token ?? undefined, headers: IP });
-  const balance = async () => (await client.tx(BALANCE, { additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' } }, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0].availableBalance.value as string;
+  const balance = async () =>
+    (
+      await client.tx(
+        BALANCE,
+        { additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' } },
+        { customerToken: session.customerToken, headers: IP },
+      )
+    ).body.accountInfos[0].availableBalance.value as string;
 
-  test('debits the customer token\'s card and answers 2005400 with a DOKU referenceNo', async () => {
+  test("debits the customer token's card and answers 2005400 with a DOKU referenceNo", async () => {
     const before = Number(await balance());
     const res = await pay('INV-0001', '15000.00');
     expect(res.status).toBe(200);
     // webRedirectUrl is null but present: DOKU's PHP SDK reads it unguarded (sdk-wire-notes §4).
-    expect(res.body).toEqual({ responseCode: '2005400', responseMessage: 'Successful', referenceNo: expect.stringMatching(/^\d{32}$/), partnerReferenceNo: 'INV-0001', webRedirectUrl: null });
+    expect(res.body).toEqual({
+      responseCode: '2005400',
+      responseMessage: 'Successful',
+      referenceNo: expect.stringMatching(/^\d{32}$/),
+      partnerReferenceNo: 'INV-0001',
+      webRedirectUrl: null,
+    });
     expect(Number(await balance())).toBe(before - 15000);
   });
 
@@ -30,9 +43,12 @@ describe('POST /direct-debit/core/v1/debit/payment-host-to-host', () => {
     expect((await pay('INV-B1', '1000.00', {}, `Bearer ${session.customerToken}`)).body.responseCode).toBe('2005400');
   });
 
-  test('a bankCardToken in the body must be the customer\'s card', async () => {
+  test("a bankCardToken in the body must be the customer's card", async () => {
     expect((await pay('INV-T1', '1000.00', { bankCardToken: session.bankCardToken })).body.responseCode).toBe('2005400');
-    expect((await pay('INV-T2', '1000.00', { bankCardToken: 'CT-other' })).body).toEqual({ responseCode: '4045411', responseMessage: 'Invalid Card/Account/Customer' });
+    expect((await pay('INV-T2', '1000.00', { bankCardToken: 'CT-other' })).body).toEqual({
+      responseCode: '4045411',
+      responseMessage: 'Invalid Card/Account/Customer',
+    });
   });
 
   test('more than the balance is 4035414 Insufficient Funds; the failed attempt can be retried', async () => {
@@ -58,18 +74,28 @@ describe('POST /direct-debit/core/v1/debit/payment-host-to-host', () => {
   test('an expired customer token is 4015402; an unknown one 4015404', async () => {
     sb.clock.advance(901_000);
     const token = await client.b2bToken();
-    expect((await client.tx(PAY, paymentBody('INV-EXP'), { token, customerToken: session.customerToken, headers: IP })).body).toEqual({ responseCode: '4015402', responseMessage: 'Invalid Customer Token' });
+    expect((await client.tx(PAY, paymentBody('INV-EXP'), { token, customerToken: session.customerToken, headers: IP })).body).toEqual({
+      responseCode: '4015402',
+      responseMessage: 'Invalid Customer Token',
+    });
     await sb.deps.store.reset();
     const fresh = await client.b2bToken();
     const other = await buildSandbox();
     other.clock.advance(901_000);
     const foreign = await customerSession(new SnapClient(other.app));
     // signed by the same sandbox key (fixtures) but unknown to this store
-    expect((await client.tx(PAY, paymentBody('INV-X'), { token: fresh, customerToken: foreign.customerToken, headers: IP })).body).toEqual({ responseCode: '4015404', responseMessage: 'Customer Token Not Found' });
+    expect((await client.tx(PAY, paymentBody('INV-X'), { token: fresh, customerToken: foreign.customerToken, headers: IP })).body).toEqual({
+      responseCode: '4015404',
+      responseMessage: 'Customer Token Not Found',
+    });
   });
 
-  test('another merchant\'s customer token is 4015402 Invalid Customer Token', async () => {
-    const other = await buildSandbox({ DOKU_CLIENT_ID: 'BRN-0002-OTHER', DOKU_CLIENT_SECRET: 'other-secret', DOKU_PUBLIC_KEY_PEM: DEMO.publicKeyPath });
+  test("another merchant's customer token is 4015402 Invalid Customer Token", async () => {
+    const other = await buildSandbox({
+      DOKU_CLIENT_ID: 'BRN-0002-OTHER',
+      DOKU_CLIENT_SECRET: 'other-secret',
+      DOKU_PUBLIC_KEY_PEM: DEMO.publicKeyPath,
+    });
     // One store seen by two merchants: merchant B presents merchant A's customer token.
     other.deps.store.data.tokenEpoch = sb.deps.store.data.tokenEpoch;
     Object.assign(other.deps.store.data.bindings, sb.deps.store.data.bindings);
@@ -89,13 +115,21 @@ describe('POST /direct-debit/core/v1/debit/payment-host-to-host', () => {
     expect((await client.tx(PAY, viaInfo, { headers: IP })).body.responseCode).toBe('2005400');
     expect(Number(await balance())).toBe(before - 5000); // the CPAN is the customer's bound card
     const strict = await buildSandbox({ DOKU_CPAN_MODE: 'strict' });
-    const res = await new SnapClient(strict.app).tx(PAY, paymentBody('INV-CPAN3', '5000.00', { bankCardNo: '9360001609987000000' }), { headers: IP });
+    const res = await new SnapClient(strict.app).tx(PAY, paymentBody('INV-CPAN3', '5000.00', { bankCardNo: '9360001609987000000' }), {
+      headers: IP,
+    });
     expect(res.body).toEqual({ responseCode: '4005402', responseMessage: 'Invalid Mandatory Field {Authorization-Customer}' });
   });
 
   test('no card at all is 4005402 {bankCardToken}; a bankCardToken without its customer token 4005402', async () => {
-    expect((await pay('INV-N', '1000.00', {}, null)).body).toEqual({ responseCode: '4005402', responseMessage: 'Invalid Mandatory Field {bankCardToken}' });
-    expect((await pay('INV-N2', '1000.00', { bankCardToken: session.bankCardToken }, null)).body).toEqual({ responseCode: '4005402', responseMessage: 'Invalid Mandatory Field {Authorization-Customer}' });
+    expect((await pay('INV-N', '1000.00', {}, null)).body).toEqual({
+      responseCode: '4005402',
+      responseMessage: 'Invalid Mandatory Field {bankCardToken}',
+    });
+    expect((await pay('INV-N2', '1000.00', { bankCardToken: session.bankCardToken }, null)).body).toEqual({
+      responseCode: '4005402',
+      responseMessage: 'Invalid Mandatory Field {Authorization-Customer}',
+    });
   });
 
   test.each([

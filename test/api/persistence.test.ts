@@ -19,7 +19,13 @@ describe('persistence', () => {
   async function boot(file: string) {
     const config = loadConfig({ DOKU_DB_FILE: file, DOKU_FAKER_SEED: '7' });
     const store = await Store.open(file, config.dbFlushMs);
-    const deps = { config, store, clock: manualClock(Date.parse('2026-05-26T10:00:00+07:00')), ids: createIds(undefined), log: silentLogger() };
+    const deps = {
+      config,
+      store,
+      clock: manualClock(Date.parse('2026-05-26T10:00:00+07:00')),
+      ids: createIds(undefined),
+      log: silentLogger(),
+    };
     return { app: createApp(deps, loadScenarios(config.scenariosDir, config)), store };
   }
 
@@ -50,15 +56,27 @@ describe('persistence', () => {
     const token = await client.b2bToken();
     const session = await customerSession(client);
     const payHeaders = { ...IP, 'X-EXTERNAL-ID': '424242' };
-    const paid = await client.tx(PAY, paymentBody('INV-R1', '8000.00'), { token, customerToken: session.customerToken, headers: payHeaders });
+    const paid = await client.tx(PAY, paymentBody('INV-R1', '8000.00'), {
+      token,
+      customerToken: session.customerToken,
+      headers: payHeaders,
+    });
     expect(paid.body.responseCode).toBe('2005400');
     await first.store.close();
 
     const second = await boot(file);
     const after = new SnapClient(second.app);
-    const refund = await after.tx(REFUND, refundBody('INV-R1', 'RF-R1', '3000.00'), { token, customerToken: session.customerToken, headers: IP });
+    const refund = await after.tx(REFUND, refundBody('INV-R1', 'RF-R1', '3000.00'), {
+      token,
+      customerToken: session.customerToken,
+      headers: IP,
+    });
     expect(refund.body).toMatchObject({ responseCode: '2000700', originalReferenceNo: paid.body.referenceNo });
-    const replay = await after.tx(PAY, paymentBody('INV-R1', '8000.00'), { token, customerToken: session.customerToken, headers: payHeaders });
+    const replay = await after.tx(PAY, paymentBody('INV-R1', '8000.00'), {
+      token,
+      customerToken: session.customerToken,
+      headers: payHeaders,
+    });
     expect(replay.status).toBe(409);
     expect(replay.body).toEqual(paid.body);
     const status = await after.tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: 'INV-R1' }, { token });
@@ -72,17 +90,32 @@ describe('persistence', () => {
     const token = await client.b2bToken();
     const session = await customerSession(client);
     const payHeaders = { ...IP, 'X-EXTERNAL-ID': '515151' };
-    const paid = await client.tx(PAY, paymentBody('INV-L1', '9000.00'), { token, customerToken: session.customerToken, headers: payHeaders });
+    const paid = await client.tx(PAY, paymentBody('INV-L1', '9000.00'), {
+      token,
+      customerToken: session.customerToken,
+      headers: payHeaders,
+    });
     expect(paid.body.responseCode).toBe('2005400');
     expect(typeof store.data.payments[paid.body.referenceNo]).toBe('number'); // its place in the journal, not the record
-    const replay = await client.tx(PAY, paymentBody('INV-L1', '9000.00'), { token, customerToken: session.customerToken, headers: payHeaders });
+    const replay = await client.tx(PAY, paymentBody('INV-L1', '9000.00'), {
+      token,
+      customerToken: session.customerToken,
+      headers: payHeaders,
+    });
     expect([replay.status, replay.headers['x-mock-replay']]).toEqual([409, 'true']);
     expect(replay.body).toEqual(paid.body);
-    for (const [no, value] of [['RF-L1', '2000.00'], ['RF-L2', '3000.00']] as const) {
+    for (const [no, value] of [
+      ['RF-L1', '2000.00'],
+      ['RF-L2', '3000.00'],
+    ] as const) {
       const refund = await client.tx(REFUND, refundBody('INV-L1', no, value), { token, customerToken: session.customerToken, headers: IP });
       expect(refund.body.responseCode).toBe('2000700');
     }
-    const over = await client.tx(REFUND, refundBody('INV-L1', 'RF-L3', '4000.01'), { token, customerToken: session.customerToken, headers: IP });
+    const over = await client.tx(REFUND, refundBody('INV-L1', 'RF-L3', '4000.01'), {
+      token,
+      customerToken: session.customerToken,
+      headers: IP,
+    });
     expect(over.body.responseCode).toBe('4040713'); // 9000 paid, 5000 refunded: the second refund was not lost
     const status = await client.tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: 'INV-L1' }, { token });
     expect(status.body.refundHistory.map((r: { partnerRefundNo: string }) => r.partnerRefundNo)).toEqual(['RF-L1', 'RF-L2']);
@@ -102,12 +135,19 @@ describe('persistence', () => {
       writes++;
       await write();
     };
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => client.tx(PAY, paymentBody(`GC-${i}`, '1000.00'), { token, customerToken: session.customerToken, headers: IP })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        client.tx(PAY, paymentBody(`GC-${i}`, '1000.00'), { token, customerToken: session.customerToken, headers: IP }),
+      ),
+    );
     expect(results.map((r) => r.body.responseCode)).toEqual(Array(50).fill('2005400'));
     expect(writes).toBeGreaterThan(0);
     expect(writes).toBeLessThan(10);
     // No clean stop: the journal alone already holds every acknowledged change.
-    const journal = readFileSync(`${file}.journal-0.jsonl`, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const journal = readFileSync(`${file}.journal-0.jsonl`, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const paid = new Set(journal.filter((e) => e.p?.[0] === 'payments').map((e) => e.v.partnerReferenceNo));
     expect(Array.from({ length: 50 }, (_, i) => paid.has(`GC-${i}`))).toEqual(Array(50).fill(true));
   });

@@ -77,7 +77,7 @@ describe('transactional request checks', () => {
     expect((await client.tx(PATH, BODY, { token })).body).toEqual({ responseCode: '4010503', responseMessage: 'Token Not Found (B2B)' });
   });
 
-  test('an X-PARTNER-ID other than the token\'s client is 4010500 Unknown Client', async () => {
+  test("an X-PARTNER-ID other than the token's client is 4010500 Unknown Client", async () => {
     const res = await client.tx(PATH, BODY, { headers: { 'X-PARTNER-ID': 'BRN-9999' } });
     expect(res.body).toEqual({ responseCode: '4010500', responseMessage: 'Unauthorized. Unknown Client' });
   });
@@ -105,8 +105,16 @@ describe('transactional request checks', () => {
     const compact = JSON.stringify(BODY);
     test.each([
       ['Python: sends ", "-spaced JSON, signs compact', JSON.stringify(BODY, null, 1).replace(/\n\s*/g, ' '), compact],
-      ['PHP: sends \\/-escaped JSON, signs unescaped', compact.replace('"CT-unknown"', '"CT-unknown\\/"'), compact.replace('"CT-unknown"', '"CT-unknown/"')],
-      ['Go: sends and signs \\u003c escapes', compact.replace('"CT-unknown"', '"CT-\\u003cunknown"'), compact.replace('"CT-unknown"', '"CT-\\u003cunknown"')],
+      [
+        'PHP: sends \\/-escaped JSON, signs unescaped',
+        compact.replace('"CT-unknown"', '"CT-unknown\\/"'),
+        compact.replace('"CT-unknown"', '"CT-unknown/"'),
+      ],
+      [
+        'Go: sends and signs \\u003c escapes',
+        compact.replace('"CT-unknown"', '"CT-\\u003cunknown"'),
+        compact.replace('"CT-unknown"', '"CT-\\u003cunknown"'),
+      ],
       ['a client signing pretty-printed bytes exactly as sent', JSON.stringify(BODY, null, 2), JSON.stringify(BODY, null, 2)],
     ])('%s: accepted', async (_n, rawBody, signBody) => {
       expect((await client.tx(PATH, BODY, { rawBody, signBody })).body.responseCode).toBe(PASSED_SECURITY);
@@ -121,7 +129,7 @@ describe('transactional request checks', () => {
     });
   });
 
-  test('the shared key also signs in lenient mode (DOKU\'s Postman shared_key, spec §14 #3)', async () => {
+  test("the shared key also signs in lenient mode (DOKU's Postman shared_key, spec §14 #3)", async () => {
     const sb2 = await buildSandbox({ DOKU_SHARED_KEY: 'the-shared-key' });
     expect((await new SnapClient(sb2.app).tx(PATH, BODY, { secret: 'the-shared-key' })).body.responseCode).toBe(PASSED_SECURITY);
   });

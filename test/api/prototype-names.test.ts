@@ -32,7 +32,10 @@ describe.each(NAMES)('the reference %s', (name) => {
 
   test('as an authCode or a refresh token: 4017400', async () => {
     expect((await client.b2b2cToken(name)).body.responseCode).toBe('4017400');
-    expect((await client.tokenRequest('/authorization/v1/access-token/b2b2c', { grantType: 'refresh_token', refreshToken: name })).body.responseCode).toBe('4017400');
+    expect(
+      (await client.tokenRequest('/authorization/v1/access-token/b2b2c', { grantType: 'refresh_token', refreshToken: name })).body
+        .responseCode,
+    ).toBe('4017400');
   });
 
   test('the admin settle and OTP helpers: a {mockError} 404', async () => {

@@ -11,16 +11,25 @@ describe('refund and check status', () => {
     client = new SnapClient(sb.app);
     session = await customerSession(client);
     const externalId = '900000000001';
-    const res = await client.tx(PAY, paymentBody('INV-100', '10000.00'), { customerToken: session.customerToken, headers: { ...IP, 'X-EXTERNAL-ID': externalId } });
+    const res = await client.tx(PAY, paymentBody('INV-100', '10000.00'), {
+      customerToken: session.customerToken,
+      headers: { ...IP, 'X-EXTERNAL-ID': externalId },
+    });
     paid = { referenceNo: res.body.referenceNo, externalId };
   });
 
-  const refund = (partnerRefundNo: string, value: string, extra: Record<string, unknown> = {}, headers: Record<string, string | undefined> = IP) =>
-    client.tx(REFUND, refundBody('INV-100', partnerRefundNo, value, extra), { customerToken: session.customerToken, headers });
-  const status = (body: Record<string, unknown> = { originalPartnerReferenceNo: 'INV-100' }) => client.tx(STATUS, { serviceCode: '55', ...body });
+  const refund = (
+    partnerRefundNo: string,
+    value: string,
+    extra: Record<string, unknown> = {},
+    headers: Record<string, string | undefined> = IP,
+  ) => client.tx(REFUND, refundBody('INV-100', partnerRefundNo, value, extra), { customerToken: session.customerToken, headers });
+  const status = (body: Record<string, unknown> = { originalPartnerReferenceNo: 'INV-100' }) =>
+    client.tx(STATUS, { serviceCode: '55', ...body });
 
-  test('a partial refund answers 2000700 with DOKU\'s fields and credits the balance', async () => {
-    const before = (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0].availableBalance.value;
+  test("a partial refund answers 2000700 with DOKU's fields and credits the balance", async () => {
+    const before = (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0]
+      .availableBalance.value;
     const res = await refund('RF-1', '4000.00');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -33,7 +42,8 @@ describe('refund and check status', () => {
       partnerRefundNo: 'RF-1',
       refundTime: expect.stringMatching(/\+07:00$/),
     });
-    const after = (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0].availableBalance.value;
+    const after = (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0]
+      .availableBalance.value;
     expect(Number(after) - Number(before)).toBe(4000);
   });
 
@@ -45,7 +55,12 @@ describe('refund and check status', () => {
   });
 
   test('the status shows both refunds and "04 Refunded" once fully refunded', async () => {
-    expect((await status()).body).toMatchObject({ responseCode: '2005500', latestTransactionStatus: '00', transactionStatusDesc: 'Success', refundHistory: [] });
+    expect((await status()).body).toMatchObject({
+      responseCode: '2005500',
+      latestTransactionStatus: '00',
+      transactionStatusDesc: 'Success',
+      refundHistory: [],
+    });
     await refund('RF-1', '4000.00');
     await refund('RF-2', '6000.00');
     const res = await status();
@@ -62,7 +77,13 @@ describe('refund and check status', () => {
       transAmount: { value: '10000.00', currency: 'IDR' },
       paidTime: expect.stringMatching(/\+07:00$/),
     });
-    expect(res.body.refundHistory.map((r: { partnerRefundNo: string; refundAmount: { value: string }; refundStatus: string }) => [r.partnerRefundNo, r.refundAmount.value, r.refundStatus])).toEqual([
+    expect(
+      res.body.refundHistory.map((r: { partnerRefundNo: string; refundAmount: { value: string }; refundStatus: string }) => [
+        r.partnerRefundNo,
+        r.refundAmount.value,
+        r.refundStatus,
+      ]),
+    ).toEqual([
       ['RF-1', '4000.00', '00'],
       ['RF-2', '6000.00', '00'],
     ]);
@@ -71,13 +92,25 @@ describe('refund and check status', () => {
   test('status finds the payment by originalReferenceNo, originalExternalId; serviceCode 54 or 55', async () => {
     expect((await status({ originalReferenceNo: paid.referenceNo })).body.originalPartnerReferenceNo).toBe('INV-100');
     expect((await status({ originalExternalId: paid.externalId, serviceCode: '54' })).body.serviceCode).toBe('54');
-    expect((await status({ originalPartnerReferenceNo: 'INV-100', serviceCode: '56' })).body).toEqual({ responseCode: '4005501', responseMessage: 'Invalid Field Format {serviceCode}' });
-    expect((await client.tx(STATUS, { originalPartnerReferenceNo: 'INV-100' })).body).toEqual({ responseCode: '4005502', responseMessage: 'Invalid Mandatory Field {serviceCode}' });
-    expect((await status({})).body).toEqual({ responseCode: '4005502', responseMessage: 'Invalid Mandatory Field {originalPartnerReferenceNo}' });
+    expect((await status({ originalPartnerReferenceNo: 'INV-100', serviceCode: '56' })).body).toEqual({
+      responseCode: '4005501',
+      responseMessage: 'Invalid Field Format {serviceCode}',
+    });
+    expect((await client.tx(STATUS, { originalPartnerReferenceNo: 'INV-100' })).body).toEqual({
+      responseCode: '4005502',
+      responseMessage: 'Invalid Mandatory Field {serviceCode}',
+    });
+    expect((await status({})).body).toEqual({
+      responseCode: '4005502',
+      responseMessage: 'Invalid Mandatory Field {originalPartnerReferenceNo}',
+    });
   });
 
   test('an unknown payment is 4045501, or 2005500 with status 07 (DOKU_STATUS_NOT_FOUND=200)', async () => {
-    expect((await status({ originalPartnerReferenceNo: 'NOPE' })).body).toEqual({ responseCode: '4045501', responseMessage: 'Transaction Not Found' });
+    expect((await status({ originalPartnerReferenceNo: 'NOPE' })).body).toEqual({
+      responseCode: '4045501',
+      responseMessage: 'Transaction Not Found',
+    });
     const sb2 = await buildSandbox({ DOKU_STATUS_NOT_FOUND: '200' });
     const res = await new SnapClient(sb2.app).tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: 'NOPE' });
     expect(res.body).toMatchObject({ responseCode: '2005500', latestTransactionStatus: '07' });
@@ -85,12 +118,21 @@ describe('refund and check status', () => {
 
   test('a failed payment shows 06 with its original code', async () => {
     await client.tx(PAY, paymentBody('INV-FAIL', '999999999.00'), { customerToken: session.customerToken, headers: IP });
-    expect((await status({ originalPartnerReferenceNo: 'INV-FAIL' })).body).toMatchObject({ latestTransactionStatus: '06', originalResponseCode: '4035414', originalResponseMessage: 'Insufficient Funds' });
-    expect((await client.tx(REFUND, refundBody('INV-FAIL', 'RF-F', '1.00'), { customerToken: session.customerToken, headers: IP })).body).toEqual({ responseCode: '4040700', responseMessage: 'Invalid Transaction Status' });
+    expect((await status({ originalPartnerReferenceNo: 'INV-FAIL' })).body).toMatchObject({
+      latestTransactionStatus: '06',
+      originalResponseCode: '4035414',
+      originalResponseMessage: 'Insufficient Funds',
+    });
+    expect(
+      (await client.tx(REFUND, refundBody('INV-FAIL', 'RF-F', '1.00'), { customerToken: session.customerToken, headers: IP })).body,
+    ).toEqual({ responseCode: '4040700', responseMessage: 'Invalid Transaction Status' });
   });
 
   test('an unknown original is 4040701; a mismatching originalReferenceNo too', async () => {
-    expect((await client.tx(REFUND, refundBody('NOPE', 'RF-N', '1.00'), { headers: IP })).body).toEqual({ responseCode: '4040701', responseMessage: 'Transaction Not Found' });
+    expect((await client.tx(REFUND, refundBody('NOPE', 'RF-N', '1.00'), { headers: IP })).body).toEqual({
+      responseCode: '4040701',
+      responseMessage: 'Transaction Not Found',
+    });
     expect((await refund('RF-N2', '1.00', { originalReferenceNo: '123' })).body.responseCode).toBe('4040701');
   });
 
@@ -101,12 +143,19 @@ describe('refund and check status', () => {
   });
 
   test('X-IP-ADDRESS is mandatory (4000702) and 10-15 characters (4000701)', async () => {
-    expect((await refund('RF-1', '1.00', {}, { 'X-IP-ADDRESS': undefined })).body).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {X-IP-ADDRESS}' });
-    expect((await refund('RF-1', '1.00', {}, { 'X-IP-ADDRESS': '127.0.0.1' })).body).toEqual({ responseCode: '4000701', responseMessage: 'Invalid Field Format {X-IP-ADDRESS}' });
+    expect((await refund('RF-1', '1.00', {}, { 'X-IP-ADDRESS': undefined })).body).toEqual({
+      responseCode: '4000702',
+      responseMessage: 'Invalid Mandatory Field {X-IP-ADDRESS}',
+    });
+    expect((await refund('RF-1', '1.00', {}, { 'X-IP-ADDRESS': '127.0.0.1' })).body).toEqual({
+      responseCode: '4000701',
+      responseMessage: 'Invalid Field Format {X-IP-ADDRESS}',
+    });
   });
 
   test('a card refund without Authorization-Customer is 4000702 and moves no money (spec §8.1)', async () => {
-    const balance = async () => (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0].availableBalance.value;
+    const balance = async () =>
+      (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0].availableBalance.value;
     const before = await balance();
     const res = await client.tx(REFUND, refundBody('INV-100', 'RF-NT', '4000.00'), { headers: IP });
     expect(res.status).toBe(400);
@@ -126,11 +175,13 @@ describe('refund and check status', () => {
     const c = new SnapClient(sb2.app);
     const s = await customerSession(c);
     await c.tx(PAY, paymentBody('INV-58', '5000.00'), { customerToken: s.customerToken, headers: IP });
-    expect((await c.tx(REFUND, refundBody('INV-58', 'RF-58', '5000.00'), { customerToken: s.customerToken, headers: IP })).body.responseCode).toBe('2005800');
+    expect(
+      (await c.tx(REFUND, refundBody('INV-58', 'RF-58', '5000.00'), { customerToken: s.customerToken, headers: IP })).body.responseCode,
+    ).toBe('2005800');
     expect((await c.tx(REFUND, refundBody('NOPE', 'RF-59', '1.00'), { headers: IP })).body.responseCode).toBe('4045801');
   });
 
-  test('another customer\'s token cannot refund this payment', async () => {
+  test("another customer's token cannot refund this payment", async () => {
     const other = await customerSession(client, 'CUST002', { bankCardNo: '4111111111111111', bankCardType: 'C', expiryDate: '1230' });
     const res = await client.tx(REFUND, refundBody('INV-100', 'RF-O', '1.00'), { customerToken: other.customerToken, headers: IP });
     expect(res.body).toEqual({ responseCode: '4010702', responseMessage: 'Invalid Customer Token' });
@@ -142,14 +193,28 @@ describe('POST /direct-debit/core/v1/balance-inquiry', () => {
     const sb = await buildSandbox();
     const client = new SnapClient(sb.app);
     const s = await customerSession(client);
-    const first = await client.tx(BALANCE, { additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' } }, { customerToken: s.customerToken, headers: IP });
-    expect(first.body).toEqual({ responseCode: '2001100', responseMessage: 'Successful', accountInfos: [expect.objectContaining({ balanceType: 'Cash', status: '0001' })] });
+    const first = await client.tx(
+      BALANCE,
+      { additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' } },
+      { customerToken: s.customerToken, headers: IP },
+    );
+    expect(first.body).toEqual({
+      responseCode: '2001100',
+      responseMessage: 'Successful',
+      accountInfos: [expect.objectContaining({ balanceType: 'Cash', status: '0001' })],
+    });
     const value = Number(first.body.accountInfos[0].availableBalance.value);
     expect(value).toBeGreaterThanOrEqual(1_000_000);
     expect(value).toBeLessThanOrEqual(25_000_000);
     const second = await client.tx(BALANCE, {}, { customerToken: s.customerToken, headers: IP });
     expect(second.body.accountInfos[0].availableBalance.value).toBe(first.body.accountInfos[0].availableBalance.value);
-    expect((await client.tx(BALANCE, {}, { headers: IP })).body).toEqual({ responseCode: '4001102', responseMessage: 'Invalid Mandatory Field {Authorization-Customer}' });
-    expect((await client.tx(BALANCE, {}, { customerToken: s.customerToken })).body).toEqual({ responseCode: '4001102', responseMessage: 'Invalid Mandatory Field {X-IP-ADDRESS}' });
+    expect((await client.tx(BALANCE, {}, { headers: IP })).body).toEqual({
+      responseCode: '4001102',
+      responseMessage: 'Invalid Mandatory Field {Authorization-Customer}',
+    });
+    expect((await client.tx(BALANCE, {}, { customerToken: s.customerToken })).body).toEqual({
+      responseCode: '4001102',
+      responseMessage: 'Invalid Mandatory Field {X-IP-ADDRESS}',
+    });
   });
 });

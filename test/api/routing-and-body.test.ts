@@ -35,14 +35,21 @@ test.each(['get', 'put', 'delete'] as const)('%s on a DOKU path is 405 with its 
 });
 
 test('a path next to a DOKU path is 4040002 Invalid Routing', async () => {
-  const res = await request((await buildSandbox()).app).post(`${UNBIND}x`).send({});
+  const res = await request((await buildSandbox()).app)
+    .post(`${UNBIND}x`)
+    .send({});
   expect(res.status).toBe(404);
   expect(res.body.responseCode).toBe('4040002');
 });
 
 test('a gzip-compressed body is 4000500, not inflated', async () => {
   const sb = await buildSandbox();
-  const res = await rawPost(sb.app, UNBIND, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, gzipSync(JSON.stringify(BODY)));
+  const res = await rawPost(
+    sb.app,
+    UNBIND,
+    { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+    gzipSync(JSON.stringify(BODY)),
+  );
   expect(res).toEqual({ status: 400, body: { responseCode: '4000500', responseMessage: 'Bad Request' } });
 });
 
@@ -63,21 +70,27 @@ describe('a body over DOKU_MAX_BODY_BYTES', () => {
     const { port } = server.address() as AddressInfo;
     const post = (chunks: string[]) =>
       new Promise<{ status: number; body: Record<string, string> }>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/no-such-path', agent, headers: { 'Content-Type': 'application/json' } }, (res) => {
-          let text = '';
-          res.on('data', (c) => (text += c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-        });
+        const req = http.request(
+          { host: '127.0.0.1', port, method: 'POST', path: '/no-such-path', agent, headers: { 'Content-Type': 'application/json' } },
+          (res) => {
+            let text = '';
+            res.on('data', (c) => (text += c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+          },
+        );
         req.on('error', reject);
         for (const c of chunks) req.write(c);
         req.end();
       });
     try {
       const big = await new Promise<{ status: number; reason: unknown }>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: UNBIND, agent, headers: { 'Content-Type': 'application/json' } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, reason: res.headers['x-mock-reason'] }));
-        });
+        const req = http.request(
+          { host: '127.0.0.1', port, method: 'POST', path: UNBIND, agent, headers: { 'Content-Type': 'application/json' } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, reason: res.headers['x-mock-reason'] }));
+          },
+        );
         req.on('error', reject);
         for (let i = 0; i < 30; i++) req.write('x'.repeat(100));
         req.end();

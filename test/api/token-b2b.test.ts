@@ -12,7 +12,7 @@ describe('POST /authorization/v1/access-token/b2b', () => {
     client = new SnapClient(sb.app);
   });
 
-  test('when signed by the merchant key, issues an RS256 JWT shaped like DOKU\'s (2007300)', async () => {
+  test("when signed by the merchant key, issues an RS256 JWT shaped like DOKU's (2007300)", async () => {
     const res = await client.tokenRequest(PATH, { grantType: 'client_credentials' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ responseCode: '2007300', responseMessage: 'Successful', tokenType: 'Bearer', expiresIn: 900 });
@@ -38,7 +38,12 @@ describe('POST /authorization/v1/access-token/b2b', () => {
   });
 
   test.each([
-    ['a signature over another timestamp', { signature: undefined, timestamp: '2026-05-26T10:00:01+07:00', signWith: TS }, '4017300', 'Unauthorized. Invalid Signature'],
+    [
+      'a signature over another timestamp',
+      { signature: undefined, timestamp: '2026-05-26T10:00:01+07:00', signWith: TS },
+      '4017300',
+      'Unauthorized. Invalid Signature',
+    ],
     ['an unknown X-CLIENT-KEY', { clientId: 'BRN-9999-UNKNOWN' }, '4017300', 'Unauthorized. Unknown Client'],
     ['a signature that is not base64', { signature: '%%%' }, '4017300', 'Unauthorized. Invalid Signature'],
   ])('when it carries %s, answers 401 %s', async (_n, opts, code, message) => {
@@ -48,7 +53,11 @@ describe('POST /authorization/v1/access-token/b2b', () => {
       const { signAsymmetric } = await import('../../server/snap/signature.js');
       signature = signAsymmetric(client.privateKeyPem, client.clientId, o.signWith);
     }
-    const res = await client.tokenRequest(PATH, { grantType: 'client_credentials' }, { timestamp: o.timestamp, clientId: o.clientId, signature });
+    const res = await client.tokenRequest(
+      PATH,
+      { grantType: 'client_credentials' },
+      { timestamp: o.timestamp, clientId: o.clientId, signature },
+    );
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ responseCode: code, responseMessage: message });
   });

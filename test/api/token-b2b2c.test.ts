@@ -17,7 +17,15 @@ describe('POST /authorization/v1/access-token/b2b2c', () => {
     const res = await client.b2b2cToken(authCode);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ responseCode: '2007400', responseMessage: 'Successful', tokenType: 'Bearer' });
-    expect(Object.keys(res.body).sort()).toEqual(['accessToken', 'accessTokenExpiryTime', 'refreshToken', 'refreshTokenExpiryTime', 'responseCode', 'responseMessage', 'tokenType']);
+    expect(Object.keys(res.body).sort()).toEqual([
+      'accessToken',
+      'accessTokenExpiryTime',
+      'refreshToken',
+      'refreshTokenExpiryTime',
+      'responseCode',
+      'responseMessage',
+      'tokenType',
+    ]);
     expect(res.body.accessTokenExpiryTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
     expect(decodeJwt(res.body.accessToken)).toMatchObject({ iss: 'DOKU', clientId: client.clientId, sub: referenceNo });
   });
@@ -76,7 +84,7 @@ describe('POST /authorization/v1/access-token/b2b2c', () => {
     expect((await client.b2b2cToken(authCode)).body.responseCode).toBe('4017400');
   });
 
-  test('the refresh token grant issues a new pair once; SNAP\'s upper-case grant names are accepted', async () => {
+  test("the refresh token grant issues a new pair once; SNAP's upper-case grant names are accepted", async () => {
     const { authCode } = await client.activeBinding();
     const first = await client.b2b2cToken(authCode);
     const refreshed = await client.tokenRequest(PATH, { grantType: 'REFRESH_TOKEN', refreshToken: first.body.refreshToken });

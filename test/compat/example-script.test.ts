@@ -14,7 +14,9 @@ test('examples/kki-flow.mjs runs the whole flow against a sandbox', async () => 
   await new Promise((r) => server.once('listening', r));
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const { stdout } = await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, 'examples/kki-flow.mjs')], { env: { ...process.env, DOKU_BASE_URL: base } });
+    const { stdout } = await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, 'examples/kki-flow.mjs')], {
+      env: { ...process.env, DOKU_BASE_URL: base },
+    });
     expect(stdout).toContain('→ 2007300 Successful');
     expect(stdout).toContain('→ 2000100 Successful');
     expect(stdout).toContain('→ 2007400 Successful');
@@ -34,7 +36,11 @@ test('examples/kki-flow.mjs without a sandbox: one line saying where it looked a
   await new Promise((r) => closed.once('listening', r));
   const base = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
   await new Promise((r) => closed.close(r));
-  const result = await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, 'examples/kki-flow.mjs')], { env: { ...process.env, DOKU_BASE_URL: base } }).catch((e: { code: number; stderr: string }) => e);
+  const result = await promisify(execFile)(process.execPath, [join(PROJECT_ROOT, 'examples/kki-flow.mjs')], {
+    env: { ...process.env, DOKU_BASE_URL: base },
+  }).catch((e: { code: number; stderr: string }) => e);
   expect((result as { code: number }).code).toBe(1);
-  expect((result as { stderr: string }).stderr.trim()).toBe(`no sandbox answers at ${base} (ECONNREFUSED): start it with \`npm start\`, or set DOKU_BASE_URL to where it runs`);
+  expect((result as { stderr: string }).stderr.trim()).toBe(
+    `no sandbox answers at ${base} (ECONNREFUSED): start it with \`npm start\`, or set DOKU_BASE_URL to where it runs`,
+  );
 });

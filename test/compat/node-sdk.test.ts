@@ -17,7 +17,6 @@ import CheckStatusDirectDebitDTO from 'doku-nodejs-library/_models/checkStatusDi
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { CARD, DEMO } from '../helpers/merchant.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
 const IP = '103.31.4.100'; // the SDK insists on 10-15 characters (sdk-wire-notes §1.6)
@@ -27,14 +26,25 @@ const nextMs = () => new Promise((r) => setTimeout(r, 2));
 
 function paymentDto(partnerReferenceNo: string, value: string) {
   const { PaymentRequestDto, TotalAmountDto, PaymentAdditionalInfoRequestDto } = paymentModels as Any;
-  const info = new PaymentAdditionalInfoRequestDto(CHANNEL, 'kki test', 'https://merchant.example/paid', 'https://merchant.example/failed', []);
+  const info = new PaymentAdditionalInfoRequestDto(
+    CHANNEL,
+    'kki test',
+    'https://merchant.example/paid',
+    'https://merchant.example/failed',
+    [],
+  );
   return new PaymentRequestDto(partnerReferenceNo, new TotalAmountDto(value, 'IDR'), [], info);
 }
 
 const refundDto = (partnerRefundNo: string, value: string) =>
-  new (RefundRequestDto as Any)('INV-0001', { value, currency: 'IDR' }, partnerRefundNo, undefined, 'customer request', { channel: CHANNEL });
+  new (RefundRequestDto as Any)('INV-0001', { value, currency: 'IDR' }, partnerRefundNo, undefined, 'customer request', {
+    channel: CHANNEL,
+  });
 
-const statusDto = () => new (CheckStatusDirectDebitDTO as Any)('INV-0001', undefined, undefined, '55', undefined, undefined, undefined, undefined, undefined, { channel: CHANNEL });
+const statusDto = () =>
+  new (CheckStatusDirectDebitDTO as Any)('INV-0001', undefined, undefined, '55', undefined, undefined, undefined, undefined, undefined, {
+    channel: CHANNEL,
+  });
 
 describe('doku-nodejs-library 1.0.52 against the sandbox', () => {
   let sb: TestSandbox;
@@ -87,7 +97,12 @@ describe('doku-nodejs-library 1.0.52 against the sandbox', () => {
     const page = await fetch(redirectUrl);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('5221********7890');
-    const submit = await fetch(redirectUrl, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'otp=12345678' });
+    const submit = await fetch(redirectUrl, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'otp=12345678',
+    });
     expect(submit.status).toBe(303);
     const landing = new URL(submit.headers.get('location')!);
     expect(landing.pathname).toBe('/bind/success');
@@ -112,9 +127,15 @@ describe('doku-nodejs-library 1.0.52 against the sandbox', () => {
 
     // 6. A partial, then a full refund (BRI: references of at most 12 characters, client-side).
     await nextMs();
-    expect(await snap.doRefund(refundDto('RF-0001', '4000.00'), authCode, IP)).toMatchObject({ responseCode: '2000700', partnerRefundNo: 'RF-0001' });
+    expect(await snap.doRefund(refundDto('RF-0001', '4000.00'), authCode, IP)).toMatchObject({
+      responseCode: '2000700',
+      partnerRefundNo: 'RF-0001',
+    });
     await nextMs();
-    expect(await snap.doRefund(refundDto('RF-0002', '6000.00'), authCode, IP)).toMatchObject({ responseCode: '2000700', refundAmount: { value: '6000.00', currency: 'IDR' } });
+    expect(await snap.doRefund(refundDto('RF-0002', '6000.00'), authCode, IP)).toMatchObject({
+      responseCode: '2000700',
+      refundAmount: { value: '6000.00', currency: 'IDR' },
+    });
 
     await nextMs();
     const refunded = await snap.doCheckStatus(statusDto());
@@ -123,18 +144,24 @@ describe('doku-nodejs-library 1.0.52 against the sandbox', () => {
 
     // 7. Unbind with the customer token as tokenId (the SDK README's order: getTokenB2B2C, then unbind).
     await nextMs();
-    const unbind = await snap.doUnRegistCardUnBind(new (CardUnRegistUnbindRequestDTO as Any)(customer.accessToken, { channel: 'DIRECT_DEBIT_BRI_SNAP' }));
+    const unbind = await snap.doUnRegistCardUnBind(
+      new (CardUnRegistUnbindRequestDTO as Any)(customer.accessToken, { channel: 'DIRECT_DEBIT_BRI_SNAP' }),
+    );
     expect(unbind.responseCode).toBe('2000500');
     const binding = sb.deps.store.bindings.byReferenceNo(landing.searchParams.get('referenceNo')!)!;
     expect(binding.status).toBe('INACTIVE');
 
     // 8. The unbound card can no longer pay: axios rejects on HTTP 403.
     await nextMs();
-    await expect(snap.doPayment(paymentDto('INV-0002', '1000.00'), authCode, IP)).rejects.toMatchObject({ response: { status: 403, data: { responseCode: '4035418' } } });
+    await expect(snap.doPayment(paymentDto('INV-0002', '1000.00'), authCode, IP)).rejects.toMatchObject({
+      response: { status: 403, data: { responseCode: '4035418' } },
+    });
 
     // 9. A second unbind of the same card is refused: axios rejects on HTTP 404.
     await nextMs();
-    const again = snap.doUnRegistCardUnBind(new (CardUnRegistUnbindRequestDTO as Any)(binding.bankCardToken, { channel: 'DIRECT_DEBIT_BRI_SNAP' }));
+    const again = snap.doUnRegistCardUnBind(
+      new (CardUnRegistUnbindRequestDTO as Any)(binding.bankCardToken, { channel: 'DIRECT_DEBIT_BRI_SNAP' }),
+    );
     await expect(again).rejects.toMatchObject({ response: { status: 404, data: { responseCode: '4040511' } } });
   });
 });

@@ -24,7 +24,13 @@ export interface FlowRefs {
 export function bodies(sdk: Sdk, filled: boolean) {
   /** an optional field: its value when the merchant set it, else the SDK's unset form */
   const o = (value: unknown) => (filled ? value : sdk.unset(value));
-  const origin = { product: 'SDK', source: sdk.sourceName, sourceVersion: '1.0.0', system: `doku-${sdk.name.toLowerCase()}-library`, apiFormat: 'SNAP' };
+  const origin = {
+    product: 'SDK',
+    source: sdk.sourceName,
+    sourceVersion: '1.0.0',
+    system: `doku-${sdk.name.toLowerCase()}-library`,
+    apiFormat: 'SNAP',
+  };
   const customer = {
     customerName: o('Budi Santoso'),
     email: o('budi@example.com'),
@@ -36,13 +42,20 @@ export function bodies(sdk: Sdk, filled: boolean) {
   return {
     b2b: () => sdk.b2bBody,
     b2b2c: (authCode: string) => ({ grantType: 'authorization_code', authCode, ...sdk.b2b2cExtra }),
-    cardPlain: () => sdk.cardPlain(filled ? { ...CARD, identificationNo: '3171234567890001', identificationType: '02', email: 'budi@example.com' } : CARD),
+    cardPlain: () =>
+      sdk.cardPlain(filled ? { ...CARD, identificationNo: '3171234567890001', identificationType: '02', email: 'budi@example.com' } : CARD),
     cardBind: (cardData: string) =>
       wire({
         cardData,
         custIdMerchant: 'CUST001',
         phoneNo: '6281234567890',
-        additionalInfo: { channel: CARD_CHANNEL, ...customer, successRegistrationUrl: 'https://merchant.example/bind/success?a=1&b=2', failedRegistrationUrl: 'https://merchant.example/bind/failed', origin },
+        additionalInfo: {
+          channel: CARD_CHANNEL,
+          ...customer,
+          successRegistrationUrl: 'https://merchant.example/bind/success?a=1&b=2',
+          failedRegistrationUrl: 'https://merchant.example/bind/failed',
+          origin,
+        },
       }),
     payment: (partnerReferenceNo: string) =>
       wire({
@@ -87,7 +100,13 @@ export function bodies(sdk: Sdk, filled: boolean) {
         additionalInfo: { channel: CARD_CHANNEL, origin },
       }),
     balance: (refs: FlowRefs) =>
-      wire({ partnerReferenceNo: o('BAL-0001'), bankCardToken: o(refs.bankCardToken), accountNo: o('1234567890'), balanceTypes: o(['CASH']), additionalInfo: { channel: CARD_CHANNEL, origin } }),
+      wire({
+        partnerReferenceNo: o('BAL-0001'),
+        bankCardToken: o(refs.bankCardToken),
+        accountNo: o('1234567890'),
+        balanceTypes: o(['CASH']),
+        additionalInfo: { channel: CARD_CHANNEL, origin },
+      }),
     cardUnbind: (tokenId: string) => wire({ tokenId, additionalInfo: { channel: CARD_CHANNEL, origin } }),
     accountBind: () =>
       wire({

@@ -7,7 +7,8 @@
  */
 import { createCipheriv, createHash, createHmac, randomBytes, sign } from 'node:crypto';
 
-export type Endpoint = 'b2b' | 'b2b2c' | 'cardBind' | 'payment' | 'status' | 'refund' | 'balance' | 'cardUnbind' | 'accountBind' | 'accountUnbind';
+export type Endpoint =
+  'b2b' | 'b2b2c' | 'cardBind' | 'payment' | 'status' | 'refund' | 'balance' | 'cardUnbind' | 'accountBind' | 'accountUnbind';
 
 /** A member the SDK leaves out of the JSON altogether. */
 export const OMIT = Symbol('omit');
@@ -48,12 +49,16 @@ const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.ra
 /** Python's json.dumps: `", "` / `": "` by default, ASCII-escaped. */
 function pyDumps(v: unknown, sep: [string, string]): string {
   if (Array.isArray(v)) return `[${v.map((x) => pyDumps(x, sep)).join(sep[0])}]`;
-  if (v !== null && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${asciiOnly(JSON.stringify(k))}${sep[1]}${pyDumps(x, sep)}`).join(sep[0])}}`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${asciiOnly(JSON.stringify(k))}${sep[1]}${pyDumps(x, sep)}`)
+      .join(sep[0])}}`;
   return asciiOnly(JSON.stringify(v));
 }
 
 const nullUnset = () => null;
-const goUnset = (example: unknown) => (typeof example === 'string' ? '' : Array.isArray(example) ? null : typeof example === 'object' ? {} : OMIT);
+const goUnset = (example: unknown) =>
+  typeof example === 'string' ? '' : Array.isArray(example) ? null : typeof example === 'object' ? {} : OMIT;
 
 export const SDKS: Sdk[] = [
   {
@@ -86,7 +91,11 @@ export const SDKS: Sdk[] = [
     reExchangesAuthCode: false,
     b2bBody: { grantType: 'client_credentials', additionalInfo: [] },
     b2b2cExtra: { additionalInfo: null },
-    readsUnguarded: { payment: ['webRedirectUrl', 'referenceNo', 'partnerReferenceNo'], accountBind: ['additionalInfo.custIdMerchant', 'additionalInfo.accountStatus', 'additionalInfo.authCode'], refund: ['responseCode', 'responseMessage'] },
+    readsUnguarded: {
+      payment: ['webRedirectUrl', 'referenceNo', 'partnerReferenceNo'],
+      accountBind: ['additionalInfo.custIdMerchant', 'additionalInfo.accountStatus', 'additionalInfo.authCode'],
+      refund: ['responseCode', 'responseMessage'],
+    },
     sourceName: 'PHP',
   },
   {
@@ -110,7 +119,30 @@ export const SDKS: Sdk[] = [
       cardUnbind: ['referenceNo', 'redirectUrl'],
       payment: ['webRedirectUrl', 'partnerReferenceNo', 'referenceNo'],
       refund: ['refundAmount', 'originalPartnerReferenceNo', 'originalReferenceNo', 'refundNo', 'partnerRefundNo', 'refundTime'],
-      status: ['serviceCode', 'latestTransactionStatus', 'additionalInfo', 'originalReferenceNo', 'originalPartnerReferenceNo', 'approvalCode', 'originalExternalId', 'transactionStatusDesc', 'originalResponseCode', 'originalResponseMessage', 'sessionId', 'requestID', 'refundNo', 'partnerRefundNo', 'refundAmount', 'refundStatus', 'refundDate', 'reason', 'transAmount', 'feeAmount', 'paidTime', 'refundHistory'],
+      status: [
+        'serviceCode',
+        'latestTransactionStatus',
+        'additionalInfo',
+        'originalReferenceNo',
+        'originalPartnerReferenceNo',
+        'approvalCode',
+        'originalExternalId',
+        'transactionStatusDesc',
+        'originalResponseCode',
+        'originalResponseMessage',
+        'sessionId',
+        'requestID',
+        'refundNo',
+        'partnerRefundNo',
+        'refundAmount',
+        'refundStatus',
+        'refundDate',
+        'reason',
+        'transAmount',
+        'feeAmount',
+        'paidTime',
+        'refundHistory',
+      ],
       balance: ['accountInfos'],
       accountBind: ['referenceNo', 'redirectUrl', 'additionalInfo'],
       accountUnbind: ['referenceNo', 'additionalInfo'],
@@ -160,7 +192,11 @@ export const SDKS: Sdk[] = [
 export function wire<T>(value: T): T {
   if (Array.isArray(value)) return value.map(wire) as T;
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== OMIT).map(([k, v]) => [k, wire(v)])) as T;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== OMIT)
+      .map(([k, v]) => [k, wire(v)]),
+  ) as T;
 }
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

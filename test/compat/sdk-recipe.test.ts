@@ -22,7 +22,10 @@ test('docs/sdks.md: the Node recipe gets a B2B token from the sandbox', async ()
   await new Promise((r) => server.once('listening', r));
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const { stdout } = await promisify(execFile)(process.execPath, [file], { cwd: PROJECT_ROOT, env: { ...process.env, DOKU_BASE_URL: base } });
+    const { stdout } = await promisify(execFile)(process.execPath, [file], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DOKU_BASE_URL: base },
+    });
     expect(stdout).toContain('token 2007300 expiresIn 900');
   } finally {
     server.close();

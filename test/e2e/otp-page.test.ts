@@ -30,11 +30,21 @@ describe('hosted OTP page in a real browser', () => {
     sandbox = sb.app.listen(0, '127.0.0.1');
     await new Promise((r) => sandbox.once('listening', r));
     sandboxUrl = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
-    merchant = createServer((req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<h1>Merchant page</h1><p id="path">${req.url}</p>`));
+    merchant = createServer((req, res) =>
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<h1>Merchant page</h1><p id="path">${req.url}</p>`),
+    );
     merchantUrl = await listen(merchant);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -46,7 +56,12 @@ describe('hosted OTP page in a real browser', () => {
 
   test('bind (DH) → OTP page → wrong OTP error → right OTP → success URL with authCode', async () => {
     const client = new SnapClient(sandboxUrl);
-    const info = { channel: 'DIRECT_DEBIT_BRI_SNAP', customerName: 'Budi Santoso', successRegistrationUrl: `${merchantUrl}/bind/success`, failedRegistrationUrl: `${merchantUrl}/bind/failed` };
+    const info = {
+      channel: 'DIRECT_DEBIT_BRI_SNAP',
+      customerName: 'Budi Santoso',
+      successRegistrationUrl: `${merchantUrl}/bind/success`,
+      failedRegistrationUrl: `${merchantUrl}/bind/failed`,
+    };
     const bind = await client.bind({ additionalInfo: info });
     expect(bind.body.responseCode).toBe('2000100');
 

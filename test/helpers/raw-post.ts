@@ -3,7 +3,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 
-export async function rawPost(app: Express, path: string, headers: Record<string, string | string[]>, bytes: Buffer): Promise<{ status: number; body: Record<string, string> }> {
+export async function rawPost(
+  app: Express,
+  path: string,
+  headers: Record<string, string | string[]>,
+  bytes: Buffer,
+): Promise<{ status: number; body: Record<string, string> }> {
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   try {

@@ -30,9 +30,24 @@ export const nextExternalId = () => `${Date.now()}${String(++externalSeq).padSta
 
 export class SnapClient {
   /** `app`: an Express app (supertest starts it per request) or the base URL of a listening sandbox. */
-  constructor(readonly app: Express | string, readonly clientId = DEMO.clientId, readonly secret = DEMO.clientSecret, readonly privateKeyPem = DEMO.privateKeyPem) {}
+  constructor(
+    readonly app: Express | string,
+    readonly clientId = DEMO.clientId,
+    readonly secret = DEMO.clientSecret,
+    readonly privateKeyPem = DEMO.privateKeyPem,
+  ) {}
 
-  tokenRequest(path: string, body: unknown, opts: { timestamp?: string; clientId?: string; signature?: string; headers?: Record<string, string | undefined>; rawBody?: string } = {}) {
+  tokenRequest(
+    path: string,
+    body: unknown,
+    opts: {
+      timestamp?: string;
+      clientId?: string;
+      signature?: string;
+      headers?: Record<string, string | undefined>;
+      rawBody?: string;
+    } = {},
+  ) {
     const timestamp = opts.timestamp ?? TS;
     const clientId = opts.clientId ?? this.clientId;
     const headers: Record<string, string | undefined> = {
@@ -59,7 +74,13 @@ export class SnapClient {
     const token = opts.token ?? (await this.b2bToken());
     const timestamp = opts.timestamp ?? TS;
     const compact = JSON.stringify(body);
-    const stringToSign = symmetricStringToSign({ method: 'POST', path: opts.signPath ?? path, accessToken: token, bodyHashHex: sha256Hex(opts.signBody ?? compact), timestamp });
+    const stringToSign = symmetricStringToSign({
+      method: 'POST',
+      path: opts.signPath ?? path,
+      accessToken: token,
+      bodyHashHex: sha256Hex(opts.signBody ?? compact),
+      timestamp,
+    });
     const headers: Record<string, string | undefined> = {
       'Content-Type': 'application/json',
       Authorization: `Bearer ${token}`,
@@ -98,7 +119,10 @@ export class SnapClient {
   }
 
   /** H2H bind → otp-verification: returns the bankCardToken and authCode of an ACTIVE binding. */
-  async activeBinding(custIdMerchant = 'CUST001', card?: Record<string, unknown>): Promise<{ referenceNo: string; bankCardToken: string; authCode: string }> {
+  async activeBinding(
+    custIdMerchant = 'CUST001',
+    card?: Record<string, unknown>,
+  ): Promise<{ referenceNo: string; bankCardToken: string; authCode: string }> {
     const bind = await this.bind({ custIdMerchant }, { channelId: 'H2H' }, card);
     if (bind.status !== 200) throw new Error(`bind failed: ${JSON.stringify(bind.body)}`);
     const otp = await this.tx('/direct-debit/core/v1/otp-verification', { originalReferenceNo: bind.body.referenceNo, otp: '12345678' });
@@ -125,13 +149,29 @@ export function paymentBody(partnerReferenceNo: string, value = '10000.00', extr
     partnerReferenceNo,
     amount: { value, currency: 'IDR' },
     payOptionDetails: [],
-    additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP', successPaymentUrl: 'https://merchant.example/paid', failedPaymentUrl: 'https://merchant.example/failed' },
+    additionalInfo: {
+      channel: 'DIRECT_DEBIT_BRI_SNAP',
+      successPaymentUrl: 'https://merchant.example/paid',
+      failedPaymentUrl: 'https://merchant.example/failed',
+    },
     ...extra,
   };
 }
 
-export function refundBody(originalPartnerReferenceNo: string, partnerRefundNo: string, value: string, extra: Record<string, unknown> = {}) {
-  return { originalPartnerReferenceNo, partnerRefundNo, refundAmount: { value, currency: 'IDR' }, reason: 'customer request', additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' }, ...extra };
+export function refundBody(
+  originalPartnerReferenceNo: string,
+  partnerRefundNo: string,
+  value: string,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    originalPartnerReferenceNo,
+    partnerRefundNo,
+    refundAmount: { value, currency: 'IDR' },
+    reason: 'customer request',
+    additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP' },
+    ...extra,
+  };
 }
 
 function send(req: request.Test, headers: Record<string, string | undefined>, body: string): request.Test {

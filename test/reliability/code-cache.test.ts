@@ -22,7 +22,10 @@ function startFlags(): string[] {
 async function listeningLine(s: Spawned): Promise<Record<string, unknown>> {
   s.child.kill('SIGTERM');
   expect((await s.exited).code).toBe(0);
-  const line = s.output().split('\n').find((l) => l.includes('listening on'));
+  const line = s
+    .output()
+    .split('\n')
+    .find((l) => l.includes('listening on'));
   return JSON.parse(line!) as Record<string, unknown>;
 }
 
@@ -66,7 +69,10 @@ describe('code cache', () => {
   });
 
   test('PORT=0 binds a free port, and the listening line names it', async () => {
-    const child = spawn(process.execPath, [join(DIST, 'main.js')], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DOKU_DB_FILE: ':memory:', DOKU_LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(DIST, 'main.js')], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DOKU_DB_FILE: ':memory:', DOKU_LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       let port: number | undefined;
       for await (const line of createInterface({ input: child.stdout! })) {

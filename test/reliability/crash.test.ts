@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import { IP, PAY, STATUS, SnapClient, customerSession, paymentBody } from '../helpers/snap-client.js';
 import { spawnSandbox } from '../helpers/spawn-server.js';
 
-const ENV = { DOKU_BALANCE_MIN: '9000000000', DOKU_BALANCE_MAX: '9999999999', DOKU_TOKEN_TTL_SECONDS: '86400', DOKU_DB_COMPACT_EVERY: '150' };
+const ENV = {
+  DOKU_BALANCE_MIN: '9000000000',
+  DOKU_BALANCE_MAX: '9999999999',
+  DOKU_TOKEN_TTL_SECONDS: '86400',
+  DOKU_DB_COMPACT_EVERY: '150',
+};
 
 describe('crash and stop', () => {
   let dir: string;
@@ -49,7 +54,9 @@ describe('crash and stop', () => {
       const lost: string[] = [];
       for (let i = 0; i < acked.length; i += 25) {
         const batch = acked.slice(i, i + 25);
-        const answers = await Promise.all(batch.map((ref) => after.tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: ref }, { token: token2 })));
+        const answers = await Promise.all(
+          batch.map((ref) => after.tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: ref }, { token: token2 })),
+        );
         answers.forEach((res, j) => res.body.latestTransactionStatus !== '00' && lost.push(batch[j]!));
       }
       expect(acked.length).toBeGreaterThanOrEqual(400);
@@ -64,16 +71,26 @@ describe('crash and stop', () => {
     const server = await spawnSandbox({ ...ENV, DOKU_DB_FILE: file, DOKU_DB_COMPACT_EVERY: '100000', DOKU_LOG_LEVEL: 'info' });
     const client = new SnapClient(server.url);
     const session = await customerSession(client);
-    await Promise.all(Array.from({ length: 30 }, (_, i) => client.tx(PAY, paymentBody(`T-${i}`, '1000.00'), { customerToken: session.customerToken, headers: IP })));
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        client.tx(PAY, paymentBody(`T-${i}`, '1000.00'), { customerToken: session.customerToken, headers: IP }),
+      ),
+    );
     const t0 = Date.now();
     server.child.kill('SIGTERM');
     const { code } = await server.exited;
     expect(code).toBe(0);
     expect(Date.now() - t0).toBeLessThan(2000);
     const snapshot = JSON.parse(readFileSync(file, 'utf8'));
-    expect(Object.values(snapshot.payments).filter((p) => (p as { partnerReferenceNo: string }).partnerReferenceNo.startsWith('T-'))).toHaveLength(30);
+    expect(
+      Object.values(snapshot.payments).filter((p) => (p as { partnerReferenceNo: string }).partnerReferenceNo.startsWith('T-')),
+    ).toHaveLength(30);
     // Log lines are written in batches (server/logger.ts): none may be lost by the exit.
-    const lines = server.output().trim().split('\n').map((l) => JSON.parse(l) as { msg: string; path?: string });
+    const lines = server
+      .output()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { msg: string; path?: string });
     expect(lines.filter((l) => l.msg === 'request' && l.path === PAY)).toHaveLength(30);
     expect(lines.at(-1)?.msg).toBe('SIGTERM: stopping');
   });

@@ -15,10 +15,14 @@ const MAIN = join(PROJECT_ROOT, 'dist/server/main.js');
 test('a port already in use: one line naming it and how to choose another, exit 1, the other sandbox untouched', async () => {
   const first = await spawnSandbox({ DOKU_DB_FILE: ':memory:' });
   const port = new URL(first.url).port;
-  const second = await run(process.execPath, [MAIN], { env: { ...process.env, PORT: port, HOST: '127.0.0.1', DOKU_DB_FILE: ':memory:' } }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+  const second = await run(process.execPath, [MAIN], {
+    env: { ...process.env, PORT: port, HOST: '127.0.0.1', DOKU_DB_FILE: ':memory:' },
+  }).catch((e: { code: number; stdout: string; stderr: string }) => e);
   expect((second as { code: number }).code).toBe(1);
   const out = `${(second as { stdout: string }).stdout}${(second as { stderr: string }).stderr}`.trim();
-  expect(out).toBe(`doku-sandbox: cannot listen on 127.0.0.1:${port}: the port is already in use (another doku-sandbox?). Choose another port: PORT=${Number(port) + 1} npm start, or doku-sandbox --port ${Number(port) + 1}.`);
+  expect(out).toBe(
+    `doku-sandbox: cannot listen on 127.0.0.1:${port}: the port is already in use (another doku-sandbox?). Choose another port: PORT=${Number(port) + 1} npm start, or doku-sandbox --port ${Number(port) + 1}.`,
+  );
   expect((await fetch(`${first.url}/__mock/health`)).status).toBe(200);
   first.child.kill('SIGTERM');
   await first.exited;

@@ -15,7 +15,7 @@ const dir = join(PROJECT_ROOT, 'scenarios');
 describe('shipped scenarios', () => {
   const set = loadScenarios(dir, config);
 
-  test('every file loads: valid schema, known endpoints, codes in the catalogue with the endpoint\'s service code', () => {
+  test("every file loads: valid schema, known endpoints, codes in the catalogue with the endpoint's service code", () => {
     expect(set.list.length).toBe(readdirSync(dir).filter((f) => f.endsWith('.json')).length);
     for (const s of set.list) {
       for (const [endpoint, rule] of Object.entries(s.apply)) {
@@ -41,7 +41,15 @@ describe('shipped scenarios', () => {
   });
 
   test('names a tester can guess exist', () => {
-    for (const name of ['payment-insufficient-funds', 'payment-in-progress', 'refund-exceeds-amount', 'card-bind-duplicate', 'token-invalid-signature', 'payment-hang', 'payment-drop-connection']) {
+    for (const name of [
+      'payment-insufficient-funds',
+      'payment-in-progress',
+      'refund-exceeds-amount',
+      'card-bind-duplicate',
+      'token-invalid-signature',
+      'payment-hang',
+      'payment-drop-connection',
+    ]) {
       expect(set.get(name)).toBeDefined();
     }
   });
@@ -70,10 +78,26 @@ describe('a bad scenario file stops loading, naming the file and the problem', (
   test.each([
     ['not JSON', { 'bad-one.json': '{' }, /scenarios\/bad-one\.json: not valid JSON/],
     ['unknown endpoint', { 'bad-one.json': ok('bad-one', { paymnet: { responseCode: '5005400' } }) }, /apply\.paymnet: unknown endpoint/],
-    ['a code not in the catalogue', { 'bad-one.json': ok('bad-one', { payment: { responseCode: '4035499' } }) }, /not in the SNAP catalogue/],
-    ['another endpoint\'s service code', { 'bad-one.json': ok('bad-one', { payment: { responseCode: '4030114' } }) }, /service code 01 is not payment's \(54\)/],
-    ['a file name that is not the scenario name', { 'other.json': ok('bad-one', { payment: { responseCode: '5005400' } }) }, /must be named bad-one\.json/],
-    ['an unknown key', { 'bad-one.json': JSON.stringify({ name: 'bad-one', description: 'x', apply: { payment: { responseCod: '5005400' } } }) }, /scenarios\/bad-one\.json: apply\.payment/],
+    [
+      'a code not in the catalogue',
+      { 'bad-one.json': ok('bad-one', { payment: { responseCode: '4035499' } }) },
+      /not in the SNAP catalogue/,
+    ],
+    [
+      "another endpoint's service code",
+      { 'bad-one.json': ok('bad-one', { payment: { responseCode: '4030114' } }) },
+      /service code 01 is not payment's \(54\)/,
+    ],
+    [
+      'a file name that is not the scenario name',
+      { 'other.json': ok('bad-one', { payment: { responseCode: '5005400' } }) },
+      /must be named bad-one\.json/,
+    ],
+    [
+      'an unknown key',
+      { 'bad-one.json': JSON.stringify({ name: 'bad-one', description: 'x', apply: { payment: { responseCod: '5005400' } } }) },
+      /scenarios\/bad-one\.json: apply\.payment/,
+    ],
     ['pending on refund', { 'bad-one.json': ok('bad-one', { refund: { pending: {} } }) }, /pending applies to payment only/],
     ['no endpoint', { 'bad-one.json': ok('bad-one', {}) }, /at least one endpoint/],
   ])('%s', (_n, files, message) => {

@@ -19,9 +19,16 @@ describe('scenario selection', () => {
     token = await client.b2bToken();
   });
   const pay = (ref: string, scenario?: string, value = '10000.00') =>
-    client.tx(PAY, paymentBody(ref, value), { token, customerToken: session.customerToken, headers: { ...IP, ...(scenario ? { 'X-Mock-Scenario': scenario } : {}) } });
+    client.tx(PAY, paymentBody(ref, value), {
+      token,
+      customerToken: session.customerToken,
+      headers: { ...IP, ...(scenario ? { 'X-Mock-Scenario': scenario } : {}) },
+    });
   const status = (ref: string) => client.tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: ref });
-  const balance = async () => Number((await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0].availableBalance.value);
+  const balance = async () =>
+    Number(
+      (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0].availableBalance.value,
+    );
   const setGlobal = (name: string) => request(sb.app).put('/__mock/scenario').send({ name });
 
   test('per request: X-Mock-Scenario forces the documented answer and changes nothing', async () => {
@@ -73,18 +80,29 @@ describe('scenario selection', () => {
   });
 
   test('security checks run first: a forced answer still needs a correctly signed request', async () => {
-    const res = await client.tx(PAY, paymentBody('INV-9'), { secret: 'wrong', customerToken: session.customerToken, headers: { ...IP, 'X-Mock-Scenario': 'payment-in-progress' } });
+    const res = await client.tx(PAY, paymentBody('INV-9'), {
+      secret: 'wrong',
+      customerToken: session.customerToken,
+      headers: { ...IP, 'X-Mock-Scenario': 'payment-in-progress' },
+    });
     expect(res.body.responseCode).toBe('4015400');
   });
 
   test('unless the scenario targets the auth stage: a gateway outage answers before any check', async () => {
-    const res = await request(sb.app).post('/authorization/v1/access-token/b2b').set('X-Mock-Scenario', 'all-gateway-down').send('not even json');
+    const res = await request(sb.app)
+      .post('/authorization/v1/access-token/b2b')
+      .set('X-Mock-Scenario', 'all-gateway-down')
+      .send('not even json');
     expect(res.status).toBe(504);
     expect(res.body).toEqual({ responseCode: '5047300', responseMessage: 'Timeout' });
   });
 
   test('a forced token-invalid-signature on a correctly signed token call', async () => {
-    const res = await client.tokenRequest('/authorization/v1/access-token/b2b', { grantType: 'client_credentials' }, { headers: { 'X-Mock-Scenario': 'token-invalid-signature' } });
+    const res = await client.tokenRequest(
+      '/authorization/v1/access-token/b2b',
+      { grantType: 'client_credentials' },
+      { headers: { 'X-Mock-Scenario': 'token-invalid-signature' } },
+    );
     expect(res.body).toEqual({ responseCode: '4017300', responseMessage: 'Unauthorized. Invalid Signature' });
   });
 
@@ -92,12 +110,25 @@ describe('scenario selection', () => {
     const before = await balance();
     const res = await pay('INV-P', 'payment-in-progress');
     expect(res.status).toBe(202);
-    expect(res.body).toEqual({ responseCode: '2025400', responseMessage: 'Request In Progress', referenceNo: expect.any(String), partnerReferenceNo: 'INV-P', webRedirectUrl: null });
+    expect(res.body).toEqual({
+      responseCode: '2025400',
+      responseMessage: 'Request In Progress',
+      referenceNo: expect.any(String),
+      partnerReferenceNo: 'INV-P',
+      webRedirectUrl: null,
+    });
     expect((await status('INV-P')).body).toMatchObject({ latestTransactionStatus: '03', transactionStatusDesc: 'Pending' });
     expect(await balance()).toBe(before);
-    expect((await client.tx(REFUND, refundBody('INV-P', 'RF-P', '1.00'), { customerToken: session.customerToken, headers: IP })).body.responseCode).toBe('4040700');
+    expect(
+      (await client.tx(REFUND, refundBody('INV-P', 'RF-P', '1.00'), { customerToken: session.customerToken, headers: IP })).body
+        .responseCode,
+    ).toBe('4040700');
     sb.clock.advance(10_000);
-    expect((await status('INV-P')).body).toMatchObject({ latestTransactionStatus: '00', originalResponseCode: '2005400', paidTime: expect.any(String) });
+    expect((await status('INV-P')).body).toMatchObject({
+      latestTransactionStatus: '00',
+      originalResponseCode: '2005400',
+      paidTime: expect.any(String),
+    });
     expect(await balance()).toBe(before - 10000);
   });
 
@@ -130,16 +161,28 @@ describe('scenario selection', () => {
     expect(refund.body).toEqual({ responseCode: '5000700', responseMessage: 'General Error' });
     expect(refund.headers['x-mock-scenario']).toBe('payment-then-refund-fails');
     expect((await status('INV-S')).body.refundHistory).toEqual([]);
-    const other = await client.tx(REFUND, refundBody('INV-S', 'RF-S2', '1000.00'), { customerToken: session.customerToken, headers: { ...IP, 'X-Mock-Scenario': 'refund-exceeds-amount' } });
+    const other = await client.tx(REFUND, refundBody('INV-S', 'RF-S2', '1000.00'), {
+      customerToken: session.customerToken,
+      headers: { ...IP, 'X-Mock-Scenario': 'refund-exceeds-amount' },
+    });
     expect(other.body.responseCode).toBe('4040713');
   });
 
   test('a forced refund answer (404, 409) records no refund', async () => {
     await pay('INV-R');
-    await client.tx(REFUND, refundBody('INV-R', 'RF-R1', '1000.00'), { customerToken: session.customerToken, headers: { ...IP, 'X-Mock-Scenario': 'refund-transaction-not-found' } });
-    await client.tx(REFUND, refundBody('INV-R', 'RF-R2', '1000.00'), { customerToken: session.customerToken, headers: { ...IP, 'X-Mock-Scenario': 'refund-duplicate' } });
+    await client.tx(REFUND, refundBody('INV-R', 'RF-R1', '1000.00'), {
+      customerToken: session.customerToken,
+      headers: { ...IP, 'X-Mock-Scenario': 'refund-transaction-not-found' },
+    });
+    await client.tx(REFUND, refundBody('INV-R', 'RF-R2', '1000.00'), {
+      customerToken: session.customerToken,
+      headers: { ...IP, 'X-Mock-Scenario': 'refund-duplicate' },
+    });
     expect((await status('INV-R')).body.refundHistory).toEqual([]);
-    expect((await client.tx(REFUND, refundBody('INV-R', 'RF-R1', '10000.00'), { customerToken: session.customerToken, headers: IP })).body.responseCode).toBe('2000700');
+    expect(
+      (await client.tx(REFUND, refundBody('INV-R', 'RF-R1', '10000.00'), { customerToken: session.customerToken, headers: IP })).body
+        .responseCode,
+    ).toBe('2000700');
   });
 
   test('POST /__mock/reset: state, global scenario and journal are cleared', async () => {

@@ -12,7 +12,8 @@ import { IP, PAY, STATUS, SnapClient, customerSession, paymentBody } from '../he
 function scenarioDir(): string {
   const d = mkdtempSync(join(tmpdir(), 'scn-timing-'));
   cpSync(join(PROJECT_ROOT, 'scenarios'), d, { recursive: true });
-  const put = (name: string, payment: object) => writeFileSync(join(d, `${name}.json`), JSON.stringify({ name, description: 'test', apply: { payment } }));
+  const put = (name: string, payment: object) =>
+    writeFileSync(join(d, `${name}.json`), JSON.stringify({ name, description: 'test', apply: { payment } }));
   put('t-delay', { delayMs: 200 });
   put('t-delay-forced', { delayMs: 200, responseCode: '5045400' });
   put('t-hang', { hangMs: 400 });
@@ -32,7 +33,11 @@ describe('scenario timing effects', () => {
     session = await customerSession(client);
   });
   const pay = (ref: string, scenario: string, externalId?: string, timeoutMs?: number) =>
-    client.tx(PAY, paymentBody(ref, '1000.00'), { timeoutMs, customerToken: session.customerToken, headers: { ...IP, 'X-Mock-Scenario': scenario, ...(externalId ? { 'X-EXTERNAL-ID': externalId } : {}) } });
+    client.tx(PAY, paymentBody(ref, '1000.00'), {
+      timeoutMs,
+      customerToken: session.customerToken,
+      headers: { ...IP, 'X-Mock-Scenario': scenario, ...(externalId ? { 'X-EXTERNAL-ID': externalId } : {}) },
+    });
   const status = (ref: string) => client.tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: ref });
 
   test('delayMs: the normal answer comes no sooner than the delay', async () => {

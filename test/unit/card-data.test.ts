@@ -6,7 +6,8 @@ const PLAIN = '{"bankCardNo":"5221841234567890","bankCardType":"C","expiryDate":
 describe('cardData (spec §4.3)', () => {
   test('reproduces the worked vector of spec §4.3 (decrypted there by the Node SDK)', () => {
     const iv = Buffer.from('000102030405060708090a0b0c0d0e0f', 'hex');
-    const blob = 'Qv3cjmDqkyTAgekqaj6YMqphrtufhd2yg42OThxEkj1nsTEcV7LUGcRvuK1+MKyxJXKq+XJM136nDLgnAxWJ316AdEgpoRe5hN5lsiW/bZw=|AAECAwQFBgcICQoLDA0ODw==';
+    const blob =
+      'Qv3cjmDqkyTAgekqaj6YMqphrtufhd2yg42OThxEkj1nsTEcV7LUGcRvuK1+MKyxJXKq+XJM136nDLgnAxWJ316AdEgpoRe5hN5lsiW/bZw=|AAECAwQFBgcICQoLDA0ODw==';
     expect(encryptCardData(PLAIN, 'abc123', iv)).toBe(blob);
     expect(decryptCardData(blob, ['abc123'])).toBe(PLAIN);
   });
@@ -35,8 +36,14 @@ describe('cardData (spec §4.3)', () => {
   test('CryptoJS passphrase blobs only when enabled (spec §14 #2)', () => {
     const salt = randomBytes(8);
     const pass = Buffer.from('abc123');
-    let d = Buffer.alloc(0), block = Buffer.alloc(0);
-    while (d.length < 48) { block = createHash('md5').update(Buffer.concat([block, pass, salt])).digest(); d = Buffer.concat([d, block]); }
+    let d = Buffer.alloc(0),
+      block = Buffer.alloc(0);
+    while (d.length < 48) {
+      block = createHash('md5')
+        .update(Buffer.concat([block, pass, salt]))
+        .digest();
+      d = Buffer.concat([d, block]);
+    }
     const c = createCipheriv('aes-256-cbc', d.subarray(0, 32), d.subarray(32, 48));
     const blob = Buffer.concat([Buffer.from('Salted__'), salt, c.update(PLAIN), c.final()]).toString('base64');
     expect(blob.startsWith('U2FsdGVkX1')).toBe(true);

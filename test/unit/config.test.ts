@@ -13,7 +13,13 @@ describe('loadConfig', () => {
     expect(c.dbFile).toBe('data/doku-sandbox.json');
     expect(c.merchants).toHaveLength(1);
     expect(c.merchants[0]).toMatchObject({ clientId: DEMO.clientId, demo: true });
-    expect([c.signatureMode, c.timestampMode, c.externalIdMode, c.channelMode, c.bindFieldsMode]).toEqual(['lenient', 'lenient', 'lenient', 'lenient', 'lenient']);
+    expect([c.signatureMode, c.timestampMode, c.externalIdMode, c.channelMode, c.bindFieldsMode]).toEqual([
+      'lenient',
+      'lenient',
+      'lenient',
+      'lenient',
+      'lenient',
+    ]);
     expect(Object.isFrozen(c)).toBe(true);
   });
 
@@ -24,7 +30,12 @@ describe('loadConfig', () => {
   });
 
   test('a configured merchant replaces the demo; the shared key is tried before the secret', () => {
-    const c = loadConfig({ DOKU_CLIENT_ID: 'BRN-1', DOKU_CLIENT_SECRET: 'secret-1', DOKU_PUBLIC_KEY_PEM: DEMO.publicKeyPath, DOKU_SHARED_KEY: 'shared-1' });
+    const c = loadConfig({
+      DOKU_CLIENT_ID: 'BRN-1',
+      DOKU_CLIENT_SECRET: 'secret-1',
+      DOKU_PUBLIC_KEY_PEM: DEMO.publicKeyPath,
+      DOKU_SHARED_KEY: 'shared-1',
+    });
     expect(c.merchants).toEqual([expect.objectContaining({ clientId: 'BRN-1', demo: false, sharedKeys: ['shared-1', 'secret-1'] })]);
   });
 
@@ -35,8 +46,14 @@ describe('loadConfig', () => {
     [{ DOKU_SIGNATURE_MODE: 'loose' }, /DOKU_SIGNATURE_MODE: "loose" must be one of lenient, strict/],
     [{ DOKU_OTP: '12' }, /DOKU_OTP: each OTP must be 6 to 8 digits/],
     [{ DOKU_CLIENT_ID: 'BRN-1' }, /go together: set all three/],
-    [{ DOKU_CLIENT_ID: 'BRN-1', DOKU_CLIENT_SECRET: 's', DOKU_PUBLIC_KEY_PEM: '/nope.pem' }, /DOKU_PUBLIC_KEY_PEM: cannot read "\/nope.pem"/],
-    [{ DOKU_CLIENT_ID: 'BRN-1', DOKU_CLIENT_SECRET: 's', DOKU_PUBLIC_KEY_PEM: join(PROJECT_ROOT, 'package.json') }, /is not an RSA public key in PEM format/],
+    [
+      { DOKU_CLIENT_ID: 'BRN-1', DOKU_CLIENT_SECRET: 's', DOKU_PUBLIC_KEY_PEM: '/nope.pem' },
+      /DOKU_PUBLIC_KEY_PEM: cannot read "\/nope.pem"/,
+    ],
+    [
+      { DOKU_CLIENT_ID: 'BRN-1', DOKU_CLIENT_SECRET: 's', DOKU_PUBLIC_KEY_PEM: join(PROJECT_ROOT, 'package.json') },
+      /is not an RSA public key in PEM format/,
+    ],
   ])('%j is refused with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -52,7 +69,14 @@ describe('loadConfig', () => {
   });
 
   test('the printed configuration masks secrets', () => {
-    const printed = describeConfig(loadConfig({ DOKU_CLIENT_ID: 'BRN-1', DOKU_CLIENT_SECRET: 'super-secret-value', DOKU_PUBLIC_KEY_PEM: DEMO.publicKeyPath, DOKU_SHARED_KEY: 'shared-secret-value' }));
+    const printed = describeConfig(
+      loadConfig({
+        DOKU_CLIENT_ID: 'BRN-1',
+        DOKU_CLIENT_SECRET: 'super-secret-value',
+        DOKU_PUBLIC_KEY_PEM: DEMO.publicKeyPath,
+        DOKU_SHARED_KEY: 'shared-secret-value',
+      }),
+    );
     expect(printed.DOKU_CLIENT_ID).toBe('BRN-1');
     expect(JSON.stringify(printed)).not.toContain('super-secret-value');
     expect(JSON.stringify(printed)).not.toContain('shared-secret-value');

@@ -16,7 +16,13 @@ describe('journal store', () => {
       store.insertPayment(payment(i));
       if (i % 3 === 0) {
         const p = store.findPayment(payment(i).referenceNo)!;
-        p.refunds.push({ refundNo: `RF${i}`, partnerRefundNo: `R${i}`, refundAmount: { value: '1.00', currency: 'IDR' }, refundTime: i, externalId: `x${i}` });
+        p.refunds.push({
+          refundNo: `RF${i}`,
+          partnerRefundNo: `R${i}`,
+          refundAmount: { value: '1.00', currency: 'IDR' },
+          refundTime: i,
+          externalId: `x${i}`,
+        });
         store.paymentChanged(p);
       }
       store.saveRefreshToken({ refreshToken: `t${i}`, clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 }, 1_000_000_000);
@@ -59,18 +65,39 @@ describe('journal store', () => {
   });
 
   test('state from before token epochs gets one (kept across restarts) and loses its token records', async () => {
-    const legacy = { version: 1, accessTokens: { t1: { jti: 't1', clientId: 'BRN-1', exp: 2_000_000_000 } }, customerTokens: { c1: { jti: 'c1', clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 } }, refreshTokens: {}, authCodes: {}, bindings: {}, payments: { REF000001: payment(1) }, idempotency: {} };
+    const legacy = {
+      version: 1,
+      accessTokens: { t1: { jti: 't1', clientId: 'BRN-1', exp: 2_000_000_000 } },
+      customerTokens: { c1: { jti: 'c1', clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 } },
+      refreshTokens: {},
+      authCodes: {},
+      bindings: {},
+      payments: { REF000001: payment(1) },
+      idempotency: {},
+    };
     writeFileSync(file, JSON.stringify(legacy));
     const first = await Store.open(file);
     const epoch = first.tokenEpoch;
     expect(typeof epoch).toBe('string');
-    expect(Object.keys(first.data).sort()).toEqual(['authCodes', 'bindings', 'idempotency', 'payments', 'refreshTokens', 'tokenEpoch', 'version']);
+    expect(Object.keys(first.data).sort()).toEqual([
+      'authCodes',
+      'bindings',
+      'idempotency',
+      'payments',
+      'refreshTokens',
+      'tokenEpoch',
+      'version',
+    ]);
     const second = await Store.open(file); // from the journal: no clean stop in between
     expect(second.tokenEpoch).toBe(epoch);
     expect('accessTokens' in second.data).toBe(false);
     await second.close();
     const snapshot = JSON.parse(readFileSync(file, 'utf8'));
-    expect([snapshot.tokenEpoch, 'accessTokens' in snapshot, snapshot.payments.REF000001.partnerReferenceNo]).toEqual([epoch, false, 'INV-1']);
+    expect([snapshot.tokenEpoch, 'accessTokens' in snapshot, snapshot.payments.REF000001.partnerReferenceNo]).toEqual([
+      epoch,
+      false,
+      'INV-1',
+    ]);
   });
 
   test('non-ASCII text (names, remarks) survives the journal, the snapshot and a restart byte for byte', async () => {
@@ -91,7 +118,9 @@ describe('journal store', () => {
     appendFileSync(journal, '{"p":["payments","REF9"],"v":{"referenceNo":"RE');
     const second = await Store.open(file);
     expect(stateOf(second)).toBe(expected);
-    expect(second.startupNotes).toEqual([expect.stringMatching(/journal-0\.jsonl: line \d+ is damaged .*byte\(s\) from there on were dropped/)]);
+    expect(second.startupNotes).toEqual([
+      expect.stringMatching(/journal-0\.jsonl: line \d+ is damaged .*byte\(s\) from there on were dropped/),
+    ]);
   });
 
   test('a damaged line with complete changes after it stops the start, naming the file and line', async () => {
@@ -156,7 +185,8 @@ describe('journal store', () => {
 
   test('records deleted while a compaction writes them are left out: the snapshot still parses, and with the journal is the state', async () => {
     const store = await Store.open(file);
-    for (let i = 0; i < 5000; i++) store.saveRefreshToken({ refreshToken: `t${i}`, clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 }, 1_000_000_000);
+    for (let i = 0; i < 5000; i++)
+      store.saveRefreshToken({ refreshToken: `t${i}`, clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 }, 1_000_000_000);
     await store.commit();
     let taking = true;
     let taken = 0;
@@ -177,7 +207,10 @@ describe('journal store', () => {
   });
 
   test('a large snapshot is rewritten only once the journal is as large as it (write cost flat, not growing with the data)', async () => {
-    const generations = () => readdirSync(dir).filter((f) => f.includes('.journal-')).map((f) => Number(f.split('.journal-')[1]!.split('.')[0]));
+    const generations = () =>
+      readdirSync(dir)
+        .filter((f) => f.includes('.journal-'))
+        .map((f) => Number(f.split('.journal-')[1]!.split('.')[0]));
     const store = await Store.open(file, 0, { compactEvery: 10 });
     for (let i = 0; i < 300; i++) store.insertPayment(payment(i));
     await store.commit();

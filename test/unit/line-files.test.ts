@@ -5,16 +5,21 @@ import { Store } from '../../server/store/store.js';
 import { paymentRecord as payment, stateOf } from '../helpers/state.js';
 import { eachTempState } from '../helpers/temp-state.js';
 
-const refund = (n: string) => ({ refundNo: `RF-${n}`, partnerRefundNo: n, refundAmount: { value: '1.00', currency: 'IDR' }, refundTime: 1, externalId: `X-${n}` });
+const refund = (n: string) => ({
+  refundNo: `RF-${n}`,
+  partnerRefundNo: n,
+  refundAmount: { value: '1.00', currency: 'IDR' },
+  refundTime: 1,
+  externalId: `X-${n}`,
+});
 const openSlots = (store: Store) => {
   const files = (store as unknown as { journal: { lineFiles: LineFiles } }).journal.lineFiles;
   return Array.from({ length: 8 }, (_, slot) => files.fd(slot)).filter((fd) => fd !== undefined).length;
 };
 
 describe('payments at rest on disk', () => {
-  let dir: string;
   let file: string;
-  eachTempState('line-files-', (d, f) => ((dir = d), (file = f)));
+  eachTempState('line-files-', (_d, f) => (file = f));
 
   test('a handle names its slot, offset and length exactly, up to its bounds; past them there is none', () => {
     let seed = 7;
@@ -107,7 +112,7 @@ describe('payments at rest on disk', () => {
     const requests = (async () => {
       for (let i = 0; running; i = (i + 211) % 3000) {
         const p = store.findPayment(`REF${String(i).padStart(6, '0')}`)!;
-        for (const n of [1, 2]) {
+        for (const _ of [1, 2]) {
           p.refunds.push(refund(`R${changes++}`));
           store.paymentChanged(p);
           commits.push(store.commit());
@@ -153,7 +158,14 @@ describe('payments at rest on disk', () => {
     expect(statSync(`${file}.journal-0.jsonl`).size).toBeLessThan(size);
     after.insertPayment(payment(3));
     await after.commit();
-    expect(readFileSync(`${file}.journal-0.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l).p).filter((p) => p?.[0] === 'payments').map((p) => p[1])).toEqual(['REF000001', 'REF000003']);
+    expect(
+      readFileSync(`${file}.journal-0.jsonl`, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l).p)
+        .filter((p) => p?.[0] === 'payments')
+        .map((p) => p[1]),
+    ).toEqual(['REF000001', 'REF000003']);
     const again = await Store.open(file);
     expect(Object.keys(again.data.payments)).toEqual(['REF000001', 'REF000003']);
     expect(again.findPayment('REF000003')?.partnerReferenceNo).toBe('INV-3');

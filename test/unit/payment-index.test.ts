@@ -3,8 +3,17 @@ import { PaymentIndex } from '../../server/store/payment-index.js';
 import type { PaymentRecord } from '../../server/store/types.js';
 
 const pay = (ref: string, externalId: string, partnerReferenceNo = `INV-${ref}`): PaymentRecord => ({
-  referenceNo: ref, clientId: 'BRN-1', partnerReferenceNo, externalId, amount: { value: '1.00', currency: 'IDR' },
-  requestKey: 'k', status: 'SUCCESS', responseCode: '2005400', responseMessage: 'Successful', createdAt: 0, refunds: [],
+  referenceNo: ref,
+  clientId: 'BRN-1',
+  partnerReferenceNo,
+  externalId,
+  amount: { value: '1.00', currency: 'IDR' },
+  requestKey: 'k',
+  status: 'SUCCESS',
+  responseCode: '2005400',
+  responseMessage: 'Successful',
+  createdAt: 0,
+  refunds: [],
 });
 
 describe('payment index', () => {

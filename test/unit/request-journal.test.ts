@@ -5,7 +5,12 @@ import type { SnapRequest, SnapResponse } from '../../server/pipeline/snap-http.
 const clock = { now: () => Date.parse('2026-11-24T10:00:00Z') };
 function exchange(n: number, body: Buffer, rawHeaders: string[] = ['Content-Type', 'application/json']) {
   const req = { method: 'POST', originalUrl: `/p?n=${n}`, headers: {}, rawHeaders, body } as unknown as SnapRequest;
-  const res = { writableFinished: true, statusCode: 400, getHeader: () => 'none', locals: { answerJson: '{"responseCode":"4000000"}' } } as unknown as SnapResponse;
+  const res = {
+    writableFinished: true,
+    statusCode: 400,
+    getHeader: () => 'none',
+    locals: { answerJson: '{"responseCode":"4000000"}' },
+  } as unknown as SnapResponse;
   return [req, res, 1] as const;
 }
 

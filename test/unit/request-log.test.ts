@@ -10,11 +10,22 @@ test('one JSON log line per request with method, path, responseCode, scenario, d
   const client = new SnapClient(sb.app);
   const session = await customerSession(client);
   lines.length = 0;
-  await client.tx(PAY, paymentBody('LOG-1'), { customerToken: session.customerToken, headers: { ...IP, 'X-EXTERNAL-ID': 'log-ext-1', 'X-Mock-Scenario': 'payment-insufficient-funds' } });
+  await client.tx(PAY, paymentBody('LOG-1'), {
+    customerToken: session.customerToken,
+    headers: { ...IP, 'X-EXTERNAL-ID': 'log-ext-1', 'X-Mock-Scenario': 'payment-insufficient-funds' },
+  });
   await new Promise((r) => setImmediate(r));
   const entries = lines.map((l) => JSON.parse(l)).filter((e) => e.msg === 'request');
   expect(entries).toHaveLength(2); // the B2B token call of tx(), then the payment
-  expect(entries[1]).toMatchObject({ method: 'POST', path: PAY, status: 403, responseCode: '4035414', scenario: 'payment-insufficient-funds', externalId: 'log-ext-1', durationMs: expect.any(Number) });
+  expect(entries[1]).toMatchObject({
+    method: 'POST',
+    path: PAY,
+    status: 403,
+    responseCode: '4035414',
+    scenario: 'payment-insufficient-funds',
+    externalId: 'log-ext-1',
+    durationMs: expect.any(Number),
+  });
   const text = lines.join('\n');
   for (const secret of [client.secret, session.customerToken, 'cardData', 'Bearer ']) expect(text).not.toContain(secret);
 });

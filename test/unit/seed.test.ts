@@ -6,7 +6,8 @@ async function run(seed: string) {
   const sb = await buildSandbox({ DOKU_FAKER_SEED: seed });
   const client = new SnapClient(sb.app);
   const session = await customerSession(client);
-  const balance = (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0].availableBalance.value;
+  const balance = (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0]
+    .availableBalance.value;
   return { referenceNo: session.referenceNo, bankCardToken: session.bankCardToken, authCode: session.authCode, balance };
 }
 

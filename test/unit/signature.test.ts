@@ -1,10 +1,18 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { sha256Hex, signAsymmetric, signSymmetric, symmetricStringToSign, verifyAsymmetric, signatureMatches } from '../../server/snap/signature.js';
+import {
+  sha256Hex,
+  signAsymmetric,
+  signSymmetric,
+  symmetricStringToSign,
+  verifyAsymmetric,
+  signatureMatches,
+} from '../../server/snap/signature.js';
 import { bodyCandidates, stripInsignificantWhitespace } from '../../server/snap/body-canonical.js';
 
 describe('symmetric signature (spec §2.2)', () => {
   test('reproduces the worked vector of spec §2.2, cross-checked there with the Node SDK', () => {
-    const body = '{"partnerReferenceNo":"INV-0001","amount":{"value":"10000.00","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}';
+    const body =
+      '{"partnerReferenceNo":"INV-0001","amount":{"value":"10000.00","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}';
     const hash = sha256Hex(body);
     expect(hash).toBe('ed61a31f539422068b64f2f2dca7df60dff08bdffe5fd54ea4fe5c5c72191f53');
     const sts = symmetricStringToSign({
@@ -14,8 +22,12 @@ describe('symmetric signature (spec §2.2)', () => {
       bodyHashHex: hash,
       timestamp: '2024-05-01T10:00:00+07:00',
     });
-    expect(sts).toBe(`POST:/direct-debit/core/v1/debit/payment-host-to-host:eyJhbGciOiJSUzI1NiJ9.test.sig:${hash}:2024-05-01T10:00:00+07:00`);
-    expect(signSymmetric('SK-TEST-0123456789abcdef', sts)).toBe('bDc8iJzIkP9/DUgmJojiZwhnxnlZZUIyJ4UDhWrMWVYpznqNAtwuvilu16ZVtljToJ7zlQhPOK1qbGhlns7G5g==');
+    expect(sts).toBe(
+      `POST:/direct-debit/core/v1/debit/payment-host-to-host:eyJhbGciOiJSUzI1NiJ9.test.sig:${hash}:2024-05-01T10:00:00+07:00`,
+    );
+    expect(signSymmetric('SK-TEST-0123456789abcdef', sts)).toBe(
+      'bDc8iJzIkP9/DUgmJojiZwhnxnlZZUIyJ4UDhWrMWVYpznqNAtwuvilu16ZVtljToJ7zlQhPOK1qbGhlns7G5g==',
+    );
   });
 
   test('the empty body hashes the empty string', () => {

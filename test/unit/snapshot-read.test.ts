@@ -6,12 +6,17 @@ import type { PaymentRecord } from '../../server/store/types.js';
 import { paymentRecord as payment, stateOf } from '../helpers/state.js';
 import { eachTempState } from '../helpers/temp-state.js';
 
-const refund = (n: string) => ({ refundNo: `RF-${n}`, partnerRefundNo: n, refundAmount: { value: '1.00', currency: 'IDR' }, refundTime: 1, externalId: `X-${n}` });
+const refund = (n: string) => ({
+  refundNo: `RF-${n}`,
+  partnerRefundNo: n,
+  refundAmount: { value: '1.00', currency: 'IDR' },
+  refundTime: 1,
+  externalId: `X-${n}`,
+});
 
 describe('snapshot read', () => {
-  let dir: string;
   let file: string;
-  eachTempState('snapshot-', (d, f) => ((dir = d), (file = f)));
+  eachTempState('snapshot-', (_d, f) => (file = f));
 
   /** 50 payments (one refunded, one with a quote and a backslash in its partnerReferenceNo), stopped cleanly. */
   async function written(): Promise<string> {
@@ -117,7 +122,8 @@ describe('snapshot read', () => {
 
   test('a snapshot of many read chunks (128 KiB): a head and a payment line larger than one, lines cut by chunk edges, all found and indexed', async () => {
     const store = await Store.open(file);
-    for (let i = 0; i < 3000; i++) store.saveRefreshToken({ refreshToken: `rt-${i}`, clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 }, 1_000_000_000);
+    for (let i = 0; i < 3000; i++)
+      store.saveRefreshToken({ refreshToken: `rt-${i}`, clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 }, 1_000_000_000);
     for (let i = 0; i < 8000; i++) store.insertPayment(payment(i));
     const big = store.findPayment('REF004000')!;
     for (let r = 0; r < 5000; r++) big.refunds.push(refund(`BIG-${r}`));
@@ -129,7 +135,8 @@ describe('snapshot read', () => {
     expect(readFileSync(file, 'latin1').indexOf('"payments": {')).toBeGreaterThan(2 ** 17); // the head alone is larger than a chunk
     const again = await Store.open(file);
     expect(Object.values(again.data.payments).filter((p) => typeof p !== 'number')).toEqual([]);
-    for (const i of [0, 1, 2047, 4000, 4001, 7999]) expect(again.payments.byPartnerReferenceNo('BRN-1', `INV-${i}`)?.referenceNo).toBe(payment(i).referenceNo);
+    for (const i of [0, 1, 2047, 4000, 4001, 7999])
+      expect(again.payments.byPartnerReferenceNo('BRN-1', `INV-${i}`)?.referenceNo).toBe(payment(i).referenceNo);
     expect(again.payments.byRefundNo('BRN-1', 'BIG-4999')?.referenceNo).toBe('REF004000');
     expect(again.payments.byExternalId('BRN-1', 'EXT-6000')?.referenceNo).toBe('REF006000');
     expect(stateOf(again)).toBe(expected);

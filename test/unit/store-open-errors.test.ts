@@ -19,7 +19,9 @@ describe('opening a state that cannot be read', () => {
     first.insertPayment(payment(2));
     await first.commit(); // on the journal only; then the process "dies"
     rmSync(file);
-    await expect(Store.open(file)).rejects.toThrow(`${file} is missing, but ${file}.journal-1.jsonl holds only the changes made after it was written`);
+    await expect(Store.open(file)).rejects.toThrow(
+      `${file} is missing, but ${file}.journal-1.jsonl holds only the changes made after it was written`,
+    );
   });
 
   test('a first run that crashed before any snapshot was written still starts from its journal', async () => {

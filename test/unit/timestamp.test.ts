@@ -8,10 +8,14 @@ describe('X-TIMESTAMP (spec §1.3)', () => {
     '2020-12-21T07:56:11.000Z', // DOKU's own examples
   ])('accepts %s', (ts) => expect(isValidTimestamp(ts)).toBe(true));
 
-  test.each(['2024-05-01 10:00:00', '2024-05-01T10:00:00', '2024-05-01T10:00:00+0700', '2024-13-01T10:00:00Z', 'yesterday', '2024-05-01T10:00:00+5.5:30'])(
-    'rejects %s',
-    (ts) => expect(isValidTimestamp(ts)).toBe(false),
-  );
+  test.each([
+    '2024-05-01 10:00:00',
+    '2024-05-01T10:00:00',
+    '2024-05-01T10:00:00+0700',
+    '2024-13-01T10:00:00Z',
+    'yesterday',
+    '2024-05-01T10:00:00+5.5:30',
+  ])('rejects %s', (ts) => expect(isValidTimestamp(ts)).toBe(false));
 
   test('strict mode follows the binding page: offset only', () => {
     expect(isValidTimestamp('2024-05-01T10:00:00+07:00', true)).toBe(true);
