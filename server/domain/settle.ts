@@ -17,9 +17,8 @@ export function settleIfDue(p: PaymentRecord | undefined, deps: Deps, now: numbe
 
 export function settle(p: PaymentRecord, to: 'SUCCESS' | 'FAILED', deps: Deps, at: number): void {
   const binding = p.bindingRef ? deps.store.bindings.byReferenceNo(p.bindingRef) : undefined;
-  if (to === 'FAILED') Object.assign(p, { status: 'FAILED', ...paymentOutcome('403_05') });
-  else if (!debit(deps.store, binding, toCents(p.amount.value))) Object.assign(p, { status: 'FAILED', ...paymentOutcome('403_14') });
-  else Object.assign(p, { status: 'SUCCESS', ...paymentOutcome('200_00'), paidTime: at, approvalCode: deps.ids.approvalCode() });
-  p.settleAt = undefined;
-  deps.store.paymentChanged(p);
+  if (to === 'FAILED') deps.store.settlePayment(p, { status: 'FAILED', ...paymentOutcome('403_05') });
+  else if (!debit(deps.store, binding, toCents(p.amount.value)))
+    deps.store.settlePayment(p, { status: 'FAILED', ...paymentOutcome('403_14') });
+  else deps.store.settlePayment(p, { status: 'SUCCESS', ...paymentOutcome('200_00'), paidTime: at, approvalCode: deps.ids.approvalCode() });
 }

@@ -54,17 +54,14 @@ export const otpVerification: EndpointDefinition<Body> = {
 };
 
 function findBinding({ deps, body, merchant }: Ctx<Body>): Binding {
-  const { bindings, data } = deps.store;
+  const { bindings } = deps.store;
   if (!body.originalReferenceNo && !body.chargeToken && !body.originalPartnerReferenceNo) {
     throw invalidMandatoryField('originalReferenceNo', 'name the binding: originalReferenceNo, chargeToken or originalPartnerReferenceNo');
   }
   const found =
     (body.originalReferenceNo && bindings.byReferenceNo(body.originalReferenceNo)) ||
     (body.chargeToken && bindings.byCharge(body.chargeToken)) ||
-    (body.originalPartnerReferenceNo &&
-      Object.values(data.bindings).findLast(
-        (b) => b.clientId === merchant.clientId && b.partnerReferenceNo === body.originalPartnerReferenceNo,
-      ));
+    (body.originalPartnerReferenceNo && bindings.byPartnerReferenceNo(merchant.clientId, body.originalPartnerReferenceNo));
   if (!found || found.clientId !== merchant.clientId) throw snapError('404_01', 'no card binding of this merchant matches');
   return found;
 }

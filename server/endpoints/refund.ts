@@ -58,8 +58,7 @@ export const refund: EndpointDefinition<Body> = {
       refundTime: now,
       externalId: header(H.externalId)!,
     };
-    payment.refunds.push(record);
-    deps.store.paymentChanged(payment);
+    deps.store.addRefund(payment, record);
     const binding = payment.bindingRef ? deps.store.bindings.byReferenceNo(payment.bindingRef) : undefined;
     credit(deps.store, binding, cents);
     return {

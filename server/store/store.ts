@@ -19,8 +19,10 @@ import {
   type Binding,
   type Data,
   type IdempotencyRecord,
+  type PaymentOutcome,
   type PaymentRecord,
   type RefreshTokenRecord,
+  type RefundRecord,
 } from './types.js';
 
 /** What a state file may hold: older versions stored access and customer token records. */
@@ -166,11 +168,23 @@ export class Store {
     return this.payments.get(referenceNo);
   }
 
+  /** A refund of `p` (endpoints/refund.ts): appended to its refunds and indexed by its partnerRefundNo. */
+  addRefund(p: PaymentRecord, refund: RefundRecord): void {
+    p.refunds.push(refund);
+    this.paymentChanged(p);
+  }
+
+  /** A PENDING payment settles (domain/settle.ts): its outcome replaces its status, codes and paid time. */
+  settlePayment(p: PaymentRecord, outcome: PaymentOutcome): void {
+    Object.assign(p, outcome, { settleAt: undefined });
+    this.paymentChanged(p);
+  }
+
   /**
-   * Keeps the refund index right after a refund was appended to `p.refunds`. Puts `p` back in the
-   * collection: a commit or compaction may have replaced it there by its line since the caller found it.
+   * Every change to a payment ends here. Puts `p` back in the collection (a commit or compaction
+   * may have replaced it there by its line since the caller found it) and re-indexes it.
    */
-  paymentChanged(p: PaymentRecord): void {
+  private paymentChanged(p: PaymentRecord): void {
     this.data.payments[p.referenceNo] = p;
     this.payments.add(p);
     this.touch('payments', p.referenceNo);

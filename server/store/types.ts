@@ -94,6 +94,10 @@ export interface PaymentRecord {
   settleTo?: 'SUCCESS' | 'FAILED';
 }
 
+/** What settling a PENDING payment decides (domain/settle.ts). */
+export type PaymentOutcome = Pick<PaymentRecord, 'status' | 'responseCode' | 'responseMessage'> &
+  Partial<Pick<PaymentRecord, 'paidTime' | 'approvalCode'>>;
+
 /** A stored answer for the X-EXTERNAL-ID idempotency rule (spec §12). */
 export interface IdempotencyRecord {
   fingerprint: string;

@@ -16,14 +16,13 @@ describe('journal store', () => {
       store.insertPayment(payment(i));
       if (i % 3 === 0) {
         const p = store.findPayment(payment(i).referenceNo)!;
-        p.refunds.push({
+        store.addRefund(p, {
           refundNo: `RF${i}`,
           partnerRefundNo: `R${i}`,
           refundAmount: { value: '1.00', currency: 'IDR' },
           refundTime: i,
           externalId: `x${i}`,
         });
-        store.paymentChanged(p);
       }
       store.saveRefreshToken({ refreshToken: `t${i}`, clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 }, 1_000_000_000);
       if (i % 5 === 0) store.takeRefreshToken(`t${i}`);

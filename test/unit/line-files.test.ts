@@ -50,8 +50,7 @@ describe('payments at rest on disk', () => {
     store.insertPayment(payment(2000));
     await store.commit();
     expect(store.findPayment('REF000001')).toBe(read); // another payment's commit: still the same object, no second read
-    read.refunds.push(refund('A'));
-    store.paymentChanged(read);
+    store.addRefund(read, refund('A'));
     await store.commit();
     const changed = store.findPayment('REF000001')!;
     expect(typeof store.data.payments.REF000001).toBe('number');
@@ -61,9 +60,9 @@ describe('payments at rest on disk', () => {
     const compacted = store.findPayment('REF000001')!;
     expect(compacted).not.toBe(changed); // the files it was read from were closed: read again, from the new snapshot
     expect(compacted).toEqual(changed);
-    store.paymentChanged({ ...compacted, refunds: [], status: 'FAILED' }); // a change made on another object than the one read
+    store.settlePayment(compacted, { status: 'FAILED', responseCode: '4035405', responseMessage: 'Do Not Honor' });
     await store.commit();
-    expect(store.findPayment('REF000001')).toMatchObject({ status: 'FAILED', refunds: [] }); // not the object kept from before
+    expect(store.findPayment('REF000001')).toMatchObject({ status: 'FAILED', refunds: [{ partnerRefundNo: 'A' }] });
     const last = store.findPayment('REF000001');
     for (let i = 2; i < 1100; i++) store.findPayment(payment(i).referenceNo);
     expect(store.findPayment('REF000001')).not.toBe(last); // 1 024 later reads pushed it out
@@ -81,8 +80,7 @@ describe('payments at rest on disk', () => {
       // requests between the compaction's chunks: refund payments it has and has not written yet, and read others
       for (let i = 0; running; i = (i + 397) % 3000, changes++) {
         const p = store.findPayment(`REF${String(i).padStart(6, '0')}`)!;
-        p.refunds.push(refund(`R${changes}`));
-        store.paymentChanged(p);
+        store.addRefund(p, refund(`R${changes}`));
         expect(store.findPayment(`REF${String((i * 7) % 3000).padStart(6, '0')}`)?.clientId).toBe('BRN-1');
         await store.commit();
         await new Promise((r) => setImmediate(r));
@@ -113,8 +111,7 @@ describe('payments at rest on disk', () => {
       for (let i = 0; running; i = (i + 211) % 3000) {
         const p = store.findPayment(`REF${String(i).padStart(6, '0')}`)!;
         for (const _ of [1, 2]) {
-          p.refunds.push(refund(`R${changes++}`));
-          store.paymentChanged(p);
+          store.addRefund(p, refund(`R${changes++}`));
           commits.push(store.commit());
           await new Promise((r) => setImmediate(r));
         }

@@ -23,8 +23,7 @@ describe('snapshot read', () => {
     const store = await Store.open(file);
     for (let i = 0; i < 50; i++) store.insertPayment(payment(i, i === 7 ? 'INV "7" \\ 7' : undefined));
     const refunded = store.findPayment('REF000003')!;
-    refunded.refunds.push(refund('RFD-3'));
-    store.paymentChanged(refunded);
+    store.addRefund(refunded, refund('RFD-3'));
     await store.commit();
     const expected = stateOf(store);
     await store.close();
@@ -60,8 +59,7 @@ describe('snapshot read', () => {
     await written();
     const store = await Store.open(file);
     const p = store.payments.byPartnerReferenceNo('BRN-1', 'INV-12')!;
-    p.refunds.push(refund('RFD-12'));
-    store.paymentChanged(p);
+    store.addRefund(p, refund('RFD-12'));
     await store.commit();
     const expected = stateOf(await Store.open(file)); // snapshot + journal (no clean stop), read by another instance
     expect(typeof store.data.payments.REF000040).toBe('number');
@@ -83,8 +81,7 @@ describe('snapshot read', () => {
     expect(typeof store.data.payments.REF000004).toBe('number'); // its place in the new snapshot, not the object
     expect(typeof store.data.payments.REF000006).toBe('number');
     expect(store.findPayment('REF000005')?.partnerReferenceNo).toBe('INV-5');
-    held.refunds.push(refund('LATE'));
-    store.paymentChanged(held);
+    store.addRefund(held, refund('LATE'));
     expect(store.findPayment('REF000004')).toBe(held);
     expect(store.payments.byRefundNo('BRN-1', 'LATE')).toBe(held);
     await store.commit();
@@ -109,8 +106,7 @@ describe('snapshot read', () => {
     await store.commit(); // another payment's commit: the one only read goes back to rest
     expect(typeof store.data.payments.REF000001).toBe('number');
     const again1 = store.findPayment('REF000001')!;
-    again1.refunds.push(refund('R-1'));
-    store.paymentChanged(again1);
+    store.addRefund(again1, refund('R-1'));
     expect(store.payments.byRefundNo('BRN-1', 'R-1')).toBe(again1);
     await store.commit();
     expect(typeof store.data.payments.REF000001).toBe('number');
@@ -126,8 +122,7 @@ describe('snapshot read', () => {
       store.saveRefreshToken({ refreshToken: `rt-${i}`, clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 }, 1_000_000_000);
     for (let i = 0; i < 8000; i++) store.insertPayment(payment(i));
     const big = store.findPayment('REF004000')!;
-    for (let r = 0; r < 5000; r++) big.refunds.push(refund(`BIG-${r}`));
-    store.paymentChanged(big);
+    for (let r = 0; r < 5000; r++) store.addRefund(big, refund(`BIG-${r}`));
     await store.commit();
     const expected = stateOf(store);
     await store.close();
