@@ -1,14 +1,17 @@
 /**
- * createApp(deps, scenarios): the whole HTTP surface, as one list. Order matters and is why it is written here:
- *  1. Express defaults that cost time or leak (x-powered-by, ETag) are off.
- *  2. The DOKU endpoints, before Express's router because they are the hot path: one Map lookup
- *     (snap-routes.ts), then the SNAP pipeline (pipeline/run-endpoint.ts). Other methods: `405xx00`.
- *  3. /__mock admin routes: never signature-checked (architecture.md §4.2).
- *  4. The hosted OTP page (HTML, not SNAP).
- *  5. Anything else: SNAP-shaped `4040002 Invalid Routing`, never Express's HTML page; logged and
- *     kept in the request journal like the DOKU endpoints' exchanges.
- *  6. The error handler: the one place errors become HTTP.
+ * createApp(deps, scenarios): the whole HTTP surface as one request listener, which `main.ts` (through
+ * http-server.ts) and supertest both use. Order matters and is why it is written here:
+ *  1. The DOKU endpoints first, because they are the hot path: one Map lookup (snap-routes.ts) on
+ *     Node's own request and response, then the SNAP pipeline (pipeline/run-endpoint.ts); other
+ *     methods on their paths: `405xx00`. Express's router (its layer walk, `next` chain and
+ *     per-request prototype switch) was measured at ~12 % of a status check (docs/performance.md).
+ *  2. Everything else is Express, with its defaults that cost time or leak (x-powered-by, ETag) off:
+ *     /__mock admin routes (never signature-checked); the hosted OTP page (HTML, not SNAP); anything
+ *     else a SNAP-shaped `4040002 Invalid Routing`, never Express's HTML page, logged and kept in the
+ *     request journal like the DOKU endpoints' exchanges; then the error handler, the one place
+ *     errors become HTTP.
  */
+import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
 import { adminRouter } from './admin/routes.js';
 import type { Deps } from './deps.js';
@@ -18,28 +21,35 @@ import { IdempotencyLedger } from './pipeline/idempotency.js';
 import { snapError } from './snap/errors.js';
 import { Journal } from './admin/journal.js';
 import { observeExchanges } from './request-log.js';
-import { serveBeforeRouter, snapRoutes } from './snap-routes.js';
+import { snapRoutes } from './snap-routes.js';
 import type { ScenarioSet } from './scenario/load.js';
 import { ScenarioState } from './scenario/select.js';
 
-export function createApp(deps: Deps, scenarioSet: ScenarioSet): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.disable('etag');
-  app.set('trust proxy', false);
+/** The app: a request listener, with the routes it serves for the OpenAPI drift test. */
+export type App = RequestListener & { readonly snapPaths: readonly string[]; readonly express: Express };
 
+export function createApp(deps: Deps, scenarioSet: ScenarioSet): App {
   const scenarios = new ScenarioState(scenarioSet);
   const journal = new Journal(deps.config.journalSize, deps.clock);
   const ledger = new IdempotencyLedger(deps.store, deps.config.idempotencyMax);
   const onError = errorHandler(deps.config, deps.log);
   const observe = observeExchanges(deps.log, journal);
-  serveBeforeRouter(app, snapRoutes(deps, ledger, scenarios, observe), onError);
-  app.use('/__mock', adminRouter(deps, scenarios, journal));
-  app.use(otpPageRouter(deps));
-  app.use((req, res) => {
-    observe(req, res); // logged and journaled like any DOKU call: a wrong path is what a merchant debugs first
+  const snap = snapRoutes(deps, ledger, scenarios, observe);
+
+  const rest = express();
+  rest.disable('x-powered-by');
+  rest.disable('etag');
+  rest.set('trust proxy', false);
+  rest.use('/__mock', adminRouter(deps, scenarios, journal));
+  rest.use(otpPageRouter(deps));
+  rest.use((req, res) => {
+    observe(req, res); // a wrong path is what a merchant debugs first
     sendSnapError(res, snapError('404_02', `no DOKU endpoint at ${req.method} ${req.path.slice(0, 200)}`), NO_SERVICE);
   });
-  app.use(onError);
-  return app;
+  rest.use(onError);
+
+  const app: RequestListener = (req, res) => {
+    if (!snap.serve(req, res, onError)) rest(req, res);
+  };
+  return Object.assign(app, { snapPaths: snap.paths, express: rest });
 }

@@ -1,11 +1,7 @@
 /**
- * The DOKU endpoints, served before Express's router: a Map from path to endpoint instead of 22
- * Express routes tried in turn. Express's `app.handle` and router (layer walk, `next` chain,
- * per-request final handler) were ~12 % of a status check's CPU profile even with the endpoints as
- * one middleware (docs/performance.md), so a DOKU path goes from `app.handle` straight to its
- * endpoint, with Node's own request and response (pipeline/snap-http.ts: Express's per-request
- * prototype switch costs more still); every other path (/__mock, the OTP page, 404s) goes through
- * the router as before.
+ * The DOKU endpoints, served before Express (app.ts): a Map from path to endpoint instead of 22
+ * Express routes tried in turn, with Node's own request and response (pipeline/snap-http.ts:
+ * Express's per-request prototype switch costs more still; docs/performance.md).
  * Matching keeps Express's defaults (case-insensitive, one trailing slash ignored, query ignored).
  * For a DOKU path: attach the endpoint (so errors carry its service code) and `X-Mock-Scenario:
  * none`; POST only (else `405xx00`); observe the exchange (log + journal); read the raw body (kept
@@ -13,7 +9,6 @@
  * to the error handler (pipeline/error-handler.ts), the one place errors become HTTP.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Express } from 'express';
 import { ENDPOINTS } from './endpoints/index.js';
 import type { Deps } from './deps.js';
 import type { EndpointDefinition } from './endpoints/types.js';
@@ -78,20 +73,6 @@ export function snapRoutes(deps: Deps, ledger: IdempotencyLedger, scenarios: Sce
 }
 
 export type OnError = (err: unknown, req: SnapRequest, res: SnapResponse) => void;
-type Handle = (this: Express, req: IncomingMessage, res: ServerResponse, callback?: (err?: unknown) => void) => void;
-
-/**
- * Puts `snap` in front of Express's router: `app.handle` is what both `app.listen` and supertest
- * call, so tests drive exactly what runs. Errors of a DOKU request go straight to `onError`.
- */
-export function serveBeforeRouter(app: Express, snap: SnapRoutes, onError: OnError): void {
-  const target = app as unknown as { handle: Handle };
-  const viaRouter = target.handle;
-  const handle: Handle = function (req, res, callback) {
-    if (!snap.serve(req, res, onError)) viaRouter.call(this, req, res, callback);
-  };
-  target.handle = Object.assign(handle, { paths: snap.paths });
-}
 
 /** A path lower-cased, one trailing slash dropped: how Express 5 matched these routes (the query is not part of a path). */
 export function routeKey(path: string): string {

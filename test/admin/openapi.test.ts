@@ -1,6 +1,6 @@
 /** GET /__mock/openapi.json is valid OpenAPI 3.1 and documents every route the server exposes. */
 import request from 'supertest';
-import type { Express } from 'express';
+import type { App } from '../../server/app.js';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { buildSandbox } from '../helpers/build-app.js';
 
@@ -14,8 +14,8 @@ interface Layer {
  * Every (method, path) the server will route, read from Express's own route table, plus the POST
  * paths served before the router (server/snap-routes.ts); `all()` 405 catch-alls are skipped.
  */
-function exposedRoutes(app: Express): string[] {
-  const out: string[] = ((app as unknown as { handle: { paths?: string[] } }).handle.paths ?? []).map((p) => `post ${p}`);
+function exposedRoutes(app: App): string[] {
+  const out: string[] = app.snapPaths.map((p) => `post ${p}`);
   const walk = (stack: Layer[], prefix: string) => {
     for (const layer of stack) {
       if (layer.route) {
@@ -26,7 +26,7 @@ function exposedRoutes(app: Express): string[] {
       } else if (layer.handle?.stack) walk(layer.handle.stack, prefix + (layer.rawPath && layer.rawPath !== '/' ? layer.rawPath : ''));
     }
   };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
+  walk((app.express as unknown as { router: { stack: Layer[] } }).router.stack, '');
   return out;
 }
 

@@ -64,7 +64,7 @@ describe('a body over DOKU_MAX_BODY_BYTES', () => {
 
   test('sent chunked (no Content-Length): 4000500, and the same keep-alive connection then serves a valid request', async () => {
     const sb = await buildSandbox({ DOKU_MAX_BODY_BYTES: '1000' });
-    const server = sb.app.listen(0, '127.0.0.1');
+    const server = http.createServer(sb.app).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const { port } = server.address() as AddressInfo;

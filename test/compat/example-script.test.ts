@@ -1,7 +1,7 @@
 /** examples/kki-flow.mjs is the README's worked example: it must keep working against the sandbox. */
 import { execFile } from 'node:child_process';
-import type { Server } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../../server/config/load.js';
@@ -10,7 +10,7 @@ import { buildSandbox } from '../helpers/build-app.js';
 test('examples/kki-flow.mjs runs the whole flow against a sandbox', async () => {
   const sb = await buildSandbox();
   sb.clock.now = () => Date.now(); // the script signs with the real clock
-  const server: Server = sb.app.listen(0, '127.0.0.1');
+  const server: Server = createServer(sb.app).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -32,7 +32,7 @@ test('examples/kki-flow.mjs runs the whole flow against a sandbox', async () => 
 });
 
 test('examples/kki-flow.mjs without a sandbox: one line saying where it looked and what to do, exit 1', async () => {
-  const closed = createServer().listen(0, '127.0.0.1'); // a port nothing listens on once closed
+  const closed = createNetServer().listen(0, '127.0.0.1'); // a port nothing listens on once closed
   await new Promise((r) => closed.once('listening', r));
   const base = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
   await new Promise((r) => closed.close(r));

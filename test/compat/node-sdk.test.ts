@@ -4,7 +4,7 @@
  * bind (DH) → OTP on the hosted page → B2B2C token → doPayment → doCheckStatus → partial and full
  * doRefund → the status shows both → unbind → a payment with the unbound card is refused.
  */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
 import dokuSdk from 'doku-nodejs-library';
@@ -55,7 +55,7 @@ describe('doku-nodejs-library 1.0.52 against the sandbox', () => {
     // The SDK console.logs tokens on unbind; keep the test output clean (its logging is not ours).
     jest.spyOn(console, 'log').mockImplementation(() => undefined);
     sb = await buildSandbox(); // default settings: what a merchant gets
-    server = sb.app.listen(0, '127.0.0.1');
+    server = createServer(sb.app).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     (SdkConfig as Any).CORE_SANDBOX_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     snap = new (dokuSdk as Any).Snap({

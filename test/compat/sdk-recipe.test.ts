@@ -1,7 +1,7 @@
 /** The Node recipe of docs/sdks.md, executed verbatim against a sandbox on a loopback port. */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,7 +18,7 @@ test('docs/sdks.md: the Node recipe gets a B2B token from the sandbox', async ()
   writeFileSync(file, recipe!);
   const sb = await buildSandbox();
   sb.clock.now = () => Date.now();
-  const server: Server = sb.app.listen(0, '127.0.0.1');
+  const server: Server = createServer(sb.app).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

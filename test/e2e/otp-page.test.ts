@@ -27,7 +27,7 @@ describe('hosted OTP page in a real browser', () => {
   beforeAll(async () => {
     sb = await buildSandbox();
     sb.clock.now = () => Date.now();
-    sandbox = sb.app.listen(0, '127.0.0.1');
+    sandbox = createServer(sb.app).listen(0, '127.0.0.1');
     await new Promise((r) => sandbox.once('listening', r));
     sandboxUrl = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
     merchant = createServer((req, res) =>

@@ -1,7 +1,6 @@
 /** A fresh sandbox for one test: in-memory store, seeded ids, a clock the test can move. */
-import type { Express } from 'express';
 import type { Logger } from 'pino';
-import { createApp } from '../../server/app.js';
+import { createApp, type App } from '../../server/app.js';
 import { manualClock } from '../../server/clock.js';
 import { loadConfig, type Config } from '../../server/config/load.js';
 import { createIds } from '../../server/fake/ids.js';
@@ -11,7 +10,7 @@ import type { Deps } from '../../server/deps.js';
 import { loadScenarios, type ScenarioSet } from '../../server/scenario/load.js';
 
 export interface TestSandbox {
-  app: Express;
+  app: App;
   deps: Deps;
   scenarios: ScenarioSet;
   config: Config;

@@ -1,15 +1,15 @@
 /** POSTs exact bytes (supertest re-serialises Buffers sent as JSON). */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
+import { createServer, type RequestListener } from 'node:http';
 
 export async function rawPost(
-  app: Express,
+  app: RequestListener,
   path: string,
   headers: Record<string, string | string[]>,
   bytes: Buffer,
 ): Promise<{ status: number; body: Record<string, string> }> {
-  const server = app.listen(0, '127.0.0.1');
+  const server = createServer(app).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   try {
     const { port } = server.address() as AddressInfo;

@@ -4,7 +4,7 @@
  * Every knob a test may want to break is an option.
  */
 import request from 'supertest';
-import type { Express } from 'express';
+import type { RequestListener } from 'node:http';
 import { signAsymmetric, signSymmetric, sha256Hex, symmetricStringToSign } from '../../server/snap/signature.js';
 import { encryptCardData } from '../../server/snap/card-data.js';
 import { CARD, DEMO } from './merchant.js';
@@ -31,7 +31,7 @@ export const nextExternalId = () => `${Date.now()}${String(++externalSeq).padSta
 export class SnapClient {
   /** `app`: an Express app (supertest starts it per request) or the base URL of a listening sandbox. */
   constructor(
-    readonly app: Express | string,
+    readonly app: RequestListener | string,
     readonly clientId = DEMO.clientId,
     readonly secret = DEMO.clientSecret,
     readonly privateKeyPem = DEMO.privateKeyPem,
