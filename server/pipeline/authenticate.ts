@@ -1,6 +1,6 @@
 /**
- * Steps 4–8 of spec §1.8 as one stage: who is calling (RSA for token endpoints; B2B token,
- * partner and HMAC for the rest), then the idempotency decision for transactional calls.
+ * Steps 4–7 of spec §1.8 as one stage: who is calling (RSA for token endpoints; B2B token,
+ * partner and HMAC for the rest).
  */
 import type { SnapRequest } from './snap-http.js';
 import type { Deps } from '../deps.js';
@@ -8,9 +8,7 @@ import type { EndpointDefinition } from '../endpoints/types.js';
 import type { Merchant } from '../config/load.js';
 import type { TokenClaims } from '../auth/jwt.js';
 import { H } from '../snap/headers.js';
-import { createHash } from 'node:crypto';
 import type { HeaderGet } from './check-headers.js';
-import type { Admission, IdempotencyLedger } from './idempotency.js';
 import type { ParsedBody } from './parse-body.js';
 import { verifyTokenRequest } from './verify-asymmetric.js';
 import { verifyB2bToken, verifySymmetricSignature } from './verify-symmetric.js';
@@ -18,8 +16,6 @@ import { verifyB2bToken, verifySymmetricSignature } from './verify-symmetric.js'
 export interface Caller {
   merchant: Merchant;
   b2b?: TokenClaims;
-  /** transactional calls: run (and record the answer) or replay a stored answer */
-  admission?: Admission;
 }
 
 export async function authenticate(
@@ -28,8 +24,6 @@ export async function authenticate(
   header: HeaderGet,
   parsed: ParsedBody,
   deps: Deps,
-  ledger: IdempotencyLedger,
-  now: number,
 ): Promise<Caller> {
   if (def.auth === 'asymmetric') return { merchant: verifyTokenRequest(header, deps.config) }; //  4-7 (RSA)
   const auth = await verifyB2bToken(header, deps); //                                                4-6
@@ -42,8 +36,5 @@ export async function authenticate(
     signature: header(H.signature)!,
   };
   verifySymmetricSignature(signed, auth.merchant, deps.config.signatureMode === 'strict', header(H.mockDebug) === '1'); // 7 (HMAC)
-  // What "the same request" means (spec §12): method, path and the minified body, as one short hash.
-  const fingerprint = createHash('sha256').update(`${req.method} ${req.path} `).update(parsed.compact()).digest('base64url');
-  const admission = await ledger.admit(auth.merchant.clientId, header(H.externalId)!, fingerprint, now); // 8
-  return { merchant: auth.merchant, b2b: auth.claims, admission };
+  return { merchant: auth.merchant, b2b: auth.claims };
 }

@@ -5,6 +5,7 @@
  * `409xx00 Conflict`. A request whose twin is still running waits for it, so concurrent duplicates
  * never both execute. 5xx answers are not stored (a retry may succeed).
  */
+import { createHash } from 'node:crypto';
 import type { Store } from '../store/store.js';
 import type { IdempotencyRecord } from '../store/types.js';
 import { snapError } from '../snap/errors.js';
@@ -52,6 +53,22 @@ export class IdempotencyLedger {
       abandon: end,
     };
   }
+}
+
+/**
+ * Step 8 for one request: what "the same request" means (spec §12) is its method, path and
+ * minified body, as one short hash, under the merchant's X-EXTERNAL-ID of the day.
+ */
+export function admitRequest(
+  ledger: IdempotencyLedger,
+  req: { method: string; path: string },
+  compactBody: string,
+  clientId: string,
+  externalId: string,
+  now: number,
+): Promise<Admission> {
+  const fingerprint = createHash('sha256').update(`${req.method} ${req.path} `).update(compactBody).digest('base64url');
+  return ledger.admit(clientId, externalId, fingerprint, now);
 }
 
 const conflict = () => snapError('409_00', 'this X-EXTERNAL-ID was already used today for a different request');

@@ -19,8 +19,8 @@ import { stickyScenarioName } from '../scenario/sticky.js';
 import { authenticate } from './authenticate.js';
 import { checkHeaders, type HeaderGet } from './check-headers.js';
 import { errorBody } from './error-handler.js';
-import type { IdempotencyLedger } from './idempotency.js';
-import { parseBody } from './parse-body.js';
+import { admitRequest, type IdempotencyLedger } from './idempotency.js';
+import { parseBody, type ParsedBody } from './parse-body.js';
 import { protocolOf, type SnapRequest, type SnapResponse } from './snap-http.js';
 import { successBody, sendSnap } from './reply.js';
 import { validateBody } from './validate-body.js';
@@ -39,42 +39,35 @@ export function runEndpoint<B>(
   return async (req, res) => {
     const now = deps.clock.now();
     const header: HeaderGet = (name) => headerValue(req, name);
-    let chosen = mark(res, scenarios.choose(header(H.mockScenario), def.name)); //            12 (choice)
-    if (chosen?.rule.stage === 'auth') {
-      if (await applyTiming(chosen, req)) throw forcedAnswer(chosen); //                      12 (auth stage: before all checks)
-      return;
-    }
-    const parsed = parseBody(req.body); //                                                    1
-    checkHeaders(header, def.auth, extraHeaders, deps.config, now); //                         2-3
-    const caller = await authenticate(def as EndpointDefinition<unknown>, req, header, parsed, deps, ledger, now); // 4-8
-    if (caller.admission?.kind === 'replay') return sendReplay(res, caller.admission.record, deps);
-    const admission = caller.admission;
+    const parsed = readBody(req.body); //                                                          1 (its error waits for step 12a)
+    const chosen = mark(
+      res,
+      scenarios.resolve(header(H.mockScenario), def.name, () => stickyOf(parsed, header)),
+    ); // 12 (choice)
+    if (chosen?.rule.stage === 'auth' && chosen.via !== 'sticky') return answerBeforeChecks(chosen, req); // 12a
+    if (parsed instanceof SnapError) throw parsed; //                                              1
+    checkHeaders(header, def.auth, extraHeaders, deps.config, now); //                              2-3
+    const caller = await authenticate(def as EndpointDefinition<unknown>, req, header, parsed, deps); // 4-7
+    const admission =
+      def.auth === 'symmetric'
+        ? await admitRequest(ledger, req, parsed.compact(), caller.merchant.clientId, header(H.externalId)!, now)
+        : undefined; // 8
+    if (admission?.kind === 'replay') return sendReplay(res, admission.record, deps);
     try {
-      chosen ??= mark(res, scenarios.sticky(stickyScenarioName(def.name, parsed.json, caller.merchant.clientId, deps.store), def.name));
       if (chosen && !chosen.rule.execute) {
-        //                                                 12 (before the handler)
-        if (!(await applyTiming(chosen, req))) return admission?.abandon();
+        if (!(await applyTiming(chosen, req))) return admission?.abandon(); //                      12b (before the handler)
         if (chosen.rule.responseCode) throw forcedAnswer(chosen);
       }
       const wantsCustomer = def.customerToken === 'required' || (def.customerToken && header(H.authorizationCustomer));
       const customer = wantsCustomer ? await verifyCustomerToken(header, caller.merchant.clientId, deps) : undefined; // 9
-      const body = validateBody(schema, parsed.json, deps.config.emptyFieldsMode === 'strict'); //                                      10
-      const reply = await def.handle({
-        deps,
-        body,
-        header,
-        merchant: caller.merchant,
-        b2b: caller.b2b,
-        customer,
-        baseUrl: baseUrlOf(req, deps),
-        now,
-        scenario: chosen,
-      }); // 11
+      const body = validateBody(schema, parsed.json, deps.config.emptyFieldsMode === 'strict'); //  10
+      const { merchant, b2b } = caller;
+      const reply = await def.handle({ deps, body, header, merchant, b2b, customer, baseUrl: baseUrlOf(req, deps), now, scenario: chosen }); // 11
       const answer = successBody(reply.caseKey ?? '200_00', serviceCode, reply.body);
       admission?.finish(Number(answer.responseCode.slice(0, 3)), answer);
       if (def.readOnly) deps.store.commit().catch((e) => deps.log.error({ err: e }, 'journal append failed'));
       else await deps.store.commit();
-      if (chosen?.rule.execute && !(await applyTiming(chosen, req))) return; //               12 (after: the change is made)
+      if (chosen?.rule.execute && !(await applyTiming(chosen, req))) return; //                     12c (after: the change is made)
       sendSnap(res, answer, reply.headers);
     } catch (e) {
       if (admission) {
@@ -85,6 +78,31 @@ export function runEndpoint<B>(
       throw e;
     }
   };
+
+  /** The body, or the error step 1 answers: a scenario that answers before every check comes first. */
+  function readBody(raw: unknown): ParsedBody | SnapError {
+    try {
+      return parseBody(raw);
+    } catch (e) {
+      if (e instanceof SnapError) return e;
+      throw e;
+    }
+  }
+
+  /**
+   * The scenario the named payment was created with. Read before authentication, with the partner
+   * the request claims: it decides the answer only once authentication has confirmed that partner,
+   * and never answers before the checks (12a).
+   */
+  function stickyOf(parsed: ParsedBody | SnapError, header: HeaderGet): string | undefined {
+    const partner = header(H.partnerId);
+    return parsed instanceof SnapError || !partner ? undefined : stickyScenarioName(def.name, parsed.json, partner, deps.store);
+  }
+}
+
+/** 12a: a scenario that answers before any check (a gateway outage): its timing, then its answer. */
+async function answerBeforeChecks(chosen: Chosen, req: SnapRequest): Promise<void> {
+  if (await applyTiming(chosen, req)) throw forcedAnswer(chosen);
 }
 
 function mark(res: SnapResponse, chosen: Chosen | undefined): Chosen | undefined {

@@ -14,8 +14,11 @@ export class ScenarioState {
   global: Scenario | undefined;
   constructor(readonly set: ScenarioSet) {}
 
-  /** Header or global choice for `endpoint` (sticky needs the body: see `sticky`). */
-  choose(headerName: string | undefined, endpoint: string): Chosen | undefined {
+  /**
+   * The scenario for one request to `endpoint`, resolved once: the header's, else the one its
+   * payment was created with (`sticky`, asked only when there is no header), else the global one.
+   */
+  resolve(headerName: string | undefined, endpoint: string, sticky: () => string | undefined): Chosen | undefined {
     if (headerName !== undefined) {
       const scenario = this.set.get(headerName);
       if (!scenario) throw new MockError(`unknown scenario "${headerName.slice(0, 80)}"`, { known: this.namesFor(endpoint) });
@@ -27,15 +30,11 @@ export class ScenarioState {
         );
       return { scenario, rule, via: 'header' };
     }
+    const name = sticky();
+    const own = name ? this.set.get(name) : undefined;
+    if (own?.apply[endpoint]) return { scenario: own, rule: own.apply[endpoint]!, via: 'sticky' };
     const rule = this.global?.apply[endpoint];
     return rule && this.global ? { scenario: this.global, rule, via: 'global' } : undefined;
-  }
-
-  /** A payment's own scenario, if it says something about `endpoint`. */
-  sticky(name: string | undefined, endpoint: string): Chosen | undefined {
-    const scenario = name ? this.set.get(name) : undefined;
-    const rule = scenario?.apply[endpoint];
-    return scenario && rule ? { scenario, rule, via: 'sticky' } : undefined;
   }
 
   namesFor(endpoint: string): string[] {

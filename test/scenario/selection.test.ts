@@ -168,6 +168,20 @@ describe('scenario selection', () => {
     expect(other.body.responseCode).toBe('4040713');
   });
 
+  test("sticky beats global: the payment's own scenario answers its refunds while a global one is set", async () => {
+    await pay('INV-SG', 'payment-then-refund-fails');
+    await setGlobal('refund-exceeds-amount');
+    const refund = await client.tx(REFUND, refundBody('INV-SG', 'RF-SG', '1000.00'), { customerToken: session.customerToken, headers: IP });
+    expect(refund.headers['x-mock-scenario']).toBe('payment-then-refund-fails');
+    expect(refund.body.responseCode).toBe('5000700');
+    await pay('INV-SG2');
+    const plain = await client.tx(REFUND, refundBody('INV-SG2', 'RF-SG2', '1000.00'), {
+      customerToken: session.customerToken,
+      headers: IP,
+    });
+    expect(plain.headers['x-mock-scenario']).toBe('refund-exceeds-amount'); // no sticky one: the global applies
+  });
+
   test('a forced refund answer (404, 409) records no refund', async () => {
     await pay('INV-R');
     await client.tx(REFUND, refundBody('INV-R', 'RF-R1', '1000.00'), {
