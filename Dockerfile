@@ -6,10 +6,6 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY server ./server
-COPY scripts/bundle.mjs scripts/node-flags.mjs ./scripts/
-# the build starts the bundled server once to write its code cache (scripts/bundle.mjs): it needs these
-COPY fixtures ./fixtures
-COPY scenarios ./scenarios
 RUN npm run build
 
 FROM node:20-bookworm-slim

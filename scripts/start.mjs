@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds only when the build is missing or older than its sources, then runs the
- * built server with the V8 flags its code cache is made for (docs/performance.md), and passes
+ * built server with the project's V8 heap flags (node-flags.mjs), and passes
  * SIGTERM and SIGINT on to it. npm runs scripts through `sh -c`, and sh dies on npm's SIGTERM
  * without passing it on: the script is therefore `exec node scripts/start.mjs`, so the signal
  * reaches this process, which stops the server (it writes its state) and exits with its code.
@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { SANDBOX_NODE_FLAGS } from './node-flags.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const BUILT = join(ROOT, 'dist/server/bundle.cjs.cache'); // the build's last output
-const SOURCES = ['server', 'scripts/bundle.mjs', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+const BUILT = join(ROOT, 'dist/server/main.js');
+const SOURCES = ['server', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
 
 const newest = (path) => {
   const stat = statSync(join(ROOT, path));

@@ -53,11 +53,9 @@ async function main(): Promise<void> {
   appReady(serve);
 
   log.info({ settings: describeConfig(config) }, 'effective configuration');
-  // the port actually bound (PORT=0 picks a free one), the time since the process started, and
-  // whether the build's code cache was used (server/load-bundle.ts; absent when not bundled)
+  // the port actually bound (PORT=0 picks a free one), and the time since the process started
   const { port } = server.address() as AddressInfo;
-  const codeCache = (globalThis as Record<symbol, unknown>)[Symbol.for('doku-sandbox.codeCache')];
-  log.info({ port, startupMs: Math.round(performance.now()), codeCache }, `doku-sandbox listening on http://${config.host}:${port}`);
+  log.info({ port, startupMs: Math.round(performance.now()) }, `doku-sandbox listening on http://${config.host}:${port}`);
   for (const note of store.startupNotes) log.warn(`state repaired at start: ${note}`);
   const demo = config.merchants.find((m) => m.demo);
   if (demo) log.info(demoHint(demo.clientId, config, port));

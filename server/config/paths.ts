@@ -1,7 +1,6 @@
 /**
  * Where the project's files are: the nearest folder above this module that holds `fixtures/`, so it
- * is found from source (server/config), tsc's output (dist/server/config) and the one-file bundle
- * (dist/server/main.js) alike.
+ * is found from source (server/config) and tsc's output (dist/server/config) alike.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';

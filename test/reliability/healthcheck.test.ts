@@ -1,5 +1,5 @@
 /**
- * The Dockerfile's HEALTHCHECK command (docs/ci.md's compose recipe waits on it), run as the
+ * The Dockerfile: its HEALTHCHECK command (docs/ci.md's compose recipe waits on it), run as the
  * container runs it: against a live sandbox it exits 0, against a port nothing answers on it exits 1.
  */
 import { execFile } from 'node:child_process';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../../server/config/load.js';
 import { spawnSandbox } from '../helpers/spawn-server.js';
+import { SANDBOX_NODE_FLAGS } from '../../scripts/node-flags.mjs';
 
 const dockerfile = readFileSync(join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
 const script = dockerfile.match(/HEALTHCHECK[^\n]*\\\n\s*CMD node -e "(.*)"\n/)?.[1];
@@ -32,4 +33,9 @@ test('HEALTHCHECK exits 0 against a running sandbox and 1 where none answers', a
   const port = String((closed.address() as AddressInfo).port);
   await new Promise((r) => closed.close(r));
   expect(await healthcheck(port)).toBe(1);
+});
+
+test('the Docker image runs the server with the same V8 heap flags as npm start', () => {
+  const entrypoint = JSON.parse(/^ENTRYPOINT (\[.*\])$/m.exec(dockerfile)![1]!) as string[];
+  expect(entrypoint).toEqual(['node', ...SANDBOX_NODE_FLAGS, 'dist/server/main.js']);
 });
