@@ -299,7 +299,7 @@ out(
   `RSS at the end: ${Math.round(empty.rss)} MB (empty store, now ${empty.storedAtEnd.toLocaleString('en')} payments), ${Math.round(full.rss)} MB (now ${full.storedAtEnd.toLocaleString('en')} payments).`,
 );
 
-// The targets of issue #6, judged from this run's own figures.
+// The targets (issue #6, cold start and RSS as issue #19 relaxed them), judged from this run's own figures.
 const S = (sb, kind, c) => summary(sb.runs[`${kind}@${c}`]);
 const B = (c) => summary(baseline.runs[`baseline@${c}`]);
 const ratio = (a, b) => a.rps / b.rps;
@@ -326,18 +326,18 @@ const targets = [
     S(full, 'payment', 10).p99 <= 15 && S(full, 'status', 10).p99 <= 15,
   ],
   [
-    'cold start ≤ 300 ms empty, ≤ 1 s with 100 000',
+    'cold start ≤ 500 ms empty, ≤ 1.5 s with 100 000',
     `${Math.round(empty.coldStartMs)} / ${Math.round(full.coldStartMs)} ms (bare Express: ${Math.round(baseline.coldStartMs)} ms)`,
-    empty.coldStartMs <= 300 && full.coldStartMs <= 1000,
+    empty.coldStartMs <= 500 && full.coldStartMs <= 1500,
   ],
   [
-    'RSS ≤ 150 MB with 100 000 transactions',
+    'RSS ≤ 200 MB with 100 000 transactions',
     `${Math.round(full.rssLoaded)} MB with ${STORED.toLocaleString('en')}; ${Math.round(full.rss)} MB at the end with ${full.storedAtEnd.toLocaleString('en')}`,
-    full.rssLoaded <= 150,
+    full.rssLoaded <= 200,
   ],
 ];
 out();
-out(`| target (issue #6) | this run | |`);
+out(`| target (issues #6, #19) | this run | |`);
 out(`|---|---|---|`);
 for (const [what, got, ok] of targets) out(`| ${what} | ${got} | ${verdict(ok)} |`);
 

@@ -17,15 +17,31 @@
  * over what was sent.
  */
 export function withoutNullOrEmpty<T>(value: T): T {
+  // Most clients (Node, Java) send no such member: then the body itself, nothing copied.
+  if (!holdsNullOrEmpty(value)) return value;
   if (Array.isArray(value)) return value.map((item) => (isObject(item) ? withoutNullOrEmpty(item) : item)) as T;
-  if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) {
-    // defineProperty: a member named `__proto__` stays a plain member, as JSON.parse made it.
-    if (member !== null && member !== '')
-      Object.defineProperty(out, key, { value: withoutNullOrEmpty(member), enumerable: true, writable: true, configurable: true });
+  for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
+    if (member !== null && member !== '') setMember(out, key, withoutNullOrEmpty(member));
   }
   return out as T;
+}
+
+/** Whether an object member somewhere in `value` is `null` or `""`. */
+function holdsNullOrEmpty(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some((item) => isObject(item) && holdsNullOrEmpty(item));
+  if (!isObject(value)) return false;
+  for (const key in value) {
+    const member = value[key];
+    if (member === null || member === '' || holdsNullOrEmpty(member)) return true;
+  }
+  return false;
+}
+
+/** `out[key] = member`, where a member named `__proto__` stays a plain member, as JSON.parse made it. */
+function setMember(out: Record<string, unknown>, key: string, member: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value: member, enumerable: true, writable: true, configurable: true });
+  else out[key] = member;
 }
 
 /** A copy of `root` without the object member at `path` (an object path, no array indexes in it). */
@@ -35,12 +51,7 @@ export function withoutMember<T>(root: T, path: readonly PropertyKey[]): T {
   const out: Record<string, unknown> = {};
   for (const [k, member] of Object.entries(root)) {
     if (k === key && rest.length === 0) continue;
-    Object.defineProperty(out, k, {
-      value: k === key ? withoutMember(member, rest) : member,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setMember(out, k, k === key ? withoutMember(member, rest) : member);
   }
   return out as T;
 }
