@@ -51,7 +51,7 @@ function fieldError(path: Path, missing: boolean, message: string): SnapError {
   return missing ? invalidMandatoryField(field, `${field} is required`) : invalidFieldFormat(field, `${field}: ${message}`);
 }
 
-export function formatPath(path: Path): string {
+function formatPath(path: Path): string {
   return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
 }
 
