@@ -5,7 +5,7 @@
  * endpoint's (else `00`):
  * - requests so malformed that Node's parser refuses them (invalid header bytes, header injection,
  *   oversized headers): Node would send a bare `400`;
- * - an HTTP/1.1 request without `Host` (RFC 9112 §3.2): Node would send a bare `400`;
+ * - an HTTP/1.1 request without `Host` (RFC 9112, section 3.2): Node would send a bare `400`;
  * - an `Expect` other than `100-continue`: Node would send a bare `417`.
  * Slow clients: the whole request (headers and body) must arrive within DOKU_REQUEST_TIMEOUT_SECONDS,
  * checked every second, instead of Node's 5 minutes; answers that take long (a scenario's `hangMs`)

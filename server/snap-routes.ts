@@ -5,7 +5,7 @@
  * Matching keeps Express's defaults (case-insensitive, one trailing slash ignored, query ignored).
  * For a DOKU path: attach the endpoint (so errors carry its service code) and `X-Mock-Scenario:
  * none`; POST only (else `405xx00`); observe the exchange (log + journal); read the raw body (kept
- * for the body hash, spec §2.2); then the SNAP pipeline (pipeline/run-endpoint.ts). Any error goes
+ * for the body hash, docs/doku.md §2.2); then the SNAP pipeline (pipeline/run-endpoint.ts). Any error goes
  * to the error handler (pipeline/error-handler.ts), the one place errors become HTTP.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';

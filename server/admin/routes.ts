@@ -1,5 +1,5 @@
 /**
- * /__mock: the sandbox's own API, never signature-checked (architecture.md §4.2). With
+ * /__mock: the sandbox's own API, never signature-checked. With
  * DOKU_ADMIN_TOKEN set, every route but /health and /openapi.json needs `Authorization: Bearer
  * <token>` (the document describes the API and holds no state: API tools can fetch it). Answers
  * are plain JSON; failures are `{ mockError, ... }`, never SNAP-shaped.

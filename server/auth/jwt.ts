@@ -1,5 +1,5 @@
 /**
- * Real RS256 JWTs made with jose, shaped like DOKU's sample token (spec §3.1): header
+ * Real RS256 JWTs made with jose, shaped like DOKU's sample token (docs/doku.md §3.1): header
  * `{"alg":"RS256"}`, claims `exp`, `iss: "DOKU"`, `clientId`. Access tokens are not stored: the
  * `epoch` claim names the store they were issued by (a random id made with the state and renewed
  * by a reset), so a token from before a reset, or from another sandbox's state, is "Token Not

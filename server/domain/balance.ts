@@ -1,5 +1,5 @@
 /**
- * A binding's balance (spec §10.1): generated when it became active, debited by payments and
+ * A binding's balance (docs/doku.md §10.1): generated when it became active, debited by payments and
  * credited by refunds. Bindings without a balance (a CPAN nobody bound here) are not checked.
  */
 import type { Store } from '../store/store.js';

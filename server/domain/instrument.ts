@@ -1,4 +1,4 @@
-/** Identifies a card or account per merchant without storing its number (spec §4: one card, one customer). */
+/** Identifies a card or account per merchant without storing its number (docs/doku.md §4: one card, one customer). */
 import { createHmac } from 'node:crypto';
 
 export const instrumentFingerprint = (clientId: string, number: string): string =>

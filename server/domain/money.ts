@@ -1,5 +1,5 @@
 /**
- * SNAP amounts are strings with two decimals (spec §1.6), up to 16 integer digits: more than a
+ * SNAP amounts are strings with two decimals (docs/doku.md §1.6), up to 16 integer digits: more than a
  * double holds exactly, so arithmetic is on integer cents as BigInt.
  */
 export interface Amount {

@@ -1,7 +1,7 @@
 /**
- * Which card a payment debits (spec §7.2, sdk-wire-notes §1.8 #9): the customer token's binding
- * (what every SDK does), a bankCardToken (with its customer token, §14 #28), or a CPAN alone
- * (`bankCardNo` or `additionalInfo.cpan`, the field name DOKU never rendered, §14 #12).
+ * Which card a payment debits (docs/doku.md §7.2, docs/sdks.md): the customer token's binding
+ * (what every SDK does), a bankCardToken (with its customer token, docs/settings.md #28), or a CPAN alone
+ * (`bankCardNo` or `additionalInfo.cpan`, the field name DOKU never rendered, docs/settings.md #12).
  */
 import type { Merchant } from '../config/load.js';
 import type { Deps } from '../deps.js';

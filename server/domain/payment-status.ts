@@ -1,4 +1,4 @@
-/** SNAP latestTransactionStatus of a payment (spec §9): 00 success, 03 pending, 04 refunded, 06 failed. */
+/** SNAP latestTransactionStatus of a payment (docs/doku.md §9): 00 success, 03 pending, 04 refunded, 06 failed. */
 import { CASES, SERVICE_CODES, responseCode, type CaseKey } from '../snap/response-codes.js';
 import type { PaymentRecord } from '../store/types.js';
 import { toCents } from './money.js';

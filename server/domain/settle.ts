@@ -1,5 +1,5 @@
 /**
- * A PENDING payment (answered `2025400`, spec §7.3, §1.8 "Mock-only") settles to SUCCESS or FAILED
+ * A PENDING payment (answered `2025400`, docs/doku.md §7.3, §1.8 "Mock-only") settles to SUCCESS or FAILED
  * after its scenario's delay, or when the admin API says so. Settling on success debits the card
  * then (a short balance fails it with `4035414`). Due settlements are applied when the payment is
  * next read, so no timer is needed and a restart changes nothing.

@@ -1,5 +1,5 @@
 /**
- * A new binding waiting for its OTP (spec §4.6), card or account: the generated references, the
+ * A new binding waiting for its OTP (docs/doku.md §4.6), card or account: the generated references, the
  * OTP clock, and the single-use authCode that becomes redeemable once the binding is ACTIVE.
  */
 import type { Deps } from '../deps.js';

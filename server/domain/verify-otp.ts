@@ -1,6 +1,6 @@
 /**
  * One OTP attempt against a pending card binding, shared by the H2H otp-verification endpoint and
- * the hosted OTP page (DH). Spec §4.6 and §5: wrong OTP `404xx15`, too many `403xx11`, expired
+ * the hosted OTP page (DH). docs/doku.md §4.6 and docs/doku.md §5: wrong OTP `404xx15`, too many `403xx11`, expired
  * `403xx12`; a card another customer got meanwhile `409xx01`; success activates the binding and
  * issues its bankCardToken. The caller commits.
  */
@@ -31,7 +31,7 @@ export function verifyBindingOtp(binding: Binding, otp: string, deps: Deps, now:
     return fail('404_15', `wrong OTP; ${config.otpMaxAttempts - attempts} attempt(s) left (sandbox OTP: ${config.otpCodes[0]})`, false);
   }
 
-  // One card, one customer per merchant (spec §4): card bind refuses a card another customer
+  // One card, one customer per merchant (docs/doku.md §4): card bind refuses a card another customer
   // holds, but two customers may both be waiting for their OTP; the first to finish keeps the card.
   const others = store.bindings
     .withInstrument(binding.fingerprint)

@@ -1,8 +1,8 @@
 /**
- * POST /direct-debit/core/v1/registration-account-binding — service 07 (spec §10.2): Allo Bank,
+ * POST /direct-debit/core/v1/registration-account-binding — service 07 (docs/doku.md §10.2): Allo Bank,
  * CIMB, OVO. Like a DH card bind: a pending binding, a redirectUrl to the hosted OTP page, then
  * authCode → customer token. X-IP-ADDRESS is mandatory; Allo also needs X-DEVICE-ID and its
- * device fields (sdk-wire-notes §1.6). The number a phone+channel is held by one customer (`4090701`).
+ * device fields (docs/sdks.md). The number a phone+channel is held by one customer (`4090701`).
  */
 import { z } from 'zod';
 import { holdsCard } from '../domain/binding-status.js';
@@ -77,7 +77,7 @@ export const accountBinding: EndpointDefinition<Body> = {
       body: {
         referenceNo: binding.referenceNo,
         redirectUrl: `${ctx.baseUrl}/direct-debit/account/binding/${binding.sessionId}`,
-        // PHP reads accountStatus and authCode unguarded (sdk-wire-notes §4). The authCode is
+        // PHP reads accountStatus and authCode unguarded (docs/sdks.md). The authCode is
         // null until the customer finishes on redirectUrl, whose redirect then carries it.
         additionalInfo: { custIdMerchant: binding.custIdMerchant, status: 'PENDING', accountStatus: 'PENDING', authCode: null },
       },

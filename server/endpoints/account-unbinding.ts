@@ -1,5 +1,5 @@
 /**
- * POST /direct-debit/core/v1/registration-account-unbinding — service 09 (spec §10.3). tokenId is
+ * POST /direct-debit/core/v1/registration-account-unbinding — service 09 (docs/doku.md §10.3). tokenId is
  * the customer (B2B2C) token of the account binding (or its account token). An unknown or foreign
  * token is `4010902 Invalid Customer Token` (the Java SDK's code for a bad token); an account
  * already unbound is `4030918 Inactive Card/Account/Customer`.

@@ -1,7 +1,7 @@
 /**
- * POST /direct-debit/core/v1/balance-inquiry — service 11 (spec §10.1). The balance of the
+ * POST /direct-debit/core/v1/balance-inquiry — service 11 (docs/doku.md §10.1). The balance of the
  * customer token's binding: generated once (faker) when the binding became active, then moved by
- * payments and refunds. Only `accountInfos` is sent: Python rejects unknown keys (sdk-wire-notes §3.5).
+ * payments and refunds. Only `accountInfos` is sent: Python rejects unknown keys (docs/sdks.md).
  */
 import { z } from 'zod';
 import { isActive, statusAt } from '../domain/binding-status.js';

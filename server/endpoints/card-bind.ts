@@ -1,8 +1,8 @@
 /**
- * POST /direct-debit/core/v1/registration-card-bind — service 01 (spec §4). Decrypts cardData
- * (§4.3), refuses a card another customer of the merchant holds (`4090101`, §4), and starts a
+ * POST /direct-debit/core/v1/registration-card-bind — service 01 (docs/doku.md §4). Decrypts cardData
+ * (docs/doku.md §4.3), refuses a card another customer of the merchant holds (`4090101`, docs/doku.md §4), and starts a
  * binding waiting for its OTP: `CHANNEL-ID: DH` (default) answers with a redirectUrl to the
- * sandbox's hosted OTP page, `H2H` with additionalInfo.authCode for otp-verification (§4.5).
+ * sandbox's hosted OTP page, `H2H` with additionalInfo.authCode for otp-verification (docs/doku.md §4.5).
  */
 import { z } from 'zod';
 import { holdsCard, maskCardNo } from '../domain/binding-status.js';
@@ -78,7 +78,7 @@ function cardBinding({ body, header, merchant }: Ctx<Body>, fingerprint: string,
     custIdMerchant: body.custIdMerchant,
     partnerReferenceNo: body.partnerReferenceNo,
     channel: info?.channel,
-    // DH unless the merchant asks for H2H; the SDKs send DH or a caller-chosen value (sdk-wire-notes §3.3).
+    // DH unless the merchant asks for H2H; the SDKs send DH or a caller-chosen value (docs/sdks.md).
     mode: header(H.channelId)?.toUpperCase() === 'H2H' ? ('H2H' as const) : ('DH' as const),
     fingerprint,
     maskedNo: maskCardNo(card.bankCardNo),

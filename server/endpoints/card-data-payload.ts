@@ -1,7 +1,7 @@
 /**
- * cardData → CardDataPayload (spec §4.3–§4.4). A blob no key decrypts is `4010100 Unauthorized.
+ * cardData → CardDataPayload (docs/doku.md §4.3–docs/doku.md §4.4). A blob no key decrypts is `4010100 Unauthorized.
  * Invalid cardData`; one that decrypts to a bad payload is `4000101 Invalid Field Format
- * {cardData.<field>}` for any payload problem, a missing field included (§14 #15). A card past its
+ * {cardData.<field>}` for any payload problem, a missing field included (docs/settings.md #15). A card past its
  * MMYY expiry is `4030108 Card Expired`.
  */
 import { z } from 'zod';
@@ -19,7 +19,7 @@ const payload = z.object({
     .regex(/^(0[1-9]|1[0-2])\d{2}$/, 'must be MMYY')
     .optional(),
   identificationNo: z.string().min(1).max(64).optional(),
-  // 01 passport, 02 e-KTP/KTP, 03 TKTP, 04 SIM, 99 other (SNAP registration, spec §4.4)
+  // 01 passport, 02 e-KTP/KTP, 03 TKTP, 04 SIM, 99 other (SNAP registration, docs/doku.md §4.4)
   identificationType: z.enum(['01', '02', '03', '04', '99'], { message: 'must be 01, 02, 03, 04 or 99' }).optional(),
   email: z.string().min(1).max(254).optional(),
   bankAccountNo: z.string().min(1).max(32).optional(),
@@ -41,7 +41,7 @@ export function readCardData(blob: string, keys: readonly string[], config: Conf
     throw invalidFieldFormat('cardData', 'cardData decrypts, but not to JSON');
   }
   // PHP's plaintext carries identificationNo/identificationType/email as null when unset
-  // (sdk-wire-notes §3.4): "not given", unless DOKU_EMPTY_FIELDS_MODE=strict.
+  // (docs/sdks.md): "not given", unless DOKU_EMPTY_FIELDS_MODE=strict.
   const result = payload.safeParse(config.emptyFieldsMode === 'strict' ? json : withoutNullOrEmpty(json));
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -1,7 +1,7 @@
 /**
- * POST /direct-debit/core/v1/registration-card-unbind — service 05 (spec §6). Deactivates the
- * card token; an unknown, foreign or already inactive token is `4040511` (§6.3). DOKU deactivates
- * asynchronously (§14 #17): the card is PENDING_UNBIND for DOKU_UNBIND_DELAY_SECONDS (0 default).
+ * POST /direct-debit/core/v1/registration-card-unbind — service 05 (docs/doku.md §6). Deactivates the
+ * card token; an unknown, foreign or already inactive token is `4040511` (docs/doku.md §6.3). DOKU deactivates
+ * asynchronously (docs/settings.md #17): the card is PENDING_UNBIND for DOKU_UNBIND_DELAY_SECONDS (0 default).
  * tokenId is the bankCardToken (DOKU's KKI page) or the binding's customer (B2B2C) access token:
  * the Node SDK README unbinds after getTokenB2B2C, and a DH merchant only ever receives the authCode.
  */
@@ -17,7 +17,7 @@ import { bindingOfTokenId } from '../domain/find-binding.js';
 function schema(config: Config) {
   return z.object({
     tokenId: z.string().min(1).max(2048).optional(),
-    // SNAP's own field name; DOKU uses tokenId (§14 #16).
+    // SNAP's own field name; DOKU uses tokenId (docs/settings.md #16).
     token: config.unbindTokenField ? z.string().min(1).max(2048).optional() : z.unknown().optional(),
     additionalInfo: z.object({ channel: channel(config).optional(), origin }).optional(),
   });

@@ -1,7 +1,7 @@
 /**
- * POST /orders/v1.0/debit/status — service 55 (spec §9). Finds the payment by
+ * POST /orders/v1.0/debit/status — service 55 (docs/doku.md §9). Finds the payment by
  * originalReferenceNo, originalPartnerReferenceNo or originalExternalId; `serviceCode` may be
- * `54` (SNAP: the original's) or `55` (the Node SDK insists on it), §14 #20. Unknown:
+ * `54` (SNAP: the original's) or `55` (the Node SDK insists on it), docs/settings.md #20. Unknown:
  * `4045501`, or `2005500` with status `07` (DOKU_STATUS_NOT_FOUND).
  */
 import { z } from 'zod';
@@ -21,7 +21,7 @@ const schema = z.object({
   originalReferenceNo: str(64).optional(),
   originalExternalId: str(64).optional(),
   serviceCode: z.enum(['54', '55'], { message: 'must be "54" or "55"' }),
-  // Checked before the payment is looked up: a malformed date is 4005501, never "not found" (§1.8).
+  // Checked before the payment is looked up: a malformed date is 4005501, never "not found" (docs/doku.md §1.8).
   transactionDate: isoDateTime.optional(),
   amount: amount.optional(),
   merchantId: z.string().max(64).optional(),

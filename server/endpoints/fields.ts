@@ -1,11 +1,11 @@
-/** Reusable field rules for endpoint schemas (spec §1.6, §1.7, §4.2). */
+/** Reusable field rules for endpoint schemas (docs/doku.md §1.6, §1.7, §4). */
 import { z } from 'zod';
 import type { Config } from '../config/load.js';
 
 /** A non-empty string of at most `max` characters. */
 export const str = (max: number) => z.string().min(1).max(max);
 
-/** additionalInfo.channel: the allow-list, or (lenient) any upper-case identifier (§1.7, §14 #13, #29). */
+/** additionalInfo.channel: the allow-list, or (lenient) any upper-case identifier (docs/doku.md §1.7, docs/settings.md #13, #29). */
 export function channel(config: Config) {
   const known = new Set(config.channels);
   return z.string().refine((v) => known.has(v) || (config.channelMode === 'lenient' && /^[A-Z0-9_]{3,64}$/.test(v)), {
@@ -44,7 +44,7 @@ function isRealDate(v: string): boolean {
   return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(v));
 }
 
-/** `{value: "10000.00", currency: "IDR"}` (§1.6). */
+/** `{value: "10000.00", currency: "IDR"}` (docs/doku.md §1.6). */
 export const amount = z.object({
   value: z.string().regex(/^\d{1,16}\.\d{2}$/, 'must be a string with two decimals, e.g. "10000.00"'),
   currency: z.literal('IDR'),
@@ -55,7 +55,7 @@ export const origin = z.unknown().optional();
 
 export const optional = <T extends z.ZodType>(schema: T, required: boolean) => (required ? schema : schema.optional());
 
-/** The customer details card and account binding share (spec §4.2, §10.2). */
+/** The customer details card and account binding share (docs/doku.md §4, §10.2). */
 export const customerInfo = {
   customerName: str(70).optional(),
   email: z.email().max(64).optional(),

@@ -1,4 +1,4 @@
-/** Every emulated DOKU endpoint, in the order of the KKI flow (spec §13). */
+/** Every emulated DOKU endpoint, in the order of the KKI flow (docs/doku.md §13). */
 import type { EndpointDefinition } from './types.js';
 import { tokenB2b } from './token-b2b.js';
 import { tokenB2b2c } from './token-b2b2c.js';

@@ -1,5 +1,5 @@
 /**
- * POST /direct-debit/core/v1/otp-verification — service 04 (spec §5): the H2H way to finish a
+ * POST /direct-debit/core/v1/otp-verification — service 04 (docs/doku.md §5): the H2H way to finish a
  * card binding. The binding is found by originalReferenceNo, chargeToken or
  * originalPartnerReferenceNo (`4040401` when none matches this merchant).
  */
@@ -16,7 +16,7 @@ const schema = z.object({
   originalPartnerReferenceNo: str(64).optional(),
   originalReferenceNo: str(64).optional(),
   chargeToken: str(40).optional(),
-  // 8 digits on the KKI page, 6 in legacy samples (§14 #25).
+  // 8 digits on the KKI page, 6 in legacy samples (docs/settings.md #25).
   otp: z.string().regex(/^\d{6,8}$/, 'must be 6-8 digits'),
   action: z.string().max(10).optional(),
   type: z.string().max(20).optional(),

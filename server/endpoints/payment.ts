@@ -1,8 +1,8 @@
 /**
- * POST /direct-debit/core/v1/debit/payment-host-to-host — service 54 (spec §7). Debits the bound
+ * POST /direct-debit/core/v1/debit/payment-host-to-host — service 54 (docs/doku.md §7). Debits the bound
  * card's balance (`4035414 Insufficient Funds` when short) and records the payment under a DOKU
  * referenceNo. A partnerReferenceNo that already succeeded is `4095401`, or `4045418 Inconsistent
- * Request` with other data; after a failed attempt a new one is allowed (spec §12 step 4).
+ * Request` with other data; after a failed attempt a new one is allowed (docs/doku.md §12 step 4).
  */
 import { z } from 'zod';
 import { debit } from '../domain/balance.js';
@@ -86,7 +86,7 @@ export const payment: EndpointDefinition<Body> = {
 
     const pending = ctx.scenario?.rule.pending;
     if (pending) {
-      // Forced 202 (spec §7.3, §1.8): the payment stays PENDING (status 03) until it settles.
+      // Forced 202 (docs/doku.md §7.3, §1.8): the payment stays PENDING (status 03) until it settles.
       const settleAt = pending.settleAfterMs === undefined ? undefined : now + pending.settleAfterMs;
       deps.store.insertPayment({
         ...record,
@@ -108,8 +108,8 @@ export const payment: EndpointDefinition<Body> = {
 };
 
 /**
- * Only keys every SDK's DTO knows: Python rejects unknown ones (sdk-wire-notes §3.5). PHP reads
- * webRedirectUrl unguarded (§4), so it is always there: `null`, as a host-to-host card payment
+ * Only keys every SDK's DTO knows: Python rejects unknown ones (docs/sdks.md). PHP reads
+ * webRedirectUrl unguarded (docs/doku.md §4), so it is always there: `null`, as a host-to-host card payment
  * needs no page for the customer.
  */
 function answer(record: Pick<PaymentRecord, 'referenceNo' | 'partnerReferenceNo'>) {

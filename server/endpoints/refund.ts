@@ -1,9 +1,9 @@
 /**
  * POST /direct-debit/core/v1/debit/refund — service 07 as DOKU's KKI page, or 58 as SNAP
- * (DOKU_REFUND_SERVICE_CODE, spec §8, §14 #1). Full and partial refunds; their sum never exceeds
+ * (DOKU_REFUND_SERVICE_CODE, docs/doku.md §8, docs/settings.md #1). Full and partial refunds; their sum never exceeds
  * the paid amount (`404xx13`); unknown original `404xx01`; unpaid original `404xx00`; a reused
  * partnerRefundNo is `409xx01` with the same data, `404xx18` with other data. X-IP-ADDRESS is
- * mandatory here ([SEED] refund headers), and so is Authorization-Customer (§8.1) for a payment
+ * mandatory here ([SEED] refund headers), and so is Authorization-Customer (docs/doku.md §8.1) for a payment
  * made with one, unless it was DANA or ShopeePay: refused `400xx02` before any money moves.
  */
 import { z } from 'zod';
@@ -75,8 +75,8 @@ export const refund: EndpointDefinition<Body> = {
 };
 
 /**
- * DANA and ShopeePay refunds carry no customer token: DOKU's SDKs skip it for them (spec §8.1).
- * Integrators also spell ShopeePay without the underscore (spec §7.4).
+ * DANA and ShopeePay refunds carry no customer token: DOKU's SDKs skip it for them (docs/doku.md §8.1).
+ * Integrators also spell ShopeePay without the underscore (docs/doku.md §7.4).
  */
 const TOKENLESS_REFUND_CHANNELS = new Set(['EMONEY_DANA_SNAP', 'EMONEY_SHOPEE_PAY_SNAP', 'EMONEY_SHOPEEPAY_SNAP']);
 

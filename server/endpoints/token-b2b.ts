@@ -1,4 +1,4 @@
-/** POST /authorization/v1/access-token/b2b — service 73 (spec §3.1). */
+/** POST /authorization/v1/access-token/b2b — service 73 (docs/doku.md §3.1). */
 import { z } from 'zod';
 import { issueJwt } from '../auth/jwt.js';
 import { H } from '../snap/headers.js';
@@ -7,7 +7,7 @@ import type { EndpointDefinition } from './types.js';
 
 const schema = z.object({
   grantType: z.literal('client_credentials'),
-  // DOKU's sample sends "", PHP sends [] (sdk-wire-notes §3.3): anything is accepted and ignored.
+  // DOKU's sample sends "", PHP sends [] (docs/sdks.md): anything is accepted and ignored.
   additionalInfo: z.unknown().optional(),
 });
 
@@ -28,7 +28,7 @@ export const tokenB2b: EndpointDefinition<z.infer<typeof schema>> = {
     } as const;
     // not stored: the epoch claim is what makes it known (auth/jwt.ts)
     const accessToken = await issueJwt(deps.config.jwtPrivateKey, claims);
-    // expiresIn is a number: the Go SDK unmarshals it into an int, Node needs it truthy (§14 #18).
+    // expiresIn is a number: the Go SDK unmarshals it into an int, Node needs it truthy (docs/settings.md #18).
     return { body: { accessToken, tokenType: 'Bearer', expiresIn: ttl }, headers: { [H.clientKey]: merchant.clientId } };
   },
 };

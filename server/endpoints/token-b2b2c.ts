@@ -1,10 +1,10 @@
 /**
- * POST /authorization/v1/access-token/b2b2c — service 74 (spec §3.2). Exchanges the authCode of
+ * POST /authorization/v1/access-token/b2b2c — service 74 (docs/doku.md §3.2). Exchanges the authCode of
  * a binding (or a refresh token) for a customer token bound to that binding. The same authCode may
  * be exchanged again while it is unexpired and its binding ACTIVE, because DOKU's Java SDK does so
- * before every payment, refund and balance call (sdk-wire-notes §4); single use with
+ * before every payment, refund and balance call (docs/sdks.md); single use with
  * DOKU_AUTH_CODE_MODE=strict. An unknown, expired, foreign (or, strict, used) authCode is `4017400
- * Unauthorized. Invalid authCode` (no DOKU source defines it; spec §3.2 recommends this).
+ * Unauthorized. Invalid authCode` (no DOKU source defines it; docs/doku.md §3.2 recommends this).
  */
 import { z } from 'zod';
 import { issueJwt } from '../auth/jwt.js';
@@ -17,7 +17,7 @@ import type { Ctx, EndpointDefinition, Reply } from './types.js';
 
 const schema = z
   .object({
-    // DOKU spells the grants in lower case, SNAP in upper case: both are accepted (§3.2).
+    // DOKU spells the grants in lower case, SNAP in upper case: both are accepted (docs/doku.md §3.2).
     grantType: z
       .string()
       .min(1)
@@ -94,7 +94,7 @@ async function issueCustomerToken({ deps, merchant, now }: Ctx<Body>, bindingRef
       accessTokenExpiryTime: formatJakarta(token.exp * 1000),
       refreshToken: refresh.refreshToken,
       refreshTokenExpiryTime: formatJakarta(refresh.exp * 1000),
-      // Only on request: Node needs it for callback JWTs, Python rejects unknown keys (sdk-wire-notes §1.2, §3.5).
+      // Only on request: Node needs it for callback JWTs, Python rejects unknown keys (docs/sdks.md).
       ...(config.b2b2cExpiresIn ? { expiresIn: config.b2b2cTtlSeconds } : {}),
     },
     headers: { [H.clientKey]: merchant.clientId },

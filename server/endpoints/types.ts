@@ -11,9 +11,9 @@ export type { Deps };
 export interface EndpointDefinition<B = unknown> {
   name: string;
   path: string;
-  /** The endpoint's own SNAP service code (spec §11.1); some are settings. */
+  /** The endpoint's own SNAP service code (docs/doku.md §11.1); some are settings. */
   serviceCode(config: Config): string;
-  /** asymmetric: token endpoints (§2.1); symmetric: every transactional endpoint (§2.2). */
+  /** asymmetric: token endpoints (docs/doku.md §2.1); symmetric: every transactional endpoint (docs/doku.md §2.2). */
   auth: 'asymmetric' | 'symmetric';
   /** Mandatory headers beyond the common ones (wire spelling). */
   extraHeaders?: readonly string[];

@@ -1,7 +1,7 @@
 /**
  * Generated identifiers, from one faker instance so DOKU_FAKER_SEED makes a run reproducible.
  * Shapes follow DOKU's samples: referenceNo is a 32-digit string starting with the date
- * (spec §10.4 sample `20230811000000050116917278196299`).
+ * (docs/doku.md §10.4 sample `20230811000000050116917278196299`).
  */
 import { faker as baseFaker } from '@faker-js/faker/locale/id_ID';
 import type { Faker } from '@faker-js/faker';

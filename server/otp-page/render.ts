@@ -1,5 +1,5 @@
 /**
- * The hosted OTP page of a DH card binding (spec §4.5 redirectUrl, §4.6): plain, accessible HTML
+ * The hosted OTP page of a DH card binding (docs/doku.md §4.5 redirectUrl, docs/doku.md §4.6): plain, accessible HTML
  * with no external assets, styled like a payment page. Every dynamic value is HTML-escaped.
  */
 export interface OtpPageModel {

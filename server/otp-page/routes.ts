@@ -1,8 +1,8 @@
 /**
  * GET/POST /direct-debit/kki/binding/:sessionId — the sandbox's stand-in for DOKU's hosted OTP
- * page (the path mirrors DOKU's example redirectUrl, spec §4.5). A right OTP activates the binding
+ * page (the path mirrors DOKU's example redirectUrl, docs/doku.md §4.5). A right OTP activates the binding
  * and redirects to successRegistrationUrl with authCode, referenceNo, custIdMerchant and status
- * (§14 #22); a blocked or expired OTP redirects to failedRegistrationUrl; a wrong one re-shows the form.
+ * (docs/settings.md #22); a blocked or expired OTP redirects to failedRegistrationUrl; a wrong one re-shows the form.
  */
 import express, { Router, type ErrorRequestHandler, type Response } from 'express';
 import type { Deps } from '../deps.js';

@@ -1,5 +1,5 @@
 /**
- * Steps 4–7 of spec §1.8 as one stage: who is calling (RSA for token endpoints; B2B token,
+ * Steps 4–7 of docs/doku.md §1.8 as one stage: who is calling (RSA for token endpoints; B2B token,
  * partner and HMAC for the rest).
  */
 import type { SnapRequest } from './snap-http.js';

@@ -1,4 +1,4 @@
-/** Steps 2–3 of spec §1.8: mandatory headers (`400xx02`), then their formats (`400xx01`). */
+/** Steps 2–3 of docs/doku.md §1.8: mandatory headers (`400xx02`), then their formats (`400xx01`). */
 import type { Config } from '../config/load.js';
 import { H } from '../snap/headers.js';
 import { invalidFieldFormat, invalidMandatoryField } from '../snap/errors.js';
@@ -33,7 +33,7 @@ export function checkHeaders(
     throw invalidFieldFormat(H.timestamp, `X-TIMESTAMP is more than ${config.timestampSkewSeconds} s from the server clock`);
   }
   // Checked wherever they are sent, not only where mandatory: 10-15 characters as DOKU's SDKs
-  // validate it, and SNAP's 400 for the device id (spec §1.2).
+  // validate it, and SNAP's 400 for the device id (docs/doku.md §1.2).
   const ip = get(H.ipAddress);
   if (ip !== undefined && (ip.length < 10 || ip.length > 15))
     throw invalidFieldFormat(H.ipAddress, 'X-IP-ADDRESS must be 10-15 characters');

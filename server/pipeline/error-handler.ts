@@ -22,7 +22,7 @@ export function serviceCodeOf(res: SnapResponse, config: Config): string {
   return endpoint ? endpoint.serviceCode(config) : NO_SERVICE;
 }
 
-/** The SNAP body of an error: `{responseCode, responseMessage}` (plus known references, spec §1.5). */
+/** The SNAP body of an error: `{responseCode, responseMessage}` (plus known references, docs/doku.md §1.5). */
 export function errorBody(err: SnapError, serviceCode: string): { responseCode: string } & Record<string, unknown> {
   return { responseCode: responseCode(err.caseKey, serviceCode), responseMessage: err.responseMessage, ...err.extra };
 }

@@ -1,5 +1,5 @@
 /**
- * Step 8 of spec §1.8, DOKU's idempotency promise (spec §12, [D-IDEM]): per merchant and per
+ * Step 8 of docs/doku.md §1.8, DOKU's idempotency promise (docs/doku.md §12, [D-IDEM]): per merchant and per
  * Asia/Jakarta day, X-EXTERNAL-ID is the key. The same key with the same request (method, path,
  * body hash) gets the stored answer again, with HTTP 409 by default; with a different request it is
  * `409xx00 Conflict`. A request whose twin is still running waits for it, so concurrent duplicates
@@ -56,7 +56,7 @@ export class IdempotencyLedger {
 }
 
 /**
- * Step 8 for one request: what "the same request" means (spec §12) is its method, path and
+ * Step 8 for one request: what "the same request" means (docs/doku.md §12) is its method, path and
  * minified body, as one short hash, under the merchant's X-EXTERNAL-ID of the day.
  */
 export function admitRequest(

@@ -1,4 +1,4 @@
-/** Step 1 of spec §1.8: the body must be a JSON object, else `400xx00 Bad Request`. */
+/** Step 1 of docs/doku.md §1.8: the body must be a JSON object, else `400xx00 Bad Request`. */
 import { isUtf8 } from 'node:buffer';
 import { badRequest } from '../snap/errors.js';
 

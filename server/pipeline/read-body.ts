@@ -1,8 +1,8 @@
 /**
- * The raw request body, before anything else reads it: the body hash of spec §2.2 is over the
+ * The raw request body, before anything else reads it: the body hash of docs/doku.md §2.2 is over the
  * bytes as sent. Replaces `express.raw` (body-parser) on the DOKU endpoints: body-parser's content
  * negotiation, charset and inflate machinery cost ~5 % of a request (docs/performance.md) and a
- * SNAP body is plain JSON. Oversized, compressed or cut-off bodies are `400xx00` (step 1, §1.8).
+ * SNAP body is plain JSON. Oversized, compressed or cut-off bodies are `400xx00` (step 1, docs/doku.md §1.8).
  */
 import type { IncomingMessage } from 'node:http';
 import { badRequest, type SnapError } from '../snap/errors.js';

@@ -1,6 +1,6 @@
 /**
  * The only place answers are written. Every answer is a SNAP body whose HTTP status equals the
- * first three digits of responseCode (spec §1.5), with `X-TIMESTAMP` (and the rest) as headers.
+ * first three digits of responseCode (docs/doku.md §1.5), with `X-TIMESTAMP` (and the rest) as headers.
  */
 import type { SnapResponse } from './snap-http.js';
 import { H } from '../snap/headers.js';

@@ -1,5 +1,5 @@
 /**
- * One emulated endpoint's request pipeline, in the order of spec §1.8. Each line is one stage;
+ * One emulated endpoint's request pipeline, in the order of docs/doku.md §1.8. Each line is one stage;
  * any stage may throw a SnapError, which error-handler.ts turns into the SNAP answer. Handlers only
  * change memory: the pipeline commits once, after the idempotency record is saved, so an answer is
  * sent only when the change it reports (and its stored replay) is on disk.
@@ -111,7 +111,7 @@ function mark(res: SnapResponse, chosen: Chosen | undefined): Chosen | undefined
 }
 
 /**
- * The stored answer again. DOKU returns the same body with HTTP 409 ([D-IDEM], spec §12, §14 #9):
+ * The stored answer again. DOKU returns the same body with HTTP 409 ([D-IDEM], docs/doku.md §12, docs/settings.md #9):
  * the one place where the HTTP status may differ from the responseCode's first digits.
  */
 function sendReplay(res: SnapResponse, record: { status: number; body: Record<string, unknown> }, deps: Deps): void {

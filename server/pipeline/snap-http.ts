@@ -13,7 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export interface SnapRequest extends IncomingMessage {
   /** always set on a request an HTTP server received */
   method: string;
-  /** the URL as received, query included (the signature's path form, spec §2.2) */
+  /** the URL as received, query included (the signature's path form, docs/doku.md §2.2) */
   originalUrl: string;
   /** the path without the query */
   path: string;

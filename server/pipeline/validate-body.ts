@@ -1,5 +1,5 @@
 /**
- * Step 10 of spec §1.8: body fields against the endpoint's schema. The first failing field is
+ * Step 10 of docs/doku.md §1.8: body fields against the endpoint's schema. The first failing field is
  * named by its JSON path: missing → `400xx02 Invalid Mandatory Field {path}`, anything else →
  * `400xx01 Invalid Field Format {path}`.
  *

@@ -1,5 +1,5 @@
 /**
- * Token endpoints (spec §2.1, §3.1): X-CLIENT-KEY must be a configured merchant and X-SIGNATURE a
+ * Token endpoints (docs/doku.md §2.1, §3.1): X-CLIENT-KEY must be a configured merchant and X-SIGNATURE a
  * SHA256withRSA signature of `X-CLIENT-KEY|X-TIMESTAMP` by its key; else `401xx00`.
  */
 import type { Config, Merchant } from '../config/load.js';

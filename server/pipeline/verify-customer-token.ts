@@ -1,6 +1,6 @@
 /**
- * Step 9 of spec §1.8: the customer (B2B2C) token in `Authorization-Customer`, with or without
- * `Bearer ` (the Node, PHP, Java and Python SDKs send it bare, Go with the prefix: sdk-wire-notes §1.8 #3).
+ * Step 9 of docs/doku.md §1.8: the customer (B2B2C) token in `Authorization-Customer`, with or without
+ * `Bearer ` (the Node, PHP, Java and Python SDKs send it bare, Go with the prefix: docs/sdks.md).
  */
 import type { Deps } from '../deps.js';
 import { verifyJwt, type TokenClaims } from '../auth/jwt.js';

@@ -1,7 +1,7 @@
 /**
- * Transactional endpoints, steps 4–7 of spec §1.8: the B2B token (valid `401xx01`, known `401xx03`),
+ * Transactional endpoints, steps 4–7 of docs/doku.md §1.8: the B2B token (valid `401xx01`, known `401xx03`),
  * the partner (`401xx00 Unknown Client`), then the HMAC-SHA512 signature (`401xx00 Invalid Signature`)
- * verified the way sdk-wire-notes §2 recommends so all five official SDKs pass.
+ * verified the way docs/sdks.md recommends so all five official SDKs pass.
  */
 import { createHmac } from 'node:crypto';
 import type { Merchant } from '../config/load.js';

@@ -53,23 +53,23 @@ const code = (k: CaseKey) => `${k.slice(0, 3)}xx${k.slice(4)}`;
 
 function forced(endpoint: string, k: CaseKey): Scenario {
   const section = {
-    'token-b2b': '§3.1',
-    'token-b2b2c': '§3.2',
-    'card-bind': '§4.5',
-    'otp-verification': '§5',
-    'card-unbind': '§6.3',
-    payment: '§7.3',
-    refund: '§8.3',
-    'check-status': '§9',
-    'balance-inquiry': '§10.1',
-    'account-binding': '§10.2',
-    'account-unbinding': '§10.3',
+    'token-b2b': 'docs/doku.md §3.1',
+    'token-b2b2c': 'docs/doku.md §3.2',
+    'card-bind': 'docs/doku.md §4.5',
+    'otp-verification': 'docs/doku.md §5',
+    'card-unbind': 'docs/doku.md §6.3',
+    payment: 'docs/doku.md §7.3',
+    refund: 'docs/doku.md §8.3',
+    'check-status': 'docs/doku.md §9',
+    'balance-inquiry': 'docs/doku.md §10.1',
+    'account-binding': 'docs/doku.md §10.2',
+    'account-unbinding': 'docs/doku.md §10.3',
   }[endpoint];
   const what = slug(endpoint, k);
   return {
     name: what.startsWith(`${PREFIX[endpoint]}-`) ? what : `${PREFIX[endpoint]}-${what}`,
     description: `${endpoint} answers ${k.slice(0, 3)} "${CASES[k]}" (case ${k.slice(4)}); nothing changes in state.`,
-    source: `doku-snap.md ${section}, §11.2`,
+    source: `${section}, §11.2`,
     apply: { [endpoint]: { responseCode: code(k), stage: 'business', delayMs: 0, drop: false, execute: false } },
   };
 }
@@ -81,19 +81,19 @@ const SPECIAL: Scenario[] = [
     name: 'payment-in-progress',
     description:
       'Payment answers 202 "Request In Progress" (2025400) and stays PENDING (status 03); it settles to SUCCESS 10 s later, or now via POST /__mock/payments/{referenceNo}/settle. Status checks follow it.',
-    source: 'doku-snap.md §7.3, §1.8',
+    source: 'docs/doku.md §7.3, §1.8',
     apply: { payment: rule({ pending: { settleAfterMs: 10_000, settleTo: 'SUCCESS' } }) },
   },
   {
     name: 'payment-in-progress-then-failed',
     description: 'Like payment-in-progress, but the payment settles to FAILED (status 06, 4035405 Do Not Honor) after 10 s.',
-    source: 'doku-snap.md §7.3',
+    source: 'docs/doku.md §7.3',
     apply: { payment: rule({ pending: { settleAfterMs: 10_000, settleTo: 'FAILED' } }) },
   },
   {
     name: 'payment-in-progress-until-settled',
     description: 'Payment answers 2025400 and stays PENDING until POST /__mock/payments/{referenceNo}/settle says SUCCESS or FAILED.',
-    source: 'doku-snap.md §7.3',
+    source: 'docs/doku.md §7.3',
     apply: { payment: rule({ pending: { settleTo: 'SUCCESS' } }) },
   },
   { name: 'payment-slow', description: 'Payment works normally but answers after 3 s.', apply: { payment: rule({ delayMs: 3000 }) } },
@@ -111,19 +111,19 @@ const SPECIAL: Scenario[] = [
     name: 'payment-succeeds-but-times-out',
     description:
       'The payment is made (the card is debited, status 00) but the answer never comes: the connection is held 60 s, then closed. Reconcile with check status, or retry with the same X-EXTERNAL-ID to get the stored answer (409).',
-    source: 'peers.md §4.4',
+    source: 'README, "Scenarios" (a payment that succeeded although the client timed out)',
     apply: { payment: rule({ execute: true, hangMs: 60_000 }) },
   },
   {
     name: 'payment-succeeds-but-connection-drops',
     description: 'The payment is made, then the connection is closed without an answer.',
-    source: 'peers.md §4.4',
+    source: 'README, "Scenarios" (a payment that succeeded although the client timed out)',
     apply: { payment: rule({ execute: true, drop: true }) },
   },
   {
     name: 'payment-then-refund-fails',
     description: 'Sticky: the payment works normally; every refund of that payment answers 500 "General Error".',
-    source: 'peers.md §4.5',
+    source: 'README, "Scenarios" (sticky scenarios)',
     apply: { payment: rule(), refund: rule({ responseCode: '500xx00' }) },
   },
   {

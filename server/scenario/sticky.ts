@@ -1,5 +1,5 @@
 /**
- * Sticky scenarios (peers.md §4.5): a payment remembers the scenario it was created under; its
+ * Sticky scenarios (README, "Scenarios"): a payment remembers the scenario it was created under; its
  * later status checks and refunds follow that scenario where it names those endpoints. Read from
  * the body before it is validated (a forced answer may come before validation), so only string
  * values name a payment.

@@ -1,6 +1,6 @@
 /**
- * The bodies a client may have hashed, given the raw bytes it sent (spec §2.2 "Mock behaviour",
- * sdk-wire-notes §2 and §3.1). Node signs what it sends; Go signs raw bytes that re-serialising
+ * The bodies a client may have hashed, given the raw bytes it sent (docs/doku.md §2.2 "Mock behaviour",
+ * docs/sdks.md). Node signs what it sends; Go signs raw bytes that re-serialising
  * would change (`\u003c`); PHP, Java and Python sign a compact re-serialisation that differs from
  * what they send. Whitespace inside strings is never touched.
  */
@@ -12,7 +12,7 @@ export interface BodyCandidate {
   text: string;
 }
 
-/** Candidate A only: what strict mode accepts (§2.2 step 6). */
+/** Candidate A only: what strict mode accepts (docs/doku.md §2.2 step 6). */
 export function reserialise(raw: string, parsed: unknown): string {
   return raw.length === 0 ? '' : JSON.stringify(parsed);
 }

@@ -1,7 +1,7 @@
 /**
- * cardData encryption as all five official SDKs do it (spec §4.3): AES-128-CBC, key = shared key
+ * cardData encryption as all five official SDKs do it (docs/doku.md §4.3): AES-128-CBC, key = shared key
  * cut or `-`-padded to 16 chars, random IV, `base64(ciphertext)|base64(iv)`.
- * The CryptoJS passphrase format of DOKU's binding page example (`U2FsdGVkX1…`, §14 #2) is
+ * The CryptoJS passphrase format of DOKU's binding page example (`U2FsdGVkX1…`, docs/settings.md #2) is
  * accepted only when the caller asks for it (lenient setting).
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
- * The response codes each emulated endpoint documents (spec §3.1, §3.2, §4.5, §5, §6.3, §7.3, §8.3,
- * §9, §10; where DOKU lists none, the SNAP generic set of §11.2). Success (`200_00`) is implied.
+ * The response codes each emulated endpoint documents (docs/doku.md §3.1, §3.2, §4.5, §5, §6.3, §7.3, §8.3,
+ * docs/doku.md §9, §10; where DOKU lists none, the SNAP generic set of docs/doku.md §11.2). Success (`200_00`) is implied.
  * The scenario library ships one file per entry here; a test keeps the two in step.
  */
 import type { CaseKey } from './response-codes.js';

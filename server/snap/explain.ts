@@ -1,5 +1,5 @@
 /**
- * Why a symmetric X-SIGNATURE does not verify (peers.md §4.1, §4.11): the string-to-sign the
+ * Why a symmetric X-SIGNATURE does not verify (README, "Why is my signature wrong?"): the string-to-sign the
  * sandbox expected, the body hash, and which common client mistake, if any, reproduces the received
  * signature. Pure: keys are passed in, nothing is logged, no secret is ever part of the output.
  */
@@ -88,7 +88,7 @@ export function explainSymmetric(input: ExplainInput): Explanation {
   };
 }
 
-/** The same instant written the other ways SDKs write it (spec §1.3). */
+/** The same instant written the other ways SDKs write it (docs/doku.md §1.3). */
 function otherTimestampForms(ts: string): string[] {
   const ms = Date.parse(ts);
   if (Number.isNaN(ms)) return [];

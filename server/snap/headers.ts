@@ -1,4 +1,4 @@
-/** Wire header names, verbatim as DOKU spells them (spec §1.2). Node lower-cases incoming names. */
+/** Wire header names, verbatim as DOKU spells them (docs/doku.md §1.2). Node lower-cases incoming names. */
 export const H = {
   contentType: 'Content-Type',
   authorization: 'Authorization',

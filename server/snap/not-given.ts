@@ -1,5 +1,5 @@
 /**
- * "Not given", as DOKU's SDKs put it on the wire (sdk-wire-notes §4): Python and PHP write every
+ * "Not given", as DOKU's SDKs put it on the wire (docs/sdks.md): Python and PHP write every
  * unset optional field as JSON `null`, Go writes `""` for an unset string and `{}` for an unset
  * struct, Java and Node leave the key out. In the default (lenient) reading all of these mean the
  * same thing: the field was not given. docs/sdks.md lists what each SDK sends.

@@ -1,10 +1,10 @@
 /**
- * The SNAP response-code catalogue: responseCode = HTTP(3) + service(2) + case(2) (spec §1.5, §11).
- * Messages are SNAP's / DOKU's verbatim strings, including their typos (spec §11.2).
+ * The SNAP response-code catalogue: responseCode = HTTP(3) + service(2) + case(2) (docs/doku.md §1.5, §11).
+ * Messages are SNAP's / DOKU's verbatim strings, including their typos (docs/doku.md §11.2).
  * `{field}` and `[reason]` are placeholders filled in by the error factories.
  */
 
-/** Service codes per emulated endpoint (spec §11.1). Refund is configurable (§14 #1). */
+/** Service codes per emulated endpoint (docs/doku.md §11.1). Refund is configurable (docs/settings.md #1). */
 export const SERVICE_CODES = {
   tokenB2b: '73',
   tokenB2b2c: '74',
@@ -19,7 +19,7 @@ export const SERVICE_CODES = {
   refund: '07',
 } as const;
 
-/** Case codes keyed `HTTP_CASE` → message template (spec §11.2, DOKU "Error Response - SNAP"). */
+/** Case codes keyed `HTTP_CASE` → message template (docs/doku.md §11.2, DOKU "Error Response - SNAP"). */
 export const CASES = {
   '200_00': 'Successful',
   '202_00': 'Request In Progress',

@@ -1,10 +1,10 @@
 /**
  * SNAP signatures as pure functions: no Express, no config; keys and secrets are passed in.
- * Asymmetric (token endpoints, spec §2.1) and symmetric (transactional endpoints, spec §2.2).
+ * Asymmetric (token endpoints, docs/doku.md §2.1) and symmetric (transactional endpoints, docs/doku.md §2.2).
  */
 import { createHash, createHmac, sign, timingSafeEqual, verify, type KeyObject } from 'node:crypto';
 
-/** `clientId|X-TIMESTAMP`, the string DOKU verifies with the merchant's public key (§2.1). */
+/** `clientId|X-TIMESTAMP`, the string DOKU verifies with the merchant's public key (docs/doku.md §2.1). */
 export const asymmetricStringToSign = (clientId: string, timestamp: string): string => `${clientId}|${timestamp}`;
 
 /** SHA256withRSA, base64. Used by tests, examples and (later) outbound notifications. */
@@ -21,7 +21,7 @@ export function verifyAsymmetric(publicKey: KeyObject, clientId: string, timesta
   }
 }
 
-/** Lower-case hex SHA-256 of the (minified) body; the empty body hashes the empty string (§2.2). */
+/** Lower-case hex SHA-256 of the (minified) body; the empty body hashes the empty string (docs/doku.md §2.2). */
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export interface SymmetricParts {
@@ -32,7 +32,7 @@ export interface SymmetricParts {
   timestamp: string;
 }
 
-/** `METHOD:path:token:lowerhex(sha256(minify(body))):X-TIMESTAMP` (§2.2). */
+/** `METHOD:path:token:lowerhex(sha256(minify(body))):X-TIMESTAMP` (docs/doku.md §2.2). */
 export const symmetricStringToSign = (p: SymmetricParts): string =>
   `${p.method.toUpperCase()}:${p.path}:${p.accessToken}:${p.bodyHashHex}:${p.timestamp}`;
 

@@ -1,6 +1,6 @@
 /**
- * X-TIMESTAMP handling (spec §1.3, sdk-wire-notes §1.2/§3.2). The header is always used verbatim
- * in strings-to-sign; parsing only serves the optional freshness window (§14 #6).
+ * X-TIMESTAMP handling (docs/doku.md §1.3, docs/sdks.md). The header is always used verbatim
+ * in strings-to-sign; parsing only serves the optional freshness window (docs/settings.md #6).
  */
 
 /** `Z`, `±HH:MM` (including Node's `-00:00` on UTC hosts) and optional millis, as the SDKs send. */
@@ -26,7 +26,7 @@ export function formatJakarta(epochMs: number): string {
   return new Date(epochMs + JAKARTA_OFFSET_MS).toISOString().slice(0, 19) + '+07:00';
 }
 
-/** The Asia/Jakarta calendar day `yyyy-MM-dd` (idempotency scope, spec §1.4, §14 #8). */
+/** The Asia/Jakarta calendar day `yyyy-MM-dd` (idempotency scope, docs/doku.md §1.4, docs/settings.md #8). */
 export function jakartaDay(epochMs: number): string {
   return new Date(epochMs + JAKARTA_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -1,5 +1,5 @@
 /**
- * The stored answers of the idempotency ledger (spec §12), kept per Asia/Jakarta day: days before
+ * The stored answers of the idempotency ledger (docs/doku.md §12), kept per Asia/Jakarta day: days before
  * yesterday are dropped, and a day keeps at most `cap` answers, the oldest going first, so steady
  * traffic cannot grow memory without bound (a sandbox never sees DOKU's volumes).
  */

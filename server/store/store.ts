@@ -142,7 +142,7 @@ export class Store {
     this.touch('authCodes', rec.authCode);
   }
 
-  /** Marks an authCode exchanged; DOKU_AUTH_CODE_MODE=strict refuses a second exchange (spec §3.2). */
+  /** Marks an authCode exchanged; DOKU_AUTH_CODE_MODE=strict refuses a second exchange (docs/doku.md §3.2). */
   useAuthCode(rec: AuthCodeRecord): void {
     rec.used = true;
     this.touch('authCodes', rec.authCode);
@@ -196,7 +196,7 @@ export class Store {
   }
 
   /**
-   * Stores an answer under today's key; days before yesterday are dropped (spec §12: per day), and
+   * Stores an answer under today's key; days before yesterday are dropped (docs/doku.md §12: per day), and
    * a day keeps at most `cap` answers, oldest first (DOKU_IDEMPOTENCY_MAX): see idempotency-records.ts.
    */
   saveIdempotent(day: string, key: string, rec: IdempotencyRecord, yesterday: string, cap = Infinity): void {

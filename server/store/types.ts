@@ -64,7 +64,7 @@ export interface RefundRecord {
   externalId: string;
 }
 
-/** SNAP latestTransactionStatus is derived from this (spec §9): SUCCESS → 00 (04 once fully refunded). */
+/** SNAP latestTransactionStatus is derived from this (docs/doku.md §9): SUCCESS → 00 (04 once fully refunded). */
 export type PaymentStatus = 'SUCCESS' | 'PENDING' | 'FAILED';
 
 export interface PaymentRecord {
@@ -76,9 +76,9 @@ export interface PaymentRecord {
   channel?: string;
   /** the binding paid with; absent for a CPAN-only payment */
   bindingRef?: string;
-  /** paid without a customer token (a CPAN alone): its refunds need none either (spec §8.1, §14 #28) */
+  /** paid without a customer token (a CPAN alone): its refunds need none either (docs/doku.md §8.1, docs/settings.md #28) */
   noCustomerToken?: true;
-  /** what identifies "the same payment" for the partnerReferenceNo rules (spec §12 step 4) */
+  /** what identifies "the same payment" for the partnerReferenceNo rules (docs/doku.md §12 step 4) */
   requestKey: string;
   status: PaymentStatus;
   responseCode: string;
@@ -98,7 +98,7 @@ export interface PaymentRecord {
 export type PaymentOutcome = Pick<PaymentRecord, 'status' | 'responseCode' | 'responseMessage'> &
   Partial<Pick<PaymentRecord, 'paidTime' | 'approvalCode'>>;
 
-/** A stored answer for the X-EXTERNAL-ID idempotency rule (spec §12). */
+/** A stored answer for the X-EXTERNAL-ID idempotency rule (docs/doku.md §12). */
 export interface IdempotencyRecord {
   fingerprint: string;
   status: number;

@@ -73,7 +73,7 @@ describe('POST /direct-debit/core/v1/registration-card-bind', () => {
     expect((await client.bind({ cardData })).body.responseCode).toBe('4010100');
   });
 
-  test('DOKU_SHARED_KEY encrypts cardData; the client secret still works (spec §14 #3)', async () => {
+  test('DOKU_SHARED_KEY encrypts cardData; the client secret still works (docs/settings.md #3)', async () => {
     const sb2 = await buildSandbox({ DOKU_SHARED_KEY: 'shared-key-for-cards' });
     const c2 = new SnapClient(sb2.app);
     const shared = await c2.bind({ cardData: encryptCardData(JSON.stringify(CARD), 'shared-key-for-cards') });
@@ -124,7 +124,7 @@ describe('POST /direct-debit/core/v1/registration-card-bind', () => {
     expect((await client.bind({ additionalInfo: badChannel })).body.responseMessage).toBe('Invalid Field Format {additionalInfo.channel}');
   });
 
-  test('lenient by default: the KKI Postman body without phoneNo and URLs binds (spec §14 #24); strict refuses it', async () => {
+  test('lenient by default: the KKI Postman body without phoneNo and URLs binds (docs/settings.md #24); strict refuses it', async () => {
     const body = { cardData: client.bindBody().cardData, custIdMerchant: 'CUST001' };
     expect((await client.tx('/direct-debit/core/v1/registration-card-bind', body)).body.responseCode).toBe('2000100');
     const strict = await buildSandbox({ DOKU_BIND_FIELDS_MODE: 'strict' });

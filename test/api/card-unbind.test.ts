@@ -64,7 +64,7 @@ describe('POST /direct-debit/core/v1/registration-card-unbind', () => {
     expect(res.body.responseCode).toBe('4040511');
   });
 
-  test("SNAP's `token` field is accepted (spec §14 #16) unless DOKU_UNBIND_TOKEN_FIELD=false", async () => {
+  test("SNAP's `token` field is accepted (docs/settings.md #16) unless DOKU_UNBIND_TOKEN_FIELD=false", async () => {
     const { bankCardToken } = await client.activeBinding();
     expect((await client.tx(PATH, { token: bankCardToken })).body.responseCode).toBe('2000500');
     const strict = await buildSandbox({ DOKU_UNBIND_TOKEN_FIELD: 'false' });
@@ -76,7 +76,7 @@ describe('POST /direct-debit/core/v1/registration-card-unbind', () => {
     });
   });
 
-  test('DOKU_UNBIND_DELAY_SECONDS keeps the card PENDING_UNBIND, then INACTIVE (spec §14 #17)', async () => {
+  test('DOKU_UNBIND_DELAY_SECONDS keeps the card PENDING_UNBIND, then INACTIVE (docs/settings.md #17)', async () => {
     const sb2 = await buildSandbox({ DOKU_UNBIND_DELAY_SECONDS: '60' });
     const c2 = new SnapClient(sb2.app);
     const { bankCardToken, referenceNo } = await c2.activeBinding();

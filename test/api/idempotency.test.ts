@@ -1,4 +1,4 @@
-/** DOKU's idempotency (spec §12): X-EXTERNAL-ID per merchant per Asia/Jakarta day. */
+/** DOKU's idempotency (docs/doku.md §12): X-EXTERNAL-ID per merchant per Asia/Jakarta day. */
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { BALANCE, IP, PAY, STATUS as STATUS_PATH, SnapClient, customerSession, paymentBody } from '../helpers/snap-client.js';
 

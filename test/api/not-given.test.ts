@@ -1,5 +1,5 @@
 /**
- * `null`, `""` and `{}` as DOKU's SDKs send unset fields (sdk-wire-notes §4): "not given" in an
+ * `null`, `""` and `{}` as DOKU's SDKs send unset fields (docs/sdks.md): "not given" in an
  * optional field, a missing field (`400xx02`) in a mandatory one, `400xx01` in an optional one
  * under DOKU_EMPTY_FIELDS_MODE=strict. `{}` where a string belongs stays a wrong type.
  */

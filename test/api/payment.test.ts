@@ -28,7 +28,7 @@ describe('POST /direct-debit/core/v1/debit/payment-host-to-host', () => {
     const before = Number(await balance());
     const res = await pay('INV-0001', '15000.00');
     expect(res.status).toBe(200);
-    // webRedirectUrl is null but present: DOKU's PHP SDK reads it unguarded (sdk-wire-notes §4).
+    // webRedirectUrl is null but present: DOKU's PHP SDK reads it unguarded (docs/sdks.md).
     expect(res.body).toEqual({
       responseCode: '2005400',
       responseMessage: 'Successful',
@@ -106,7 +106,7 @@ describe('POST /direct-debit/core/v1/debit/payment-host-to-host', () => {
     expect(res.body).toEqual({ responseCode: '4015402', responseMessage: 'Invalid Customer Token' });
   });
 
-  test('a CPAN-only payment needs no customer token (spec §14 #28) unless DOKU_CPAN_MODE=strict', async () => {
+  test('a CPAN-only payment needs no customer token (docs/settings.md #28) unless DOKU_CPAN_MODE=strict', async () => {
     const cpan = await client.tx(PAY, paymentBody('INV-CPAN', '5000.00', { bankCardNo: '9360001609987000000' }), { headers: IP });
     expect(cpan.body.responseCode).toBe('2005400');
     const viaInfo = paymentBody('INV-CPAN2', '5000.00');
@@ -149,7 +149,7 @@ describe('POST /direct-debit/core/v1/debit/payment-host-to-host', () => {
     expect((await pay('INV-Z', '0.00')).body).toEqual({ responseCode: '4045413', responseMessage: 'Invalid Amount' });
   });
 
-  test('strict reference lengths: partnerReferenceNo over 32 is 4005401 (spec §14 #10)', async () => {
+  test('strict reference lengths: partnerReferenceNo over 32 is 4005401 (docs/settings.md #10)', async () => {
     const strict = await buildSandbox({ DOKU_REFERENCE_LENGTH_MODE: 'strict' });
     const c = new SnapClient(strict.app);
     const s = await customerSession(c);

@@ -1,4 +1,4 @@
-/** The shared SNAP pipeline (spec §1.2–§1.8, §2.2), exercised on card unbind (service 05). */
+/** The shared SNAP pipeline (docs/doku.md §1.2–docs/doku.md §1.8, §2.2), exercised on card unbind (service 05). */
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { SnapClient, TS } from '../helpers/snap-client.js';
 
@@ -53,7 +53,7 @@ describe('transactional request checks', () => {
     expect((await c2.tx(PATH, BODY, { timestamp: '2026-05-26T09:00:00+07:00' })).body.responseCode).toBe('4000501');
   });
 
-  test('strict X-EXTERNAL-ID mode wants digits (spec §14 #7)', async () => {
+  test('strict X-EXTERNAL-ID mode wants digits (docs/settings.md #7)', async () => {
     const sb2 = await buildSandbox({ DOKU_EXTERNAL_ID_MODE: 'strict' });
     const res = await new SnapClient(sb2.app).tx(PATH, BODY, { headers: { 'X-EXTERNAL-ID': 'ext-bind-20260526-00001' } });
     expect(res.body.responseCode).toBe('4000501');
@@ -101,7 +101,7 @@ describe('transactional request checks', () => {
     expect((await client.tx(PATH, BODY, { token, headers: { 'X-SIGNATURE': sig } })).body.responseCode).toBe('4010500');
   });
 
-  describe('body forms each official SDK signs (sdk-wire-notes §3.1)', () => {
+  describe('body forms each official SDK signs (docs/sdks.md)', () => {
     const compact = JSON.stringify(BODY);
     test.each([
       ['Python: sends ", "-spaced JSON, signs compact', JSON.stringify(BODY, null, 1).replace(/\n\s*/g, ' '), compact],
@@ -120,7 +120,7 @@ describe('transactional request checks', () => {
       expect((await client.tx(PATH, BODY, { rawBody, signBody })).body.responseCode).toBe(PASSED_SECURITY);
     });
 
-    test('strict signature mode accepts only the compact re-serialisation (spec §2.2 step 6)', async () => {
+    test('strict signature mode accepts only the compact re-serialisation (docs/doku.md §2.2 step 6)', async () => {
       const sb2 = await buildSandbox({ DOKU_SIGNATURE_MODE: 'strict' });
       const c2 = new SnapClient(sb2.app);
       const pretty = JSON.stringify(BODY, null, 2);
@@ -129,12 +129,12 @@ describe('transactional request checks', () => {
     });
   });
 
-  test("the shared key also signs in lenient mode (DOKU's Postman shared_key, spec §14 #3)", async () => {
+  test("the shared key also signs in lenient mode (DOKU's Postman shared_key, docs/settings.md #3)", async () => {
     const sb2 = await buildSandbox({ DOKU_SHARED_KEY: 'the-shared-key' });
     expect((await new SnapClient(sb2.app).tx(PATH, BODY, { secret: 'the-shared-key' })).body.responseCode).toBe(PASSED_SECURITY);
   });
 
-  test('a query string may be signed or not (spec §2.2 step 4)', async () => {
+  test('a query string may be signed or not (docs/doku.md §2.2 step 4)', async () => {
     expect((await client.tx(`${PATH}?x=1`, BODY, { signPath: PATH })).body.responseCode).toBe(PASSED_SECURITY);
     expect((await client.tx(`${PATH}?x=1`, BODY)).body.responseCode).toBe(PASSED_SECURITY);
   });

@@ -153,7 +153,7 @@ describe('refund and check status', () => {
     });
   });
 
-  test('a card refund without Authorization-Customer is 4000702 and moves no money (spec §8.1)', async () => {
+  test('a card refund without Authorization-Customer is 4000702 and moves no money (docs/doku.md §8.1)', async () => {
     const balance = async () =>
       (await client.tx(BALANCE, {}, { customerToken: session.customerToken, headers: IP })).body.accountInfos[0].availableBalance.value;
     const before = await balance();

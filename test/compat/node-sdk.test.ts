@@ -1,6 +1,6 @@
 /**
  * DOKU's official Node SDK (doku-nodejs-library, pinned), unmodified, against the sandbox on a
- * loopback port: only the SDK's base URL changes (sdk-wire-notes §1.1). Flow: B2B token → card
+ * loopback port: only the SDK's base URL changes (docs/sdks.md). Flow: B2B token → card
  * bind (DH) → OTP on the hosted page → B2B2C token → doPayment → doCheckStatus → partial and full
  * doRefund → the status shows both → unbind → a payment with the unbound card is refused.
  */
@@ -19,9 +19,9 @@ import { CARD, DEMO } from '../helpers/merchant.js';
 
 type Any = any;
 
-const IP = '103.31.4.100'; // the SDK insists on 10-15 characters (sdk-wire-notes §1.6)
+const IP = '103.31.4.100'; // the SDK insists on 10-15 characters (docs/sdks.md)
 const CHANNEL = 'DIRECT_DEBIT_BRI_SNAP';
-// The SDK's X-EXTERNAL-ID is Date.now(): two calls in one millisecond share it (sdk-wire-notes §1.4).
+// The SDK's X-EXTERNAL-ID is Date.now(): two calls in one millisecond share it (docs/sdks.md).
 const nextMs = () => new Promise((r) => setTimeout(r, 2));
 
 function paymentDto(partnerReferenceNo: string, value: string) {
@@ -114,7 +114,7 @@ describe('doku-nodejs-library 1.0.52 against the sandbox', () => {
     expect(customer.responseCode).toBe('2007400');
     expect(snap.tokenB2b2c).toBe(customer.accessToken);
 
-    // 5. Payment: the SDK names the card only through the customer token (sdk-wire-notes §1.8 #9).
+    // 5. Payment: the SDK names the card only through the customer token (docs/sdks.md).
     await nextMs();
     const payment = await snap.doPayment(paymentDto('INV-0001', '10000.00'), authCode, IP);
     expect(payment.responseCode).toBe('2005400');

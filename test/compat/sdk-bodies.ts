@@ -1,6 +1,5 @@
 /**
- * The request bodies of the card and account flow as each SDK builds them (sdk-wire-notes §1.6,
- * §3.4, §4): `filled` sets every optional field its DTO has; otherwise the merchant set only what
+ * The request bodies of the card and account flow as each SDK builds them (docs/sdks.md): `filled` sets every optional field its DTO has; otherwise the merchant set only what
  * the SDK itself requires, and each optional field goes on the wire the SDK's way (`sdk.unset`:
  * omitted, `null`, `""`, `{}`). Values with `/ & = < >` and non-ASCII text make each SDK's
  * escaping differ from what it signs.
@@ -92,7 +91,7 @@ export function bodies(sdk: Sdk, filled: boolean) {
       wire({
         originalPartnerReferenceNo: partnerReferenceNo,
         originalReferenceNo: o(refs.paymentReferenceNo),
-        // PHP types it as a non-nullable string and its README fills it with '' (sdk-wire-notes §4).
+        // PHP types it as a non-nullable string and its README fills it with '' (docs/sdks.md).
         originalExternalId: sdk.name === 'PHP' && !filled ? '' : o(refs.paymentExternalId),
         refundAmount: idr('4000.00'),
         reason: o('pengembalian – salah pesan'),
@@ -119,7 +118,7 @@ export function bodies(sdk: Sdk, filled: boolean) {
           failedRegistrationUrl: 'https://merchant.example/account/failed',
           deviceModel: o('Pixel 8'),
           osType: o('android'),
-          channelId: o('CH001'), // free text: Go's README sends CH001 (sdk-wire-notes §4)
+          channelId: o('CH001'), // free text: Go's README sends CH001 (docs/sdks.md)
           origin,
         },
       }),

@@ -1,6 +1,6 @@
 /**
  * How each of DOKU's five official SDKs puts a request on the wire, written from
- * ../shared/spec/sdk-wire-notes.md (§1 Node, §3 the others, §4 measured end to end): the bytes it
+ * DOKU's SDK code, as docs/sdks.md summarises it: the bytes it
  * sends and the bytes it hashes for X-SIGNATURE, its X-TIMESTAMP and X-EXTERNAL-ID forms, its
  * header spellings, how it writes a field the merchant left unset, and what it needs back.
  * Signing and cardData encryption are done here with node:crypto, not with the sandbox's own code.
@@ -18,23 +18,23 @@ export interface Sdk {
   /** X-TIMESTAMP; `backdate` seconds earlier (PHP's B2B2C buffer) */
   timestamp(at: Date, backdateSeconds?: number): string;
   externalId(at: Date, seq: number): string;
-  /** the bytes sent, and the string whose SHA-256 is signed (sdk-wire-notes §3.1) */
+  /** the bytes sent, and the string whose SHA-256 is signed (docs/sdks.md) */
   serialise(body: unknown, endpoint: Endpoint): { sent: string; signed: string };
-  /** how an optional field the merchant did not set goes on the wire (sdk-wire-notes §4) */
+  /** how an optional field the merchant did not set goes on the wire (docs/sdks.md) */
   unset(example: unknown): unknown;
-  /** plaintext of cardData (sdk-wire-notes §3.4) */
+  /** plaintext of cardData (docs/sdks.md) */
   cardPlain(card: Record<string, string | undefined>): string;
   customerHeader(endpoint: Endpoint, token: string): [string, string];
   channelHeader(endpoint: Endpoint, channel: string): Record<string, string | undefined>;
-  /** X-IP-ADDRESS also on card unbind (Go, Python: sdk-wire-notes §3.3–§3.4) */
+  /** X-IP-ADDRESS also on card unbind (Go, Python: docs/sdks.md) */
   ipOnCardUnbind: boolean;
-  /** the authCode is exchanged again before every payment, refund and balance call (Java, §4) */
+  /** the authCode is exchanged again before every payment, refund and balance call (Java) */
   reExchangesAuthCode: boolean;
   b2bBody: Record<string, unknown>;
   b2b2cExtra: Record<string, unknown>;
-  /** answer keys the SDK reads without checking that they exist (PHP, §3.5, §4) */
+  /** answer keys the SDK reads without checking that they exist (PHP) */
   readsUnguarded: Partial<Record<Endpoint, string[]>>;
-  /** the only answer keys its DTOs accept (Python builds every DTO with `Dto(**json)`, §3.5) */
+  /** the only answer keys its DTOs accept (Python builds every DTO with `Dto(**json)`) */
   acceptsOnly?: Partial<Record<Endpoint, string[]>>;
   sourceName: string;
 }
@@ -63,7 +63,7 @@ const goUnset = (example: unknown) =>
 export const SDKS: Sdk[] = [
   {
     name: 'Node',
-    timestamp: (at, back = 0) => `${iso(new Date(at.getTime() - back * 1000))}-00:00`, // a UTC host: '-00:00' (§1.2)
+    timestamp: (at, back = 0) => `${iso(new Date(at.getTime() - back * 1000))}-00:00`, // a UTC host: '-00:00'
     externalId: (at, seq) => String(at.getTime() + seq), // Date.now()
     serialise: (body) => ({ sent: compact(body), signed: compact(body) }),
     unset: () => OMIT,
@@ -81,7 +81,7 @@ export const SDKS: Sdk[] = [
     name: 'PHP',
     timestamp: (at, back = 0) => `${iso(new Date(at.getTime() - back * 1000 + 7 * 3600_000))}+07:00`,
     externalId: () => String(++seconds), // time(): one call a second, or two share a key
-    // json_encode sends `\/` and \uXXXX; the signature is over the unescaped re-encoding (§3.1).
+    // json_encode sends `\/` and \uXXXX; the signature is over the unescaped re-encoding.
     serialise: (body) => ({ sent: asciiOnly(compact(body).replaceAll('/', '\\/')), signed: compact(body) }),
     unset: nullUnset,
     cardPlain: (card) => compact({ identificationNo: null, identificationType: null, email: null, ...card }),
@@ -153,7 +153,7 @@ export const SDKS: Sdk[] = [
     name: 'Go',
     timestamp: (at, back = 0) => `${iso(new Date(at.getTime() - back * 1000))}+00:00`,
     externalId: () => `${digits(10)}${++seconds}`,
-    // json.Marshal escapes < > & and signs exactly what it sends (§3.1).
+    // json.Marshal escapes < > & and signs exactly what it sends.
     serialise: (body) => {
       const sent = compact(body).replace(/[<>&\u2028\u2029]/g, hex4);
       return { sent, signed: sent };
@@ -173,7 +173,7 @@ export const SDKS: Sdk[] = [
     name: 'Java',
     timestamp: (at, back = 0) => `${iso(new Date(at.getTime() - back * 1000))}Z`,
     externalId: () => `${digits(16)}${++seconds}`,
-    // Gson escapes = & < > ' on the wire (not on card bind); Jackson's compact form is signed (§3.1).
+    // Gson escapes = & < > ' on the wire (not on card bind); Jackson's compact form is signed.
     serialise: (body, e) => ({ sent: e === 'cardBind' ? compact(body) : compact(body).replace(/[=&<>']/g, hex4), signed: compact(body) }),
     unset: () => OMIT,
     cardPlain: (card) => compact(card),
@@ -203,7 +203,7 @@ export const sha256Hex = (text: string) => createHash('sha256').update(text, 'ut
 export const hmac = (secret: string, text: string) => createHmac('sha512', secret).update(text, 'utf8').digest('base64');
 export const rsaSign = (pem: string, text: string) => sign('sha256', Buffer.from(text), pem).toString('base64');
 
-/** AES-128-CBC, key = the secret cut or `-`-padded to 16, `b64(ct)|b64(iv)` (sdk-wire-notes §1.5). */
+/** AES-128-CBC, key = the secret cut or `-`-padded to 16, `b64(ct)|b64(iv)` (docs/sdks.md). */
 export function encryptCard(plain: string, secret: string): string {
   const key = Buffer.from(secret.slice(0, 16).padEnd(16, '-'), 'utf8');
   const iv = randomBytes(16);

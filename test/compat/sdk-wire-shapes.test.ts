@@ -97,7 +97,7 @@ async function runFlow(sdk: Sdk, filled: boolean): Promise<Answers> {
   );
   Object.assign(refs, await finishOtp(bind.body.referenceNo));
   refs.customerToken = await customerToken('B2B2C token', refs.authCode);
-  // Java fetches a new customer token from the same authCode before these calls (sdk-wire-notes §4).
+  // Java fetches a new customer token from the same authCode before these calls (docs/sdks.md).
   const token = async (step: string) =>
     sdk.reExchangesAuthCode ? customerToken(`B2B2C again before ${step}`, refs.authCode) : refs.customerToken;
 

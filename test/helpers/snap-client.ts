@@ -1,6 +1,6 @@
 /**
  * A merchant-side SNAP client for tests, driving the app through supertest: signs token requests
- * with the merchant's RSA key and transactions with HMAC-SHA512, exactly as spec §2 describes.
+ * with the merchant's RSA key and transactions with HMAC-SHA512, exactly as docs/doku.md §2 describes.
  * Every knob a test may want to break is an option.
  */
 import request from 'supertest';

@@ -3,8 +3,8 @@ import { decryptCardData, deriveCardKey, encryptCardData } from '../../server/sn
 
 const PLAIN = '{"bankCardNo":"5221841234567890","bankCardType":"C","expiryDate":"1228"}';
 
-describe('cardData (spec §4.3)', () => {
-  test('reproduces the worked vector of spec §4.3 (decrypted there by the Node SDK)', () => {
+describe('cardData (docs/doku.md §4.3)', () => {
+  test('reproduces the worked vector of docs/doku.md §4.3 (decrypted there by the Node SDK)', () => {
     const iv = Buffer.from('000102030405060708090a0b0c0d0e0f', 'hex');
     const blob =
       'Qv3cjmDqkyTAgekqaj6YMqphrtufhd2yg42OThxEkj1nsTEcV7LUGcRvuK1+MKyxJXKq+XJM136nDLgnAxWJ316AdEgpoRe5hN5lsiW/bZw=|AAECAwQFBgcICQoLDA0ODw==';
@@ -33,7 +33,7 @@ describe('cardData (spec §4.3)', () => {
     expect(decryptCardData(blob, ['abc123'])).toBeNull();
   });
 
-  test('CryptoJS passphrase blobs only when enabled (spec §14 #2)', () => {
+  test('CryptoJS passphrase blobs only when enabled (docs/settings.md #2)', () => {
     const salt = randomBytes(8);
     const pass = Buffer.from('abc123');
     let d = Buffer.alloc(0),

@@ -9,8 +9,8 @@ import {
 } from '../../server/snap/signature.js';
 import { bodyCandidates, stripInsignificantWhitespace } from '../../server/snap/body-canonical.js';
 
-describe('symmetric signature (spec §2.2)', () => {
-  test('reproduces the worked vector of spec §2.2, cross-checked there with the Node SDK', () => {
+describe('symmetric signature (docs/doku.md §2.2)', () => {
+  test('reproduces the worked vector of docs/doku.md §2.2, cross-checked there with the Node SDK', () => {
     const body =
       '{"partnerReferenceNo":"INV-0001","amount":{"value":"10000.00","currency":"IDR"},"additionalInfo":{"channel":"DIRECT_DEBIT_BRI_SNAP"}}';
     const hash = sha256Hex(body);
@@ -42,7 +42,7 @@ describe('symmetric signature (spec §2.2)', () => {
   });
 });
 
-describe('asymmetric signature (spec §2.1)', () => {
+describe('asymmetric signature (docs/doku.md §2.1)', () => {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   test('verifies SHA256withRSA over clientId|timestamp and rejects any change', () => {
     const sig = signAsymmetric(privateKey, 'BRN-0001', '2024-05-01T10:00:00+07:00');
@@ -53,7 +53,7 @@ describe('asymmetric signature (spec §2.1)', () => {
   });
 });
 
-describe('body candidates (sdk-wire-notes §3.1)', () => {
+describe('body candidates (docs/sdks.md)', () => {
   test('PHP sends escaped slashes but hashes them unescaped: the re-serialised form matches', () => {
     const raw = '{"url":"https:\\/\\/m.example\\/ok"}';
     const [first] = [...bodyCandidates(raw, JSON.stringify(JSON.parse(raw)))];

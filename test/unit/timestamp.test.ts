@@ -1,9 +1,9 @@
 import { formatJakarta, isValidTimestamp, jakartaDay } from '../../server/snap/timestamp.js';
 
-describe('X-TIMESTAMP (spec §1.3)', () => {
+describe('X-TIMESTAMP (docs/doku.md §1.3)', () => {
   test.each([
     '2024-05-01T10:00:00+07:00', // Node in Jakarta, PHP, Go
-    '2024-05-01T03:00:00-00:00', // Node on a UTC host (sdk-wire-notes §1.2)
+    '2024-05-01T03:00:00-00:00', // Node on a UTC host (docs/sdks.md)
     '2024-05-01T03:00:00Z', // Java, Python
     '2020-12-21T07:56:11.000Z', // DOKU's own examples
   ])('accepts %s', (ts) => expect(isValidTimestamp(ts)).toBe(true));
