@@ -33,6 +33,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   statSync,
   truncateSync,
   unlinkSync,
@@ -134,6 +135,9 @@ export class JournalFile implements Adapter<Data> {
       }
     }
     delete (data as SnapshotData).journalGen;
+    // A journal written by an earlier version (no header, no batch ends) is not appended to: the
+    // next generation, begun with a header, holds what comes next, and both are replayed in order.
+    if (this.isLegacyJournal(this.journalPath(this.gen))) this.gen += 1;
     this.openJournal(this.gen);
     return data;
   }
@@ -233,6 +237,18 @@ export class JournalFile implements Adapter<Data> {
     for (const old of this.retiring.splice(0)) this.lineFiles.release(old);
     this.snapshotBytes = statSync(this.file).size;
     for (const old of this.journalGens().filter((g) => g < gen)) unlinkSync(this.journalPath(old));
+  }
+
+  private isLegacyJournal(path: string): boolean {
+    if (!existsSync(path) || statSync(path).size === 0) return false;
+    const head = Buffer.alloc(Buffer.byteLength(JOURNAL_HEADER));
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    return head.toString('utf8') !== JOURNAL_HEADER;
   }
 
   private journalPath(gen: number): string {

@@ -245,3 +245,23 @@ describe('journal store', () => {
     expect(Object.keys((await Store.open(file)).data.payments)).toHaveLength(0);
   });
 });
+
+describe('a journal written by the version before batch markers', () => {
+  let dir: string;
+  let file: string;
+  eachTempState('legacy-journal-', (d, f) => ((dir = d), (file = f)));
+
+  test('is replayed, never appended to: later changes go to the next generation, and every start replays both', async () => {
+    // The earlier format: one record per line, no header, no batch ends.
+    const legacy = [payment(1), payment(2)].map((p) => JSON.stringify({ p: ['payments', p.referenceNo], v: p })).join('\n') + '\n';
+    writeFileSync(join(dir, 'state.json.journal-0.jsonl'), legacy);
+    const first = await Store.open(file);
+    expect(first.findPayment(payment(2).referenceNo)?.partnerReferenceNo).toBe('INV-2');
+    first.insertPayment(payment(3));
+    await first.commit(); // then the process "dies"
+    expect(readFileSync(join(dir, 'state.json.journal-0.jsonl'), 'utf8')).toBe(legacy);
+    const second = await Store.open(file);
+    expect([1, 2, 3].map((i) => second.findPayment(payment(i).referenceNo)?.partnerReferenceNo)).toEqual(['INV-1', 'INV-2', 'INV-3']);
+    expect(second.startupNotes).toEqual([]);
+  });
+});
