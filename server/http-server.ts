@@ -17,14 +17,14 @@ import type { Config } from './config/load.js';
 import { ENDPOINTS } from './endpoints/index.js';
 import { pathOf } from './pipeline/snap-http.js';
 import { routeKey } from './snap-routes.js';
+import { NO_SERVICE } from './pipeline/error-handler.js';
+import { CASES, responseCode } from './snap/response-codes.js';
 
 export function createHttpServer(listener: RequestListener, config: Config): Server {
   const services = new Map(ENDPOINTS.map((def) => [routeKey(def.path), def.serviceCode(config)]));
   const badRequest = (req: IncomingMessage, res: ServerResponse, reason: string) => {
-    const body = JSON.stringify({
-      responseCode: `400${services.get(routeKey(pathOf(req.url ?? '/'))) ?? '00'}00`,
-      responseMessage: 'Bad Request',
-    });
+    const service = services.get(routeKey(pathOf(req.url ?? '/'))) ?? NO_SERVICE;
+    const body = JSON.stringify({ responseCode: responseCode('400_00', service), responseMessage: CASES['400_00'] });
     res
       .writeHead(400, {
         'Content-Type': 'application/json',
@@ -60,4 +60,4 @@ export function createHttpServer(listener: RequestListener, config: Config): Ser
   return server;
 }
 
-const BAD_REQUEST = JSON.stringify({ responseCode: '4000000', responseMessage: 'Bad Request' });
+const BAD_REQUEST = JSON.stringify({ responseCode: responseCode('400_00', NO_SERVICE), responseMessage: CASES['400_00'] });

@@ -7,6 +7,8 @@ import type { CaseKey } from './response-codes.js';
 
 const AUTH: CaseKey[] = ['401_00', '401_01', '401_03'];
 const FORMAT: CaseKey[] = ['400_00', '400_01', '400_02'];
+/** Endpoints that take a customer token as well: its invalid and unknown cases too. */
+const CUSTOMER_AUTH: CaseKey[] = [...AUTH, '401_02', '401_04'];
 const SERVER: CaseKey[] = ['500_00', '500_01', '500_02', '504_00'];
 
 export const DOCUMENTED_CASES: Record<string, readonly CaseKey[]> = {
@@ -33,11 +35,7 @@ export const DOCUMENTED_CASES: Record<string, readonly CaseKey[]> = {
   payment: [
     '202_00',
     ...FORMAT,
-    '401_00',
-    '401_01',
-    '401_02',
-    '401_03',
-    '401_04',
+    ...CUSTOMER_AUTH,
     '403_00',
     '403_01',
     '403_02',
@@ -69,11 +67,7 @@ export const DOCUMENTED_CASES: Record<string, readonly CaseKey[]> = {
   refund: [
     '202_00',
     ...FORMAT,
-    '401_00',
-    '401_01',
-    '401_02',
-    '401_03',
-    '401_04',
+    ...CUSTOMER_AUTH,
     '403_14',
     '404_00',
     '404_01',

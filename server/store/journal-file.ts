@@ -1,9 +1,10 @@
 /**
  * A lowdb adapter whose write cost does not grow with the data (issue #6). The JSON snapshot
  * (`DOKU_DB_FILE`) stays the human-readable truth; every batch of changes is appended to a
- * JSON-lines journal beside it (`<file>.journal-<gen>.jsonl`, one `{"p":[collection,...keys],"v":record}`
- * line per changed record, no `v` = deleted), and the journal is folded into a fresh snapshot in
- * the background once it grows past `compactEvery` lines.
+ * JSON-lines journal beside it (`<file>.journal-<gen>.jsonl`: a `{"journal":2}` header, then per
+ * batch one `{"p":[collection,...keys],"v":record}` line per changed record, no `v` = deleted, and
+ * a `{"end":n}` line that makes the batch count; journal-format.ts), and the journal is folded into
+ * a fresh snapshot in the background once it grows past `compactEvery` lines.
  *
  * Durability (DOKU_DB_SYNC): `write` (default) hands each batch to the kernel with one synchronous
  * write before any answer is sent, so an acknowledged change survives the process being killed
