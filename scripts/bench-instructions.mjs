@@ -79,7 +79,7 @@ async function measure(label, script, kinds, env = {}) {
     ...(sandbox ? SANDBOX_NODE_FLAGS : []),
     join(ROOT, script),
   ];
-  const store = sandbox ? { DOKU_DB_FILE: join(dir, 'state.json') } : {}; // a real file: the journal append is counted
+  const store = sandbox ? { DOKU_DB_FILE: join(dir, 'state.json') } : {}; // a real file: the write-ahead log append is counted
   const child = spawn('valgrind', args, { env: { ...process.env, ...env, ...store, PORT: String(port) }, stdio: 'ignore' });
   const counts = {};
   try {

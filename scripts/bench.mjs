@@ -75,7 +75,7 @@ async function load(url, connections, setup, method = 'POST') {
 
 /**
  * A snapshot with `n` stored payments, as the sandbox itself writes it (a compaction or a clean stop:
- * one record per line and a checksum, which lets the start defer parsing them; server/store/snapshot-read.ts).
+ * one record per line; server/store/snapshot.ts).
  */
 async function seedFile(file, n) {
   const payments = {};
@@ -106,7 +106,7 @@ async function seedFile(file, n) {
   const store = await Store.open(file);
   await store.compact();
   await store.close();
-  for (const f of readdirSync(dirname(file))) if (f.includes('.journal-')) rmSync(join(dirname(file), f));
+  for (const f of readdirSync(dirname(file))) if (f.includes('.wal-')) rmSync(join(dirname(file), f));
 }
 
 /** Starts a sandbox (empty or seeded), measures its cold start, prepares a customer session. */

@@ -236,7 +236,7 @@ export const SETTINGS = [
     'DOKU_DB_FLUSH_MS',
     'int',
     '0',
-    'Group-commit window: changes arriving within it share one journal append (0 = the same turn of the event loop). Answers wait for their append.',
+    'Group-commit window: changes arriving within it share one write-ahead log append (0 = the same turn of the event loop). Answers wait for their append.',
   ),
   s(
     'DOKU_DB_SYNC',
@@ -249,7 +249,7 @@ export const SETTINGS = [
     'DOKU_DB_COMPACT_EVERY',
     'int',
     '20000',
-    'Journal lines after which the journal is folded into the JSON snapshot, in the background, once the journal is also at least as large as the snapshot (so the cost of a write does not grow with the data).',
+    'Write-ahead log lines after which the log is folded into the JSON snapshot, in the background, once the log is also at least as large as the snapshot (so the cost of a write does not grow with the data).',
   ),
   s('DOKU_FAKER_SEED', 'string', '', 'Seed for generated references, ids and names; empty = random.'),
   s('DOKU_LOG_LEVEL', 'enum', 'info', 'pino log level.', { values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] }),

@@ -17,7 +17,7 @@ export interface EndpointDefinition<B = unknown> {
   auth: 'asymmetric' | 'symmetric';
   /** Mandatory headers beyond the common ones (wire spelling). */
   extraHeaders?: readonly string[];
-  /** Reads only: the answer need not wait for the journal append of its idempotency record. */
+  /** Reads only: the answer need not wait for the write-ahead log append of its idempotency record. */
   readOnly?: true;
   /** Customer token (Authorization-Customer): required, or checked only when sent. */
   customerToken?: 'required' | 'optional';

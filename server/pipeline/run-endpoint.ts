@@ -65,7 +65,7 @@ export function runEndpoint<B>(
       const reply = await def.handle({ deps, body, header, merchant, b2b, customer, baseUrl: baseUrlOf(req, deps), now, scenario: chosen }); // 11
       const answer = successBody(reply.caseKey ?? '200_00', serviceCode, reply.body);
       admission?.finish(Number(answer.responseCode.slice(0, 3)), answer);
-      if (def.readOnly) deps.store.commit().catch((e) => deps.log.error({ err: e }, 'journal append failed'));
+      if (def.readOnly) deps.store.commit().catch((e) => deps.log.error({ err: e }, 'write-ahead log append failed'));
       else await deps.store.commit();
       if (chosen?.rule.execute && !(await applyTiming(chosen, req))) return; //                     12c (after: the change is made)
       sendSnap(res, answer, reply.headers);

@@ -1,7 +1,7 @@
 /**
  * Group commit: every mutation asks for durability, but requests that arrive within `windowMs` of
  * each other (0: in the same turn of the event loop), and all that arrive while a write is running,
- * share one journal append.
+ * share one write-ahead log append.
  * A caller's promise resolves only after a write that started after its request has finished.
  */
 export class GroupCommit {

@@ -1,14 +1,15 @@
 /**
  * The sandbox's state: typed domain functions over lowdb (the only module that imports it).
- * Reads are from memory. Every mutator names the record it changed (`touch`), and `commit()`
- * group-commits: all changes made before it are appended to the journal in one write
- * (store/journal-file.ts), whatever the size of the data.
+ * Reads are from memory. A write is a call that names what it changes (`addRefund`,
+ * `settlePayment`, …: json-server's model), which marks that record (`touch`); `commit()`
+ * group-commits: all changes made before it are appended to the write-ahead log in one write
+ * (store/wal-file.ts), whatever the size of the data.
  */
 import { Low, Memory, type Adapter } from 'lowdb';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GroupCommit } from './group-commit.js';
-import { JournalFile, type Path } from './journal-file.js';
+import { WalFile } from './wal-file.js';
 import { BindingIndex } from './binding-index.js';
 import { PaymentIndex } from './payment-index.js';
 import { IdempotencyRecords } from './idempotency-records.js';
@@ -20,6 +21,7 @@ import {
   type Data,
   type IdempotencyRecord,
   type PaymentOutcome,
+  type Path,
   type PaymentRecord,
   type RefreshTokenRecord,
   type RefundRecord,
@@ -30,36 +32,34 @@ type StoredData = Partial<Data> & { accessTokens?: unknown; customerTokens?: unk
 
 export class Store {
   readonly bindings = new BindingIndex();
+  readonly payments = new PaymentIndex();
   private readonly idempotency = new IdempotencyRecords();
   private readonly commits: GroupCommit;
 
   private constructor(
     private readonly db: Low<Data>,
     flushMs: number,
-    readonly payments: PaymentIndex,
-    private readonly journal?: JournalFile,
+    private readonly wal?: WalFile,
   ) {
     this.commits = new GroupCommit(() => this.db.write(), flushMs);
     this.bindings.rebuild(this.data.bindings);
-    // the payments the snapshot kept at rest were indexed while it was read (snapshot-read.ts)
-    this.payments.rebuild(this.data.payments, journal?.lineFiles, journal?.snapshotIndexed);
+    this.payments.rebuild(this.data.payments);
   }
 
-  /** `:memory:` (tests) or a JSON file path (snapshot + journal); a missing file starts empty. */
+  /** `:memory:` (tests) or a JSON file path (snapshot + write-ahead log); a missing file starts empty. */
   static async open(file: string, flushMs = 0, options: { sync?: 'write' | 'fsync'; compactEvery?: number } = {}): Promise<Store> {
-    const payments = new PaymentIndex();
-    let journal: JournalFile | undefined;
+    let wal: WalFile | undefined;
     let adapter: Adapter<Data>;
     if (file === ':memory:') adapter = new Memory<Data>();
     else {
       mkdirSync(dirname(file), { recursive: true });
-      adapter = journal = new JournalFile(file, options.sync, options.compactEvery, (ref, line) => payments.indexLine(ref, line));
+      adapter = wal = new WalFile(file, options.sync, options.compactEvery);
     }
     const db = new Low<Data>(adapter, emptyData());
     await db.read();
     const stored = db.data as StoredData;
     db.data = { ...emptyData(), ...stored };
-    const store = new Store(db, flushMs, payments, journal);
+    const store = new Store(db, flushMs, wal);
     await store.upgrade(stored);
     return store;
   }
@@ -80,9 +80,9 @@ export class Store {
     await this.commit();
   }
 
-  /** What opening the state had to repair (a damaged journal tail cut off), to report once. */
+  /** What opening the state had to repair (a damaged log tail cut off), to report once. */
   get startupNotes(): readonly string[] {
-    return this.journal?.notes ?? [];
+    return this.wal?.notes ?? [];
   }
 
   get tokenEpoch(): string {
@@ -90,7 +90,7 @@ export class Store {
   }
 
   private touch(...path: Path): void {
-    this.journal?.markDirty(path);
+    this.wal?.markDirty(path);
   }
 
   get data(): Data {
@@ -104,7 +104,7 @@ export class Store {
 
   async close(): Promise<void> {
     await this.commits.drain();
-    await this.journal?.close(this.db.data);
+    await this.wal?.close(this.db.data);
   }
 
   async reset(): Promise<void> {
@@ -112,14 +112,14 @@ export class Store {
     this.db.data = emptyData();
     this.idempotency.clear();
     this.bindings.rebuild(this.data.bindings);
-    this.payments.rebuild(this.data.payments, this.journal?.lineFiles);
-    await this.journal?.resetTo(this.db.data);
+    this.payments.rebuild(this.data.payments);
+    await this.wal?.resetTo(this.db.data);
   }
 
-  /** Writes a fresh snapshot now and starts a new journal (tests; compaction otherwise runs by itself). */
+  /** Writes a fresh snapshot now and starts a new log generation (tests; compaction otherwise runs by itself). */
   async compact(): Promise<void> {
     await this.commits.drain();
-    await this.journal?.compact(this.db.data);
+    await this.wal?.compact(this.db.data);
   }
 
   saveRefreshToken(rec: RefreshTokenRecord, nowSec: number): void {
@@ -171,22 +171,14 @@ export class Store {
   /** A refund of `p` (endpoints/refund.ts): appended to its refunds and indexed by its partnerRefundNo. */
   addRefund(p: PaymentRecord, refund: RefundRecord): void {
     p.refunds.push(refund);
-    this.paymentChanged(p);
+    this.payments.add(p);
+    this.touch('payments', p.referenceNo);
   }
 
   /** A PENDING payment settles (domain/settle.ts): its outcome replaces its status, codes and paid time. */
   settlePayment(p: PaymentRecord, outcome: PaymentOutcome): void {
-    Object.assign(p, outcome, { settleAt: undefined });
-    this.paymentChanged(p);
-  }
-
-  /**
-   * Every change to a payment ends here. Puts `p` back in the collection (a commit or compaction
-   * may have replaced it there by its line since the caller found it) and re-indexes it.
-   */
-  private paymentChanged(p: PaymentRecord): void {
-    this.data.payments[p.referenceNo] = p;
-    this.payments.add(p);
+    Object.assign(p, outcome);
+    delete p.settleAt;
     this.touch('payments', p.referenceNo);
   }
 

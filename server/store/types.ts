@@ -115,12 +115,7 @@ export interface Data {
   refreshTokens: Record<string, RefreshTokenRecord>;
   authCodes: Record<string, AuthCodeRecord>;
   bindings: Record<string, Binding>;
-  /**
-   * A payment at rest is where its last written line is in a file the sandbox keeps open, a number
-   * (store/line-files.ts), or that line itself, a string (no file: `:memory:`, or a line too large
-   * for a handle); an object while a request uses it (store/payment-index.ts).
-   */
-  payments: Record<string, PaymentRecord | string | number>;
+  payments: Record<string, PaymentRecord>;
   /** Asia/Jakarta day → `X-PARTNER-ID|X-EXTERNAL-ID` → stored answer */
   idempotency: Record<string, Record<string, IdempotencyRecord>>;
 }

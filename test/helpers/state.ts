@@ -1,12 +1,8 @@
-/** A store's whole state as JSON, payments still held as their snapshot line parsed (store/snapshot-read.ts). */
+/** A store's whole state as JSON. */
 import type { Store } from '../../server/store/store.js';
 import type { Binding, PaymentRecord } from '../../server/store/types.js';
 
-export const stateOf = (store: Store): string =>
-  JSON.stringify({
-    ...store.data,
-    payments: Object.fromEntries(Object.keys(store.data.payments).map((ref) => [ref, store.findPayment(ref)])),
-  });
+export const stateOf = (store: Store): string => JSON.stringify(store.data);
 
 /** The i-th of a series of distinct payments of merchant BRN-1, for the store's own tests. */
 export const paymentRecord = (i: number, partnerReferenceNo = `INV-${i}`): PaymentRecord => ({

@@ -1,6 +1,6 @@
 /**
  * Nothing acknowledged is lost: concurrent signed payments against the real server, SIGKILL in the
- * middle of the load (and of journal compactions), restart on the same file: every payment that was
+ * middle of the load (and of log compactions), restart on the same file: every payment that was
  * answered 2005400 before the kill is there. And a SIGTERM flushes and exits 0 within 2 s.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

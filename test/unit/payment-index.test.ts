@@ -1,4 +1,4 @@
-/** The payment indexes, the lazily built externalId index included: same answers before and after its first use. */
+/** The payment indexes: lookups by partnerReferenceNo, externalId and partnerRefundNo, per merchant, before and after a rebuild. */
 import { PaymentIndex } from '../../server/store/payment-index.js';
 import type { PaymentRecord } from '../../server/store/types.js';
 

@@ -11,23 +11,23 @@ describe('opening a state that cannot be read', () => {
   let file: string;
   eachTempState('open-errors-', (_d, f) => (file = f));
 
-  test('the snapshot removed while a later journal remains: refused, naming the missing file', async () => {
+  test('the snapshot removed while a later log generation remains: refused, naming the missing file', async () => {
     const first = await Store.open(file);
     first.insertPayment(payment(1));
     await first.commit();
-    await first.compact(); // snapshot written, journal generation 1 begun
+    await first.compact(); // snapshot written, log generation 1 begun
     first.insertPayment(payment(2));
-    await first.commit(); // on the journal only; then the process "dies"
+    await first.commit(); // on the log only; then the process "dies"
     rmSync(file);
     await expect(Store.open(file)).rejects.toThrow(
-      `${file} is missing, but ${file}.journal-1.jsonl holds only the changes made after it was written`,
+      `${file} is missing, but ${file}.wal-1.jsonl holds only the changes made after it was written`,
     );
   });
 
-  test('a first run that crashed before any snapshot was written still starts from its journal', async () => {
+  test('a first run that crashed before any snapshot was written still starts from its log', async () => {
     const first = await Store.open(file);
     first.insertPayment(payment(1));
-    await first.commit(); // journal generation 0 only, no snapshot yet
+    await first.commit(); // log generation 0 only, no snapshot yet
     const second = await Store.open(file);
     expect(second.findPayment(payment(1).referenceNo)?.partnerReferenceNo).toBe('INV-1');
   });

@@ -1,14 +1,14 @@
-/** The journaled store: exact replay after a crash, torn tails, background compaction, reset. */
+/** The store's write-ahead log: exact replay after a crash, torn tails, background compaction, reset. */
 import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store } from '../../server/store/store.js';
 import { bindingRecord as binding, paymentRecord as payment, stateOf } from '../helpers/state.js';
 import { eachTempState } from '../helpers/temp-state.js';
 
-describe('journal store', () => {
+describe('write-ahead log', () => {
   let dir: string;
   let file: string;
-  eachTempState('journal-', (d, f) => ((dir = d), (file = f)));
+  eachTempState('wal-', (d, f) => ((dir = d), (file = f)));
 
   /** Inserts, updates and deletes through the store's API, committing in batches. */
   async function exercise(store: Store, n: number) {
@@ -87,7 +87,7 @@ describe('journal store', () => {
       'tokenEpoch',
       'version',
     ]);
-    const second = await Store.open(file); // from the journal: no clean stop in between
+    const second = await Store.open(file); // from the log: no clean stop in between
     expect(second.tokenEpoch).toBe(epoch);
     expect('accessTokens' in second.data).toBe(false);
     await second.close();
@@ -99,12 +99,12 @@ describe('journal store', () => {
     ]);
   });
 
-  test('non-ASCII text (names, remarks) survives the journal, the snapshot and a restart byte for byte', async () => {
+  test('non-ASCII text (names, remarks) survives the log, the snapshot and a restart byte for byte', async () => {
     const first = await Store.open(file);
     const p = { ...payment(1), partnerReferenceNo: 'INV-Śląsk-日本-🙂', requestKey: 'Bapak Budi Ñandú' };
     first.insertPayment(p);
     await first.commit();
-    expect((await Store.open(file)).findPayment(p.referenceNo)).toEqual(p); // from the journal
+    expect((await Store.open(file)).findPayment(p.referenceNo)).toEqual(p); // from the log
     await first.close();
     expect((await Store.open(file)).findPayment(p.referenceNo)).toEqual(p); // from the snapshot
   });
@@ -113,31 +113,31 @@ describe('journal store', () => {
     const first = await Store.open(file);
     await exercise(first, 20);
     const expected = stateOf(first);
-    const journal = join(dir, 'state.json.journal-0.jsonl');
-    appendFileSync(journal, '{"p":["payments","REF9"],"v":{"referenceNo":"RE');
+    const log = join(dir, 'state.json.wal-0.jsonl');
+    appendFileSync(log, '{"p":["payments","REF9"],"v":{"referenceNo":"RE');
     const second = await Store.open(file);
     expect(stateOf(second)).toBe(expected);
     expect(second.startupNotes).toEqual([
-      expect.stringMatching(/journal-0\.jsonl: line \d+ is damaged .*byte\(s\) from there on were dropped/),
+      expect.stringMatching(/wal-0\.jsonl: line \d+ is damaged .*byte\(s\) from there on were dropped/),
     ]);
   });
 
   test('a damaged line with complete changes after it stops the start, naming the file and line', async () => {
     const first = await Store.open(file);
     await exercise(first, 20);
-    const journal = join(dir, 'state.json.journal-0.jsonl');
-    const lines = readFileSync(journal, 'utf8').split('\n');
+    const log = join(dir, 'state.json.wal-0.jsonl');
+    const lines = readFileSync(log, 'utf8').split('\n');
     lines[3] = 'garbage';
-    writeFileSync(journal, lines.join('\n'));
-    await expect(Store.open(file)).rejects.toThrow(`${journal}: journal line 4 is damaged`);
+    writeFileSync(log, lines.join('\n'));
+    await expect(Store.open(file)).rejects.toThrow(`${log}: log line 4 is damaged`);
   });
 
   test('a corrupt last line that still ends in a newline is cut and reported once; a later write and a crash still start (store defect 2)', async () => {
     const first = await Store.open(file);
     await exercise(first, 20);
     const expected = stateOf(first);
-    const journal = join(dir, 'state.json.journal-0.jsonl');
-    appendFileSync(journal, '{"p":["payments","REF9"],"v":{"referenceNo"\n');
+    const log = join(dir, 'state.json.wal-0.jsonl');
+    appendFileSync(log, '{"p":["payments","REF9"],"v":{"referenceNo"\n');
     const second = await Store.open(file);
     expect(stateOf(second)).toBe(expected);
     expect(second.startupNotes).toHaveLength(1);
@@ -152,37 +152,37 @@ describe('journal store', () => {
     const first = await Store.open(file);
     await exercise(first, 5);
     const expected = stateOf(first);
-    const journal = join(dir, 'state.json.journal-0.jsonl');
-    const before = readFileSync(journal);
+    const log = join(dir, 'state.json.wal-0.jsonl');
+    const before = readFileSync(log);
     // One batch of two changes (a binding's new balance, then its payment); the crash cuts it after the first line.
     first.insertBinding(binding('B-1', '9000.00'));
     first.insertPayment(payment(900));
     await first.commit();
-    const whole = readFileSync(journal);
+    const whole = readFileSync(log);
     const batch = whole.subarray(before.length).toString('utf8');
     expect(batch.trim().split('\n')).toHaveLength(3); // two records and the batch's end
-    writeFileSync(journal, Buffer.concat([before, Buffer.from(batch.split('\n')[0] + '\n')]));
+    writeFileSync(log, Buffer.concat([before, Buffer.from(batch.split('\n')[0] + '\n')]));
     const second = await Store.open(file);
     expect(stateOf(second)).toBe(expected);
     expect(second.bindings.byReferenceNo('B-1')).toBeUndefined();
     expect(second.startupNotes).toEqual([expect.stringMatching(/the last batch \(1 record\(s\)\) has no end/)]);
   });
 
-  test('compaction in the background while writes go on: the snapshot plus the new journal are the state', async () => {
+  test('compaction in the background while writes go on: the snapshot plus the new log are the state', async () => {
     const store = await Store.open(file, 0, { compactEvery: 50 });
     await exercise(store, 400);
     await store.compact();
-    await exercise(store, 5); // after the last compaction, below the threshold: only in the journal
+    await exercise(store, 5); // after the last compaction, below the threshold: only in the log
     const expected = stateOf(store);
     const files = readdirSync(dir);
-    expect(files.filter((f) => f.includes('.journal-'))).toHaveLength(1); // older generations removed
+    expect(files.filter((f) => f.includes('.wal-'))).toHaveLength(1); // older generations removed
     const snapshot = readFileSync(file, 'utf8');
     expect(snapshot.split('\n').length).toBeGreaterThan(400); // one record per line: readable
-    expect(JSON.parse(snapshot).journalGen).toBeGreaterThan(0);
+    expect(JSON.parse(snapshot).walGen).toBeGreaterThan(0);
     expect(stateOf(await Store.open(file))).toBe(expected);
   });
 
-  test('records deleted while a compaction writes them are left out: the snapshot still parses, and with the journal is the state', async () => {
+  test('records deleted while a compaction writes them are left out: the snapshot still parses, and with the log is the state', async () => {
     const store = await Store.open(file);
     for (let i = 0; i < 5000; i++)
       store.saveRefreshToken({ refreshToken: `t${i}`, clientId: 'BRN-1', bindingRef: 'B', exp: 2_000_000_000 }, 1_000_000_000);
@@ -205,37 +205,37 @@ describe('journal store', () => {
     expect(stateOf(await Store.open(file))).toBe(stateOf(store));
   });
 
-  test('a large snapshot is rewritten only once the journal is as large as it (write cost flat, not growing with the data)', async () => {
+  test('a large snapshot is rewritten only once the log is as large as it (write cost flat, not growing with the data)', async () => {
     const generations = () =>
       readdirSync(dir)
-        .filter((f) => f.includes('.journal-'))
-        .map((f) => Number(f.split('.journal-')[1]!.split('.')[0]));
+        .filter((f) => f.includes('.wal-'))
+        .map((f) => Number(f.split('.wal-')[1]!.split('.')[0]));
     const store = await Store.open(file, 0, { compactEvery: 10 });
     for (let i = 0; i < 300; i++) store.insertPayment(payment(i));
     await store.commit();
     await store.compact();
     const snapshotBytes = statSync(file).size;
     const gen = Math.max(...generations());
-    const journal = join(dir, `state.json.journal-${gen}.jsonl`);
+    const log = join(dir, `state.json.wal-${gen}.jsonl`);
     let i = 300;
-    while (statSync(journal).size < snapshotBytes * 0.9) {
+    while (statSync(log).size < snapshotBytes * 0.9) {
       store.insertPayment(payment(i++));
       await store.commit(); // one line per commit: far past compactEvery (10) lines
     }
     expect(i - 300).toBeGreaterThan(200);
-    expect(Math.max(...generations())).toBe(gen); // no compaction yet: the journal is still smaller than the snapshot
+    expect(Math.max(...generations())).toBe(gen); // no compaction yet: the log is still smaller than the snapshot
     while (Math.max(...generations()) === gen) {
       store.insertPayment(payment(i++));
       await store.commit();
-      if (i > 1000) throw new Error('no compaction once the journal outgrew the snapshot');
+      if (i > 1000) throw new Error('no compaction once the log outgrew the snapshot');
     }
-    expect(statSync(journal).size).toBeGreaterThanOrEqual(snapshotBytes); // it started exactly when the journal caught up
+    expect(statSync(log).size).toBeGreaterThanOrEqual(snapshotBytes); // it started exactly when the log caught up
     const expected = stateOf(store);
     await store.close();
     expect(stateOf(await Store.open(file))).toBe(expected);
   });
 
-  test('a clean stop folds the journal into the JSON file; reset empties everything durably', async () => {
+  test('a clean stop folds the log into the JSON file; reset empties everything durably', async () => {
     const store = await Store.open(file);
     await exercise(store, 10);
     await store.close();
@@ -246,22 +246,35 @@ describe('journal store', () => {
   });
 });
 
-describe('a journal written by the version before batch markers', () => {
+describe('logs written by earlier versions (named `<file>.journal-<gen>.jsonl` until issue #19)', () => {
   let dir: string;
   let file: string;
-  eachTempState('legacy-journal-', (d, f) => ((dir = d), (file = f)));
+  eachTempState('legacy-log-', (d, f) => ((dir = d), (file = f)));
+  const line = (p: ReturnType<typeof payment>) => JSON.stringify({ p: ['payments', p.referenceNo], v: p }) + '\n';
 
-  test('is replayed, never appended to: later changes go to the next generation, and every start replays both', async () => {
-    // The earlier format: one record per line, no header, no batch ends.
-    const legacy = [payment(1), payment(2)].map((p) => JSON.stringify({ p: ['payments', p.referenceNo], v: p })).join('\n') + '\n';
+  test('one without batch markers is replayed, never appended to: later changes go to the next generation, and every start replays both', async () => {
+    const legacy = line(payment(1)) + line(payment(2)); // one record per line, no header, no batch ends
     writeFileSync(join(dir, 'state.json.journal-0.jsonl'), legacy);
     const first = await Store.open(file);
     expect(first.findPayment(payment(2).referenceNo)?.partnerReferenceNo).toBe('INV-2');
     first.insertPayment(payment(3));
     await first.commit(); // then the process "dies"
-    expect(readFileSync(join(dir, 'state.json.journal-0.jsonl'), 'utf8')).toBe(legacy);
+    expect(readdirSync(dir).filter((f) => f.includes('.journal-'))).toEqual([]); // renamed
+    expect(readFileSync(join(dir, 'state.json.wal-0.jsonl'), 'utf8')).toBe(legacy);
     const second = await Store.open(file);
     expect([1, 2, 3].map((i) => second.findPayment(payment(i).referenceNo)?.partnerReferenceNo)).toEqual(['INV-1', 'INV-2', 'INV-3']);
     expect(second.startupNotes).toEqual([]);
+  });
+
+  test('one headed {"journal":2} (the batch format, named before the rename) is replayed and appended to', async () => {
+    const earlier = `{"journal":2}\n${line(payment(1))}{"end":1}\n`;
+    writeFileSync(join(dir, 'state.json.journal-0.jsonl'), earlier);
+    const first = await Store.open(file);
+    first.insertPayment(payment(2));
+    await first.commit(); // then the process "dies"
+    const appended = readFileSync(join(dir, 'state.json.wal-0.jsonl'), 'utf8');
+    expect([appended.startsWith(earlier), appended.endsWith(`${line(payment(2))}{"end":1}\n`)]).toEqual([true, true]);
+    const second = await Store.open(file);
+    expect([1, 2].map((i) => second.findPayment(payment(i).referenceNo)?.partnerReferenceNo)).toEqual(['INV-1', 'INV-2']);
   });
 });
