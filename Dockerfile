@@ -25,4 +25,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/__mock/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Heap flags: see docs/performance.md ("Memory", also for what limits a store's size).
-ENTRYPOINT ["node", "--max-semi-space-size=16", "--max-old-space-size=1024", "dist/server/main.js"]
+ENTRYPOINT ["node", "dist/server/main.js"]

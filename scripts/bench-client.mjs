@@ -55,8 +55,6 @@ export async function post(base, path, body, headers) {
   return { status: res.status, json: await res.json().catch(() => null), headers: res.headers };
 }
 
-export { SANDBOX_NODE_FLAGS } from './node-flags.mjs';
-
 export const statusBody = JSON.stringify({ originalPartnerReferenceNo: 'BENCH-STATUS-1', serviceCode: '55' });
 
 export async function sandboxSession(base) {

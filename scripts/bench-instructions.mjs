@@ -14,17 +14,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  PAY_PATH,
-  ROOT,
-  SANDBOX_NODE_FLAGS,
-  STATUS_PATH,
-  paymentBody,
-  sandboxSession,
-  signed,
-  statusBody,
-  uniqueRef,
-} from './bench-client.mjs';
+import { PAY_PATH, ROOT, STATUS_PATH, paymentBody, sandboxSession, signed, statusBody, uniqueRef } from './bench-client.mjs';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 3000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2000);
@@ -72,13 +62,7 @@ async function measure(label, script, kinds, env = {}) {
   const port = 33000 + Math.floor(Math.random() * 1000);
   const base = `http://127.0.0.1:${port}`;
   const sandbox = script.endsWith('main.js');
-  const args = [
-    '--tool=callgrind',
-    `--callgrind-out-file=${dir}/cg.%p`,
-    process.execPath,
-    ...(sandbox ? SANDBOX_NODE_FLAGS : []),
-    join(ROOT, script),
-  ];
+  const args = ['--tool=callgrind', `--callgrind-out-file=${dir}/cg.%p`, process.execPath, join(ROOT, script)];
   const store = sandbox ? { DOKU_DB_FILE: join(dir, 'state.json') } : {}; // a real file: the write-ahead log append is counted
   const child = spawn('valgrind', args, { env: { ...process.env, ...env, ...store, PORT: String(port) }, stdio: 'ignore' });
   const counts = {};

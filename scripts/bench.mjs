@@ -12,18 +12,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
-import {
-  PAY_PATH,
-  ROOT,
-  SANDBOX_NODE_FLAGS,
-  STATUS_PATH,
-  demo,
-  paymentBody,
-  sandboxSession,
-  signed,
-  statusBody,
-  uniqueRef,
-} from './bench-client.mjs';
+import { PAY_PATH, ROOT, STATUS_PATH, demo, paymentBody, sandboxSession, signed, statusBody, uniqueRef } from './bench-client.mjs';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const STORED = Number(process.env.BENCH_STORED ?? 100_000);
@@ -37,8 +26,7 @@ const hasTaskset = (() => {
 })();
 
 function start(script, env, port) {
-  const flags = script.endsWith('main.js') ? SANDBOX_NODE_FLAGS : [];
-  const args = hasTaskset ? ['-c', '0', process.execPath, ...flags, script] : [...flags, script];
+  const args = hasTaskset ? ['-c', '0', process.execPath, script] : [script];
   const child = spawn(hasTaskset ? 'taskset' : process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: 'ignore',

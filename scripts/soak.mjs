@@ -14,7 +14,6 @@ import { createCipheriv, createHash, createHmac, randomBytes, sign } from 'node:
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SANDBOX_NODE_FLAGS } from './bench-client.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
@@ -29,7 +28,7 @@ const base = `http://127.0.0.1:${port}`;
 // The heap flags `npm start` and the Docker image run the sandbox with (docs/performance.md).
 const HEAP = process.env.SOAK_HEAP === '1';
 const probe = HEAP ? ['--expose-gc', '-r', join(ROOT, 'scripts/soak-heap-probe.cjs')] : [];
-const child = spawn(process.execPath, [...SANDBOX_NODE_FLAGS, ...probe, join(ROOT, 'dist/server/main.js')], {
+const child = spawn(process.execPath, [...probe, join(ROOT, 'dist/server/main.js')], {
   env: {
     ...process.env,
     PORT: String(port),

@@ -1,15 +1,13 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds only when the build is missing or older than its sources, then runs the
- * built server with the project's V8 heap flags (node-flags.mjs), and passes
- * SIGTERM and SIGINT on to it. npm runs scripts through `sh -c`, and sh dies on npm's SIGTERM
+ * built server, and passes SIGTERM and SIGINT on to it. npm runs scripts through `sh -c`, and sh dies on npm's SIGTERM
  * without passing it on: the script is therefore `exec node scripts/start.mjs`, so the signal
  * reaches this process, which stops the server (it writes its state) and exits with its code.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SANDBOX_NODE_FLAGS } from './node-flags.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const BUILT = join(ROOT, 'dist/server/main.js');
@@ -27,6 +25,6 @@ if (!existsSync(BUILT) || Math.max(...SOURCES.map(newest)) > statSync(BUILT).mti
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [...SANDBOX_NODE_FLAGS, join(ROOT, 'dist/server/main.js')], { stdio: 'inherit' });
+const server = spawn(process.execPath, [join(ROOT, 'dist/server/main.js')], { stdio: 'inherit' });
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + ({ SIGTERM: 15, SIGINT: 2 }[signal] ?? 1) : 1)));

@@ -127,11 +127,14 @@ describe('account binding and unbinding', () => {
     ).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {additionalInfo.osType}' });
   });
 
-  test('X-IP-ADDRESS is mandatory; the success and failed URLs too', async () => {
+  test('X-IP-ADDRESS is mandatory (4000702)', async () => {
     expect((await client.tx(BIND, bindBody())).body).toEqual({
       responseCode: '4000702',
       responseMessage: 'Invalid Mandatory Field {X-IP-ADDRESS}',
     });
+  });
+
+  test('successRegistrationUrl is mandatory (4000702)', async () => {
     const body = bindBody();
     delete (body.additionalInfo as Record<string, unknown>).successRegistrationUrl;
     expect((await client.tx(BIND, body, { headers: IP })).body).toEqual({

@@ -67,8 +67,11 @@ describe('hosted OTP page (CHANNEL-ID: DH)', () => {
     expect(res.text).toContain('Card registered');
   });
 
-  test('an unknown session is a 404 page; a finished one says so', async () => {
+  test('an unknown session is a 404 page', async () => {
     expect((await request(sb.app).get('/direct-debit/kki/binding/SESSION-nope')).status).toBe(404);
+  });
+
+  test('a finished session is a 409 page that says the card is registered', async () => {
     await request(sb.app).post(pagePath).type('form').send({ otp: '12345678' });
     const again = await request(sb.app).get(pagePath);
     expect(again.status).toBe(409);

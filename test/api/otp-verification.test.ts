@@ -60,11 +60,14 @@ describe('POST /direct-debit/core/v1/otp-verification (H2H binding)', () => {
     expect((await c2.tx(PATH, { originalReferenceNo: ref, otp: '87654321' })).body.responseCode).toBe('2000400');
   });
 
-  test('an unknown reference is 4040401; an already active binding 4040400', async () => {
+  test('an unknown reference is 4040401', async () => {
     expect((await client.tx(PATH, { originalReferenceNo: '999', otp: '12345678' })).body).toEqual({
       responseCode: '4040401',
       responseMessage: 'Transaction Not Found',
     });
+  });
+
+  test('an already active binding is 4040400', async () => {
     await client.tx(PATH, { originalReferenceNo: referenceNo, otp: '12345678' });
     expect((await client.tx(PATH, { originalReferenceNo: referenceNo, otp: '12345678' })).body).toEqual({
       responseCode: '4040400',
@@ -72,15 +75,21 @@ describe('POST /direct-debit/core/v1/otp-verification (H2H binding)', () => {
     });
   });
 
-  test('no reference at all is 4000402; an OTP that is not 6-8 digits is 4000401', async () => {
+  test('no reference at all is 4000402 {originalReferenceNo}', async () => {
     expect((await client.tx(PATH, { otp: '12345678' })).body).toEqual({
       responseCode: '4000402',
       responseMessage: 'Invalid Mandatory Field {originalReferenceNo}',
     });
+  });
+
+  test('an OTP that is not 6-8 digits is 4000401', async () => {
     expect((await client.tx(PATH, { originalReferenceNo: referenceNo, otp: '12ab' })).body).toEqual({
       responseCode: '4000401',
       responseMessage: 'Invalid Field Format {otp}',
     });
+  });
+
+  test('no OTP is 4000402 {otp}', async () => {
     expect((await client.tx(PATH, { originalReferenceNo: referenceNo })).body).toEqual({
       responseCode: '4000402',
       responseMessage: 'Invalid Mandatory Field {otp}',

@@ -89,9 +89,12 @@ describe('refund and check status', () => {
     ]);
   });
 
-  test('status finds the payment by originalReferenceNo, originalExternalId; serviceCode 54 or 55', async () => {
+  test('status finds the payment by originalReferenceNo or originalExternalId', async () => {
     expect((await status({ originalReferenceNo: paid.referenceNo })).body.originalPartnerReferenceNo).toBe('INV-100');
     expect((await status({ originalExternalId: paid.externalId, serviceCode: '54' })).body.serviceCode).toBe('54');
+  });
+
+  test('status needs serviceCode 54 or 55 (4005501 otherwise, 4005502 without one) and a reference (4005502)', async () => {
     expect((await status({ originalPartnerReferenceNo: 'INV-100', serviceCode: '56' })).body).toEqual({
       responseCode: '4005501',
       responseMessage: 'Invalid Field Format {serviceCode}',
@@ -128,11 +131,14 @@ describe('refund and check status', () => {
     ).toEqual({ responseCode: '4040700', responseMessage: 'Invalid Transaction Status' });
   });
 
-  test('an unknown original is 4040701; a mismatching originalReferenceNo too', async () => {
+  test('an unknown original is 4040701', async () => {
     expect((await client.tx(REFUND, refundBody('NOPE', 'RF-N', '1.00'), { headers: IP })).body).toEqual({
       responseCode: '4040701',
       responseMessage: 'Transaction Not Found',
     });
+  });
+
+  test('an originalReferenceNo that is not that of the named payment is 4040701', async () => {
     expect((await refund('RF-N2', '1.00', { originalReferenceNo: '123' })).body.responseCode).toBe('4040701');
   });
 
@@ -189,7 +195,7 @@ describe('refund and check status', () => {
 });
 
 describe('POST /direct-debit/core/v1/balance-inquiry', () => {
-  test('a stable generated balance; customer token and X-IP-ADDRESS are mandatory', async () => {
+  test('a stable generated balance (2001100)', async () => {
     const sb = await buildSandbox();
     const client = new SnapClient(sb.app);
     const s = await customerSession(client);
@@ -208,6 +214,12 @@ describe('POST /direct-debit/core/v1/balance-inquiry', () => {
     expect(value).toBeLessThanOrEqual(25_000_000);
     const second = await client.tx(BALANCE, {}, { customerToken: s.customerToken, headers: IP });
     expect(second.body.accountInfos[0].availableBalance.value).toBe(first.body.accountInfos[0].availableBalance.value);
+  });
+
+  test('the customer token and X-IP-ADDRESS are mandatory (4001102)', async () => {
+    const sb = await buildSandbox();
+    const client = new SnapClient(sb.app);
+    const s = await customerSession(client);
     expect((await client.tx(BALANCE, {}, { headers: IP })).body).toEqual({
       responseCode: '4001102',
       responseMessage: 'Invalid Mandatory Field {Authorization-Customer}',
