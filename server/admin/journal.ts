@@ -1,30 +1,29 @@
 /**
  * The request journal behind GET /__mock/requests (WireMock, Mockoon): recent DOKU-endpoint
  * exchanges, newest last: the last DOKU_JOURNAL_SIZE of them, or as many as fit in
- * DOKU_JOURNAL_SIZE × 4 KiB when they are larger (a signed payment's entry is ~2.5 KiB). Each is
- * kept as one text in a ring outside V8's heap (byte-ring.ts says why): a JSON line of its small
- * fields, then the headers as received, the body text and the answer's JSON as sent. Parsing and
- * redaction happen when the journal is read, so no answer ever carries a secret.
+ * DOKU_JOURNAL_SIZE × 4 KiB when they are larger (a signed payment's entry is ~2.5 KiB). Each keeps
+ * the headers as received, the body text and the answer's JSON as sent. Parsing and redaction
+ * happen when the journal is read, so no answer ever carries a secret.
  */
 import type { SnapRequest, SnapResponse } from '../pipeline/snap-http.js';
 import type { Clock } from '../clock.js';
-import { ByteRing } from './byte-ring.js';
 
-/** An entry's small fields, then the lengths (in characters; -1: absent) of the three texts after them. */
-type Meta = [
-  id: number,
-  time: number,
-  method: string,
-  path: string,
-  externalId: string | null,
-  scenario: string,
-  status: number | null,
-  durationMs: number,
-  bodyBytes: number,
-  headersLength: number,
-  bodyLength: number,
-  answerLength: number,
-];
+/** An exchange as kept: its texts as received and sent; parsed and redacted only when listed. */
+interface Kept {
+  id: number;
+  time: number;
+  method: string;
+  path: string;
+  externalId: string | undefined;
+  scenario: string;
+  status: number | null;
+  durationMs: number;
+  bodyBytes: number;
+  rawHeaders: string[];
+  body: string | undefined;
+  answer: string | undefined;
+  size: number;
+}
 
 export interface JournalEntry {
   id: number;
@@ -63,95 +62,76 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 export class Journal {
-  private readonly ring: ByteRing;
+  private entries: Kept[] = [];
+  private bytes = 0;
   private next = 1;
+  /** DOKU_JOURNAL_SIZE × 4 KiB (at least 256 KiB): the budget of the texts kept */
+  private readonly budget: number;
 
   constructor(
-    size: number,
+    private readonly size: number,
     private readonly clock: Clock,
   ) {
-    this.ring = new ByteRing(Math.max(size * 4096, 256 * 1024), size);
+    this.budget = Math.max(size * 4096, 256 * 1024);
   }
 
   /** Keeps one finished (or dropped) exchange; called once per request by request-log.ts. */
   keep(req: SnapRequest, res: SnapResponse, durationMs: number): void {
+    if (this.size === 0) return;
     const externalId = req.headers['x-external-id'];
-    const headers = req.rawHeaders.join('\n'); // a header name or value cannot hold a newline
-    const bytes = Buffer.isBuffer(req.body) ? req.body.length : 0;
+    const bodyBytes = Buffer.isBuffer(req.body) ? req.body.length : 0;
     // a body over 64 KiB is kept by its size only
-    const body = bytes > 0 && bytes <= 64 * 1024 ? (req.body as Buffer).toString('utf8') : undefined;
+    let body = bodyBytes > 0 && bodyBytes <= 64 * 1024 ? (req.body as Buffer).toString('utf8') : undefined;
     const answer = res.locals.answerJson as string | undefined;
-    const meta: Meta = [
-      this.next++,
-      this.clock.now(),
-      req.method,
-      req.originalUrl,
-      typeof externalId === 'string' ? externalId : null,
-      String(res.getHeader('X-Mock-Scenario') ?? 'none'),
-      res.writableFinished ? res.statusCode : null,
+    let size = req.rawHeaders.reduce((n, h) => n + h.length, 0) + (answer?.length ?? 0);
+    // larger than the whole budget (only with Node's header limit raised far past its 16 KiB default): kept without its body
+    if (size + (body?.length ?? 0) > this.budget) body = undefined;
+    size += body?.length ?? 0;
+    this.entries.push({
+      id: this.next++,
+      time: this.clock.now(),
+      method: req.method,
+      path: req.originalUrl,
+      externalId: typeof externalId === 'string' ? externalId : undefined,
+      scenario: String(res.getHeader('X-Mock-Scenario') ?? 'none'),
+      status: res.writableFinished ? res.statusCode : null,
       durationMs,
-      bytes,
-      headers.length,
-      body?.length ?? -1,
-      answer?.length ?? -1,
-    ];
-    if (this.ring.push(`${JSON.stringify(meta)}\n${headers}${body ?? ''}${answer ?? ''}`)) return;
-    // Too large for the ring (only with Node's header limit raised far past its 16 KiB default):
-    // the entry without its body text, which is then shown by its size.
-    meta[10] = -1; // bodyLength
-    this.ring.push(`${JSON.stringify(meta)}\n${headers}${answer ?? ''}`);
+      bodyBytes,
+      rawHeaders: req.rawHeaders,
+      body,
+      answer,
+      size,
+    });
+    this.bytes += size;
+    while (this.entries.length > this.size || this.bytes > this.budget) this.bytes -= this.entries.shift()!.size;
   }
 
   list(filter: { path?: string; externalId?: string; limit?: number }): JournalEntry[] {
-    const matching = this.ring
-      .texts()
-      .map(read)
-      .filter(
-        ({ meta: [, , , path, externalId] }) =>
-          (!filter.path || path.split('?')[0] === filter.path) && (!filter.externalId || externalId === filter.externalId),
-      );
+    const matching = this.entries.filter(
+      (e) => (!filter.path || e.path.split('?')[0] === filter.path) && (!filter.externalId || e.externalId === filter.externalId),
+    );
     return (filter.limit === undefined ? matching : matching.slice(-filter.limit)).map(present);
   }
 
   clear(): void {
-    this.ring.clear();
+    this.entries = [];
+    this.bytes = 0;
   }
 }
 
-interface Read {
-  meta: Meta;
-  headers: string;
-  body: string | undefined;
-  answer: string | undefined;
-}
-
-function read(text: string): Read {
-  const newline = text.indexOf('\n'); // JSON.stringify escapes any newline inside the meta line
-  const meta = JSON.parse(text.slice(0, newline)) as Meta;
-  const [, , , , , , , , , headersLength, bodyLength, answerLength] = meta;
-  let at = newline + 1;
-  const part = (length: number): string | undefined => (length < 0 ? undefined : text.slice(at, (at += length)));
-  return { meta, headers: part(headersLength)!, body: part(bodyLength), answer: part(answerLength) };
-}
-
-function present({
-  meta: [id, time, method, path, externalId, scenario, status, durationMs, bodyBytes],
-  headers,
-  body,
-  answer,
-}: Read): JournalEntry {
+function present(e: Kept): JournalEntry {
   return {
-    id,
-    time: new Date(time).toISOString(),
-    method,
-    path: path.slice(0, 300),
-    externalId: externalId ?? undefined,
-    scenario,
-    requestHeaders: headersOf(headers),
-    requestBody: redact(body !== undefined ? parseJson(body) : bodyBytes > 0 ? `(${bodyBytes} bytes, not kept)` : undefined),
-    status,
-    responseBody: redact(answer === undefined ? undefined : JSON.parse(answer)),
-    durationMs,
+    id: e.id,
+    time: new Date(e.time).toISOString(),
+    method: e.method,
+    path: e.path.slice(0, 300),
+    externalId: e.externalId,
+    scenario: e.scenario,
+    requestHeaders: headersOf(e.rawHeaders),
+    requestBody: redact(e.body !== undefined ? parseJson(e.body) : e.bodyBytes > 0 ? `(${e.bodyBytes} bytes, not kept)` : undefined),
+    status: e.status,
+    responseBody: redact(e.answer === undefined ? undefined : JSON.parse(e.answer)),
+    durationMs: e.durationMs,
   };
 }
 
@@ -167,8 +147,7 @@ function parseJson(body: string): unknown {
  * Header names in lower case, as Node's `req.headers` has them; a header sent more than once shows
  * every value, comma-separated (Node's `req.headers` would keep only the first of some).
  */
-function headersOf(raw: string): Record<string, string> {
-  const lines = raw === '' ? [] : raw.split('\n');
+function headersOf(lines: string[]): Record<string, string> {
   const out = new Map<string, string>(); // a header may be called __proto__
   for (let i = 0; i + 1 < lines.length; i += 2) {
     const name = lines[i]!.toLowerCase();
