@@ -29,12 +29,16 @@ export default tseslint.config(
   },
   {
     files: ['server/store/**'],
-    rules: upwards('domain', 'endpoints', 'pipeline', 'admin', 'scenario', 'otp-page', 'app', 'snap-routes', 'main'),
+    rules: upwards('domain', 'endpoints', 'pipeline', 'admin', 'scenario', 'otp-page', 'notify', 'app', 'snap-routes', 'main'),
   },
-  { files: ['server/domain/**'], rules: upwards('endpoints', 'pipeline', 'admin', 'scenario', 'otp-page', 'app', 'snap-routes', 'main') },
+  {
+    files: ['server/domain/**'],
+    rules: upwards('endpoints', 'pipeline', 'admin', 'scenario', 'otp-page', 'notify', 'app', 'snap-routes', 'main'),
+  },
+  { files: ['server/notify/**'], rules: upwards('endpoints', 'pipeline', 'admin', 'scenario', 'otp-page', 'app', 'snap-routes', 'main') },
   {
     files: ['server/snap/**', 'server/config/**', 'server/auth/**', 'server/fake/**'],
-    rules: upwards('store', 'domain', 'endpoints', 'pipeline', 'admin', 'scenario', 'otp-page', 'app', 'snap-routes', 'main'),
+    rules: upwards('store', 'domain', 'endpoints', 'pipeline', 'admin', 'scenario', 'otp-page', 'notify', 'app', 'snap-routes', 'main'),
   },
   { files: ['server/endpoints/**'], rules: upwards('pipeline', 'admin', 'otp-page', 'app', 'snap-routes', 'main') },
   { files: ['test/**', 'scripts/**', 'examples/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },

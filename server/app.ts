@@ -20,13 +20,14 @@ import { errorHandler, NO_SERVICE, sendSnapError } from './pipeline/error-handle
 import { IdempotencyLedger } from './pipeline/idempotency.js';
 import { snapError } from './snap/errors.js';
 import { Journal } from './admin/journal.js';
+import { Outbox } from './notify/outbox.js';
 import { observeExchanges } from './request-log.js';
 import { snapRoutes } from './snap-routes.js';
 import type { ScenarioSet } from './scenario/load.js';
 import { ScenarioState } from './scenario/select.js';
 
-/** The app: a request listener, with the routes it serves for the OpenAPI drift test. */
-export type App = RequestListener & { readonly snapPaths: readonly string[]; readonly express: Express };
+/** The app: a request listener, with the routes it serves for the OpenAPI drift test, and its background notifications. */
+export type App = RequestListener & { readonly snapPaths: readonly string[]; readonly express: Express; readonly outbox: Outbox };
 
 export function createApp(deps: Deps, scenarioSet: ScenarioSet): App {
   const scenarios = new ScenarioState(scenarioSet);
@@ -35,12 +36,13 @@ export function createApp(deps: Deps, scenarioSet: ScenarioSet): App {
   const onError = errorHandler(deps.config, deps.log);
   const observe = observeExchanges(deps.log, journal);
   const snap = snapRoutes(deps, ledger, scenarios, observe);
+  const outbox = new Outbox(deps);
 
   const rest = express();
   rest.disable('x-powered-by');
   rest.disable('etag');
   rest.set('trust proxy', false);
-  rest.use('/__mock', adminRouter(deps, scenarios, journal));
+  rest.use('/__mock', adminRouter(deps, scenarios, journal, outbox));
   rest.use(otpPageRouter(deps));
   rest.use((req, res) => {
     observe(req, res); // a wrong path is what a merchant debugs first
@@ -51,5 +53,5 @@ export function createApp(deps: Deps, scenarioSet: ScenarioSet): App {
   const app: RequestListener = (req, res) => {
     if (!snap.serve(req, res, onError)) rest(req, res);
   };
-  return Object.assign(app, { snapPaths: snap.paths, express: rest });
+  return Object.assign(app, { snapPaths: snap.paths, express: rest, outbox });
 }

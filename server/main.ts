@@ -49,8 +49,9 @@ async function main(): Promise<void> {
     console.error(`doku-sandbox: cannot read the state: ${(e as Error).message}`);
     process.exit(1);
   }
-  serve = createApp({ config, store, clock: systemClock, ids: createIds(config.fakerSeed), log }, scenarios);
-  appReady(serve);
+  const ready = createApp({ config, store, clock: systemClock, ids: createIds(config.fakerSeed), log }, scenarios);
+  serve = ready;
+  appReady(ready);
 
   log.info({ settings: describeConfig(config) }, 'effective configuration');
   // the port actually bound (PORT=0 picks a free one), and the time since the process started
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     log.info(`${signal}: stopping`);
     server.close();
     server.closeIdleConnections();
+    ready.outbox.stop();
     store.close().then(
       () => flushLog(log).then(() => process.exit(0)),
       (e) => {

@@ -101,4 +101,35 @@ export const ADMIN_DOCS: Record<string, Record<string, object>> = {
       responses: { ...ok('the payment'), '404': mockError, '409': mockError },
     },
   },
+  '/__mock/notifications': {
+    get: {
+      operationId: 'listNotifications',
+      summary: 'the delivery log: every notification to the merchant, newest first, with its attempts (headers, answer, latency, error)',
+      parameters: [{ name: 'referenceNo', in: 'query', required: false, schema: { type: 'string' } }],
+      responses: ok('{notifications: [...]}'),
+    },
+  },
+  '/__mock/notifications/send': {
+    post: {
+      operationId: 'sendNotification',
+      summary: "send a notification of a payment's current state now",
+      requestBody: body({ referenceNo: { type: 'string' } }, ['referenceNo']),
+      responses: { '202': { description: 'queued: {notification}' }, '404': mockError },
+    },
+  },
+  '/__mock/notifications/{id}/resend': {
+    post: {
+      operationId: 'resendNotification',
+      summary: 'send a notification again now',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '202': { description: 'queued: {notification}' }, '404': mockError },
+    },
+  },
+  '/__mock/doku-public-key': {
+    get: {
+      operationId: 'dokuPublicKey',
+      summary: "the public key of the sandbox's signing key: what the merchant verifies the notification token request with",
+      responses: { '200': { description: 'PEM (SPKI)', content: { 'application/x-pem-file': { schema: { type: 'string' } } } } },
+    },
+  },
 };

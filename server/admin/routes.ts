@@ -12,6 +12,8 @@ import { MockError } from '../scenario/mock-error.js';
 import type { ScenarioState } from '../scenario/select.js';
 import { explainRoute } from './explain.js';
 import { flowHelpers } from './flow-helpers.js';
+import { notificationRoutes } from './notifications.js';
+import type { Outbox } from '../notify/outbox.js';
 import type { Journal } from './journal.js';
 import { buildOpenApi } from './openapi.js';
 import { ADMIN_DOCS } from './openapi-admin.js';
@@ -21,7 +23,7 @@ export const ADMIN_ROUTES = Object.entries(ADMIN_DOCS)
   .filter(([path]) => path.startsWith('/__mock/'))
   .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
 
-export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journal): Router {
+export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journal, outbox: Outbox): Router {
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
@@ -36,6 +38,9 @@ export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journ
   // Built on first request, not at start: it converts every zod schema (~5 % of cold start).
   let openapi: ReturnType<typeof buildOpenApi> | undefined;
   router.get('/openapi.json', (_req, res) => res.json((openapi ??= buildOpenApi(deps.config))));
+  // "DOKU's" public key, for the merchant's verifier of the sandbox's token requests (docs/doku.md §2.3): public, like DOKU's.
+  const publicKeyPem = deps.config.jwtPublicKey.export({ type: 'spki', format: 'pem' }) as string;
+  router.get('/doku-public-key', (_req, res) => void res.type('application/x-pem-file').send(publicKeyPem));
   router.use(requireAdminToken(deps.config.adminToken));
 
   router.get('/scenarios', (_req, res) => {
@@ -78,6 +83,7 @@ export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journ
 
   router.post('/explain', explainRoute(deps));
   router.use(flowHelpers(deps));
+  router.use(notificationRoutes(deps, outbox));
   router.use((req, _res, next) =>
     next(new MockError(`unknown admin route ${req.method} /__mock${req.path}`, { known: ADMIN_ROUTES }, 404)),
   );

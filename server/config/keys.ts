@@ -12,6 +12,9 @@ export interface Merchant {
   /** Keys tried for cardData and (lenient) HMAC: shared key first when set, then the secret. */
   sharedKeys: readonly string[];
   demo: boolean;
+  /** where its payment notifications go, and its own token endpoint (docs/doku.md §2.3, §10.4) */
+  notificationUrl?: string;
+  tokenUrl?: string;
 }
 
 export function loadMerchants(raw: Record<SettingEnv, string>, problems: string[]): Merchant[] {

@@ -60,6 +60,10 @@ export interface Config {
   maxBodyBytes: number;
   requestTimeoutSeconds: number;
   idempotencyMax: number;
+  /** seconds after the first attempt at which an unanswered notification is sent again */
+  notificationRetrySeconds: readonly number[];
+  notificationRetryUntil: '2xx' | 'any';
+  notificationTimeoutMs: number;
   dbFlushMs: number;
   dbSync: 'write' | 'fsync';
   dbCompactEvery: number;
@@ -88,7 +92,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const strictDefault: Mode = bool('DOKU_STRICT') ? 'strict' : 'lenient';
   const mode = (k: SettingEnv): Mode => (raw[k] as Mode) || strictDefault;
 
-  const merchants = loadMerchants(raw, problems);
+  const notifying = { notificationUrl: httpUrl(raw, 'DOKU_NOTIFICATION_URL', problems), tokenUrl: httpUrl(raw, 'DOKU_MERCHANT_TOKEN_URL', problems) };
+  const merchants = loadMerchants(raw, problems).map((m) => ({ ...m, ...notifying }));
+  const retrySeconds = retrySchedule(raw.DOKU_NOTIFICATION_RETRY, problems);
   const jwtKeys = loadJwtKeys(raw.DOKU_SANDBOX_PRIVATE_KEY_PEM, problems);
   if (list('DOKU_OTP').some((otp) => !/^\d{6,8}$/.test(otp))) problems.push('DOKU_OTP: each OTP must be 6 to 8 digits');
   if (int('PORT') > 65535) problems.push('PORT: must be 0..65535');
@@ -136,6 +142,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: int('DOKU_MAX_BODY_BYTES'),
     requestTimeoutSeconds: Math.max(1, int('DOKU_REQUEST_TIMEOUT_SECONDS')),
     idempotencyMax: Math.max(1, int('DOKU_IDEMPOTENCY_MAX')),
+    notificationRetrySeconds: retrySeconds,
+    notificationRetryUntil: raw.DOKU_NOTIFICATION_RETRY_UNTIL as '2xx' | 'any',
+    notificationTimeoutMs: Math.max(1, int('DOKU_NOTIFICATION_TIMEOUT_MS')),
     dbFlushMs: int('DOKU_DB_FLUSH_MS'),
     dbSync: raw.DOKU_DB_SYNC as 'write' | 'fsync',
     dbCompactEvery: Math.max(1, int('DOKU_DB_COMPACT_EVERY')),
@@ -143,6 +152,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: raw.DOKU_LOG_LEVEL,
     raw: Object.freeze(raw),
   });
+}
+
+/** DOKU retries at +30 min, +6 h, +12 h from the first attempt (docs/doku.md §10.4); `compressed` is that ÷ 180. */
+const RETRY_PRESETS: Record<string, number[]> = { doku: [1800, 21600, 43200], compressed: [10, 120, 240], none: [] };
+
+function retrySchedule(value: string, problems: string[]): number[] {
+  if (RETRY_PRESETS[value]) return RETRY_PRESETS[value]!;
+  const seconds = value.split(',').map((x) => Number(x.trim()));
+  if (seconds.some((x) => !Number.isFinite(x) || x < 0) || seconds.some((x, i) => i > 0 && x < seconds[i - 1]!)) {
+    problems.push(`DOKU_NOTIFICATION_RETRY: "${value}" must be doku, compressed, none, or rising seconds such as 1,5,30`);
+    return [];
+  }
+  return seconds;
+}
+
+/** An http(s) URL setting, or undefined when empty. */
+function httpUrl(raw: Record<SettingEnv, string>, k: SettingEnv, problems: string[]): string | undefined {
+  if (!raw[k]) return undefined;
+  if (/^https?:\/\/[^/\s]+/.test(raw[k]) && URL.canParse(raw[k])) return raw[k];
+  problems.push(`${k}: "${raw[k]}" is not an http:// or https:// URL`);
+  return undefined;
 }
 
 function checkValue(spec: SettingSpec, value: string): string | undefined {

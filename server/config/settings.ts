@@ -72,6 +72,32 @@ export const SETTINGS = [
     '',
     'Path to the RSA private key that signs issued JWTs. Empty = the TEST-ONLY key in fixtures/keys.',
   ),
+  s(
+    'DOKU_NOTIFICATION_URL',
+    'string',
+    '',
+    "Where the sandbox, acting as DOKU, POSTs the merchant's payment notifications (docs/doku.md §10.4), e.g. `http://localhost:8080/v1.0/debit/notify`. Empty = none are sent (the delivery log at /__mock/notifications says so).",
+  ),
+  s(
+    'DOKU_MERCHANT_TOKEN_URL',
+    'string',
+    '',
+    "The merchant's own B2B token endpoint, asked for a token before each notification with an RSA signature by the sandbox's key (docs/doku.md §2.3). Empty = the sandbox sends a token it made itself.",
+  ),
+  s(
+    'DOKU_NOTIFICATION_RETRY',
+    'string',
+    'compressed',
+    "When a notification not answered 2xx is sent again, counted from the first attempt: `doku` (30 min, 6 h, 12 h, DOKU's schedule), `compressed` (DOKU's ÷ 180: 10 s, 2 min, 4 min), or seconds, comma-separated (`1,5,30`; empty list `none`).",
+  ),
+  s(
+    'DOKU_NOTIFICATION_RETRY_UNTIL',
+    'enum',
+    '2xx',
+    'Retries stop at a 2xx answer (`2xx`), or at any HTTP answer (`any`): DOKU\'s page says "once we receive a response" (docs/doku.md §10.4).',
+    { values: ['2xx', 'any'] },
+  ),
+  s('DOKU_NOTIFICATION_TIMEOUT_MS', 'int', '5000', 'How long one notification attempt (token request and POST together) may take before it counts as failed.'),
   s('DOKU_STRICT', 'bool', 'false', 'Default for every `*_MODE` setting below: `true` = strict, `false` = lenient.'),
   s(
     'DOKU_SIGNATURE_MODE',

@@ -16,6 +16,8 @@ export interface Ids {
   tokenId(): string;
   refreshToken(): string;
   approvalCode(): string;
+  /** an X-EXTERNAL-ID as DOKU sends its own (docs/doku.md §10.4: 21 digits in its sample) */
+  externalId(): string;
   /** A whole-thousands IDR balance between min and max, as a SNAP amount value. */
   balance(min: number, max: number): string;
   faker: Faker;
@@ -37,6 +39,7 @@ export function createIds(seed: number | undefined): Ids {
     tokenId: () => faker.string.uuid(),
     refreshToken: () => alnum(48),
     approvalCode: () => faker.string.numeric(6),
+    externalId: () => faker.string.numeric({ length: 21, allowLeadingZeros: false }),
     balance: (min, max) => `${Math.round(faker.number.int({ min, max }) / 1000) * 1000}.00`,
     faker,
   };

@@ -20,6 +20,8 @@ import {
   type Binding,
   type Data,
   type IdempotencyRecord,
+  type NotificationAttempt,
+  type NotificationRecord,
   type PaymentOutcome,
   type Path,
   type PaymentRecord,
@@ -30,9 +32,16 @@ import {
 /** What a state file may hold: older versions stored access and customer token records. */
 type StoredData = Partial<Data> & { accessTokens?: unknown; customerTokens?: unknown };
 
+const NOTIFICATIONS_KEPT = 1000;
+
 export class Store {
   readonly bindings = new BindingIndex();
   readonly payments = new PaymentIndex();
+  /**
+   * Told when a payment is accepted (a 2xx answer: SUCCESS, or PENDING until it settles) and when a
+   * PENDING one settles, after the change (notify/outbox.ts sends DOKU's notifications from here).
+   */
+  onPayment: (p: PaymentRecord, change: 'accepted' | 'settled') => void = () => {};
   private readonly idempotency = new IdempotencyRecords();
   private readonly commits: GroupCommit;
 
@@ -162,6 +171,7 @@ export class Store {
     this.data.payments[p.referenceNo] = p;
     this.payments.add(p);
     this.touch('payments', p.referenceNo);
+    if (p.status !== 'FAILED') this.onPayment(p, 'accepted');
   }
 
   findPayment(referenceNo: string): PaymentRecord | undefined {
@@ -180,6 +190,49 @@ export class Store {
     Object.assign(p, outcome);
     delete p.settleAt;
     this.touch('payments', p.referenceNo);
+    this.onPayment(p, 'settled');
+  }
+
+  /** A new notification; past 1 000, the oldest finished ones are dropped. */
+  addNotification(n: NotificationRecord): void {
+    const all = this.data.notifications;
+    all[n.id] = n;
+    this.touch('notifications', n.id);
+    let excess = Object.keys(all).length - NOTIFICATIONS_KEPT;
+    for (const id of Object.keys(all)) {
+      if (excess <= 0) break;
+      if (all[id]!.state === 'PENDING') continue;
+      delete all[id];
+      this.touch('notifications', id);
+      excess--;
+    }
+  }
+
+  /** An attempt at delivering `n`, and what follows from it (delivered, failed for good, or the next attempt's time). */
+  notificationAttempted(n: NotificationRecord, attempt: NotificationAttempt, next: Pick<NotificationRecord, 'state' | 'nextAt'>): void {
+    n.attempts.push(attempt);
+    n.state = next.state;
+    if (next.nextAt === undefined) delete n.nextAt;
+    else n.nextAt = next.nextAt;
+    this.touch('notifications', n.id);
+  }
+
+  /** `n` is to be sent (again) at `at`; undefined: not at all, no URL being configured. */
+  notificationDue(n: NotificationRecord, at: number | undefined): void {
+    if (at === undefined) {
+      n.state = 'NOT_SENT';
+      n.reason = 'no notification URL is configured (DOKU_NOTIFICATION_URL)';
+      delete n.nextAt;
+    } else {
+      n.state = 'PENDING';
+      n.nextAt = at;
+      delete n.reason;
+    }
+    this.touch('notifications', n.id);
+  }
+
+  findNotification(id: string): NotificationRecord | undefined {
+    return Object.hasOwn(this.data.notifications, id) ? this.data.notifications[id] : undefined;
   }
 
   findIdempotent(day: string, key: string): IdempotencyRecord | undefined {

@@ -98,6 +98,39 @@ export interface PaymentRecord {
 export type PaymentOutcome = Pick<PaymentRecord, 'status' | 'responseCode' | 'responseMessage'> &
   Partial<Pick<PaymentRecord, 'paidTime' | 'approvalCode'>>;
 
+/** One try at delivering a notification (notify/deliver.ts), as the delivery log shows it. */
+export interface NotificationAttempt {
+  /** epoch ms */
+  at: number;
+  url: string;
+  /** the X-EXTERNAL-ID of this attempt: each attempt has its own, as a replayed one would be a forgery */
+  externalId: string;
+  /** as sent; the bearer token shown as `Bearer ****` */
+  requestHeaders: Record<string, string>;
+  /** the merchant's HTTP status, null when there was none (refused, timed out, the token request failed) */
+  status: number | null;
+  /** the start of the merchant's answer */
+  responseBody?: string;
+  latencyMs: number;
+  error?: string;
+}
+
+/** A payment notification, DOKU → merchant (docs/doku.md §10.4), and its delivery so far. */
+export interface NotificationRecord {
+  id: string;
+  referenceNo: string;
+  clientId: string;
+  /** the same body on every attempt */
+  body: Record<string, unknown>;
+  createdAt: number;
+  /** NOT_SENT: no notification URL was configured; FAILED: every retry used up */
+  state: 'PENDING' | 'DELIVERED' | 'FAILED' | 'NOT_SENT';
+  reason?: string;
+  /** epoch ms of the next attempt, while PENDING */
+  nextAt?: number;
+  attempts: NotificationAttempt[];
+}
+
 /** A stored answer for the X-EXTERNAL-ID idempotency rule (docs/doku.md §12). */
 export interface IdempotencyRecord {
   fingerprint: string;
@@ -116,6 +149,8 @@ export interface Data {
   authCodes: Record<string, AuthCodeRecord>;
   bindings: Record<string, Binding>;
   payments: Record<string, PaymentRecord>;
+  /** by id: the newest ones, pending or finished (Store.addNotification keeps at most 1 000) */
+  notifications: Record<string, NotificationRecord>;
   /** Asia/Jakarta day → `X-PARTNER-ID|X-EXTERNAL-ID` → stored answer */
   idempotency: Record<string, Record<string, IdempotencyRecord>>;
 }
@@ -132,5 +167,6 @@ export const emptyData = (): Data => ({
   authCodes: {},
   bindings: {},
   payments: {},
+  notifications: {},
   idempotency: {},
 });

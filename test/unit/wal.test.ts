@@ -82,6 +82,7 @@ describe('write-ahead log', () => {
       'authCodes',
       'bindings',
       'idempotency',
+      'notifications',
       'payments',
       'refreshTokens',
       'tokenEpoch',

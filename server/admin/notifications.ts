@@ -1,0 +1,38 @@
+/**
+ * The notifications' delivery log and controls (server/notify/outbox.ts): list every notification
+ * with its attempts, send one for a payment now (what `stripe trigger` is to Stripe), send one
+ * again. "DOKU's" public key, which the merchant's token endpoint verifies the sandbox's token
+ * requests with, is served apart (routes.ts: it is public, so no admin token is asked for it).
+ */
+import { Router } from 'express';
+import type { Deps } from '../deps.js';
+import type { Outbox } from '../notify/outbox.js';
+import { MockError } from '../scenario/mock-error.js';
+
+export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
+  const router = Router();
+
+  router.get('/notifications', (req, res) => {
+    const referenceNo = typeof req.query.referenceNo === 'string' ? req.query.referenceNo : undefined;
+    res.json({ notifications: outbox.list(referenceNo) });
+  });
+
+  router.post('/notifications/send', async (req, res) => {
+    const referenceNo = typeof req.body?.referenceNo === 'string' ? req.body.referenceNo : undefined;
+    if (!referenceNo) throw new MockError('send {"referenceNo": "<the payment\'s referenceNo>"}');
+    const payment = deps.store.findPayment(referenceNo);
+    if (!payment) throw new MockError('no payment with that referenceNo', {}, 404);
+    const n = outbox.notify(payment);
+    await deps.store.commit();
+    res.status(202).json({ notification: n });
+  });
+
+  router.post('/notifications/:id/resend', async (req, res) => {
+    const n = deps.store.findNotification(String(req.params.id));
+    if (!n) throw new MockError('no notification with that id', {}, 404);
+    outbox.resend(n);
+    await deps.store.commit();
+    res.status(202).json({ notification: n });
+  });
+  return router;
+}

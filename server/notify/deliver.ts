@@ -1,0 +1,127 @@
+/**
+ * One attempt at delivering a notification, exactly as DOKU signs it (docs/doku.md §2.3, §10.4):
+ *  1. unless the merchant has no token URL, ask it for a B2B token as DOKU does: `X-CLIENT-KEY`,
+ *     `X-TIMESTAMP`, `X-SIGNATURE` = SHA256withRSA by the sandbox's ("DOKU's") private key over
+ *     `clientId|timestamp`; without a token URL the sandbox makes a token up;
+ *  2. POST the body with `Authorization: Bearer <token>` and `X-SIGNATURE` = HMAC-SHA512 by the
+ *     client secret over `POST:<notification URL path>:<token>:<sha256 of the body>:<timestamp>`.
+ * Whatever the merchant does (refuses, hangs, redirects, answers megabytes), the attempt ends within
+ * the timeout with at most 64 KiB read, and never throws.
+ */
+import { randomBytes, type KeyObject } from 'node:crypto';
+import type { Merchant } from '../config/keys.js';
+import { sha256Hex, signAsymmetric, signSymmetric, symmetricStringToSign } from '../snap/signature.js';
+import { formatJakarta } from '../snap/timestamp.js';
+import type { NotificationAttempt } from '../store/types.js';
+
+const ANSWER_LIMIT = 64 * 1024;
+const ANSWER_KEPT = 4 * 1024;
+
+export interface Delivery {
+  url: string;
+  merchant: Merchant;
+  body: Record<string, unknown>;
+  externalId: string;
+  dokuPrivateKey: KeyObject;
+  timeoutMs: number;
+  now: number;
+}
+
+/** The request an attempt sends (exported for the verifier check, which alters it on purpose). */
+export interface Prepared {
+  headers: Record<string, string>;
+  text: string;
+}
+
+export function signNotification(d: Delivery, token: string, timestamp = formatJakarta(d.now)): Prepared {
+  const text = JSON.stringify(d.body);
+  const path = new URL(d.url).pathname;
+  const stringToSign = symmetricStringToSign({ method: 'POST', path, accessToken: token, bodyHashHex: sha256Hex(text), timestamp });
+  return {
+    text,
+    headers: {
+      'Content-Type': 'application/json',
+      'X-TIMESTAMP': timestamp,
+      'X-SIGNATURE': signSymmetric(d.merchant.clientSecret, stringToSign),
+      'X-PARTNER-ID': d.merchant.clientId,
+      'X-EXTERNAL-ID': d.externalId,
+      Authorization: `Bearer ${token}`,
+    },
+  };
+}
+
+export async function deliver(d: Delivery): Promise<NotificationAttempt> {
+  const started = performance.now();
+  const signal = AbortSignal.timeout(d.timeoutMs);
+  const attempt = (fields: Partial<NotificationAttempt>, headers: Record<string, string> = {}): NotificationAttempt => ({
+    at: d.now,
+    url: d.url,
+    externalId: d.externalId,
+    requestHeaders: { ...headers, ...(headers.Authorization ? { Authorization: 'Bearer ****' } : {}) },
+    status: null,
+    latencyMs: Math.round(performance.now() - started),
+    ...fields,
+  });
+  let token: string;
+  try {
+    token = d.merchant.tokenUrl ? await merchantToken(d, signal) : randomBytes(24).toString('base64url');
+  } catch (e) {
+    return attempt({ error: `token request to ${d.merchant.tokenUrl}: ${reason(e)}` });
+  }
+  const sent = signNotification(d, token);
+  try {
+    const res = await fetch(d.url, { method: 'POST', headers: sent.headers, body: sent.text, redirect: 'manual', signal });
+    const answer = await readLimited(res);
+    return attempt({ status: res.status, responseBody: answer.slice(0, ANSWER_KEPT) }, sent.headers);
+  } catch (e) {
+    return attempt({ error: reason(e) }, sent.headers);
+  }
+}
+
+/** The merchant's B2B token, requested as DOKU requests it (docs/doku.md §2.3). */
+async function merchantToken(d: Delivery, signal: AbortSignal): Promise<string> {
+  const timestamp = formatJakarta(d.now);
+  const res = await fetch(d.merchant.tokenUrl!, {
+    method: 'POST',
+    redirect: 'manual',
+    signal,
+    headers: {
+      'Content-Type': 'application/json',
+      'X-CLIENT-KEY': d.merchant.clientId,
+      'X-TIMESTAMP': timestamp,
+      'X-SIGNATURE': signAsymmetric(d.dokuPrivateKey, d.merchant.clientId, timestamp),
+    },
+    body: JSON.stringify({ grantType: 'client_credentials' }),
+  });
+  const text = await readLimited(res);
+  let token: unknown;
+  try {
+    token = (JSON.parse(text) as { accessToken?: unknown }).accessToken;
+  } catch {
+    token = undefined;
+  }
+  if (!res.ok || typeof token !== 'string' || token === '') throw new Error(`HTTP ${res.status}, no accessToken in ${JSON.stringify(text.slice(0, 200))}`);
+  return token;
+}
+
+/** The answer's text, at most ANSWER_LIMIT bytes of it: the rest is never read. */
+async function readLimited(res: Response): Promise<string> {
+  if (!res.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body.getReader();
+  while (size < ANSWER_LIMIT) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  await reader.cancel().catch(() => undefined);
+  return Buffer.concat(chunks).subarray(0, ANSWER_LIMIT).toString('utf8');
+}
+
+function reason(e: unknown): string {
+  const err = e as Error & { cause?: { code?: string; message?: string } };
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'timed out';
+  return err.cause?.code ?? err.cause?.message ?? err.message;
+}

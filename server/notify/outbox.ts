@@ -1,0 +1,128 @@
+/**
+ * DOKU → merchant payment notifications (docs/doku.md §10.4), sent in the background: a payment's
+ * answer never waits for them. A payment accepted as SUCCESS, or a PENDING one once it settles (by
+ * its time or the admin settle helper), gets a notification record in the state, written with the
+ * payment; a tick every 200 ms sends what is due (at most 8 at a time), after the payment is on
+ * disk, and settles PENDING payments whose time has come, so their notification goes out without
+ * a request reading them first. A delivery not answered 2xx is tried again on the retry schedule
+ * (DOKU_NOTIFICATION_RETRY, counted from the first attempt). Records live in the state, so
+ * deliveries still due survive a restart.
+ */
+import type { Deps } from '../deps.js';
+import { notificationBody } from '../domain/notification-body.js';
+import { settleIfDue } from '../domain/settle.js';
+import type { NotificationRecord, PaymentRecord } from '../store/types.js';
+import { deliver } from './deliver.js';
+
+const TICK_MS = 200;
+const IN_FLIGHT_MAX = 8;
+
+export class Outbox {
+  private readonly settling = new Set<string>();
+  private readonly inFlight = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly deps: Deps) {
+    deps.store.onPayment = (p) => this.paymentChanged(p);
+    for (const p of Object.values(deps.store.data.payments)) if (p.status === 'PENDING' && p.settleAt !== undefined) this.settling.add(p.referenceNo);
+    this.timer = setInterval(() => void this.tick(), TICK_MS).unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Every record, newest first, optionally of one payment. */
+  list(referenceNo?: string): NotificationRecord[] {
+    return Object.values(this.deps.store.data.notifications)
+      .filter((n) => referenceNo === undefined || n.referenceNo === referenceNo)
+      .reverse();
+  }
+
+  /** A notification of `p` as it is now, sent at once (a final state reached, or the admin's "send now"). */
+  notify(p: PaymentRecord): NotificationRecord {
+    const { store, clock, ids } = this.deps;
+    const now = clock.now();
+    const url = this.merchantOf(p.clientId)?.notificationUrl;
+    const binding = p.bindingRef ? store.bindings.byReferenceNo(p.bindingRef) : undefined;
+    const n: NotificationRecord = {
+      id: ids.tokenId(),
+      referenceNo: p.referenceNo,
+      clientId: p.clientId,
+      body: notificationBody(p, binding),
+      createdAt: now,
+      attempts: [],
+      ...(url ? { state: 'PENDING', nextAt: now } : { state: 'NOT_SENT', reason: 'no notification URL is configured (DOKU_NOTIFICATION_URL)' }),
+    };
+    store.addNotification(n);
+    if (url) setImmediate(() => void this.tick());
+    return n;
+  }
+
+  /** Sends `n` again now, whatever became of it. */
+  resend(n: NotificationRecord): void {
+    this.deps.store.notificationDue(n, this.deps.clock.now());
+    setImmediate(() => void this.tick());
+  }
+
+  private paymentChanged(p: PaymentRecord): void {
+    if (p.status !== 'PENDING') {
+      this.settling.delete(p.referenceNo);
+      this.notify(p);
+    } else if (p.settleAt !== undefined) this.settling.add(p.referenceNo);
+  }
+
+  private async tick(): Promise<void> {
+    const { store, clock } = this.deps;
+    const now = clock.now();
+    for (const ref of this.settling) {
+      const p = store.findPayment(ref);
+      if (p?.status === 'PENDING') settleIfDue(p, this.deps, now);
+      else this.settling.delete(ref);
+    }
+    const due = Object.values(store.data.notifications).filter((n) => n.state === 'PENDING' && n.nextAt! <= now && !this.inFlight.has(n.id));
+    if (due.length === 0) return;
+    for (const n of due.slice(0, IN_FLIGHT_MAX - this.inFlight.size)) this.inFlight.add(n.id);
+    await store.commit(); // the payment a notification reports is on disk before the merchant hears of it
+    for (const n of due) if (this.inFlight.has(n.id)) void this.attempt(n);
+  }
+
+  private async attempt(n: NotificationRecord): Promise<void> {
+    const { store, clock, config, ids, log } = this.deps;
+    try {
+      const merchant = this.merchantOf(n.clientId);
+      if (!merchant?.notificationUrl) return store.notificationDue(n, undefined);
+      const attempt = await deliver({
+        url: merchant.notificationUrl,
+        merchant,
+        body: n.body,
+        externalId: ids.externalId(),
+        dokuPrivateKey: config.jwtPrivateKey,
+        timeoutMs: config.notificationTimeoutMs,
+        now: clock.now(),
+      });
+      const answered = attempt.status !== null && (config.notificationRetryUntil === 'any' || (attempt.status >= 200 && attempt.status < 300));
+      const first = n.attempts[0]?.at ?? attempt.at;
+      const retryIn = config.notificationRetrySeconds[n.attempts.length]; // after attempt k (1-based), schedule[k - 1]
+      const next = answered
+        ? ({ state: 'DELIVERED' } as const)
+        : retryIn === undefined
+          ? ({ state: 'FAILED' } as const)
+          : ({ state: 'PENDING', nextAt: Math.max(first + retryIn * 1000, attempt.at) } as const);
+      store.notificationAttempted(n, attempt, next);
+      await store.commit();
+      log.info(
+        { referenceNo: n.referenceNo, url: attempt.url, status: attempt.status, error: attempt.error, attempt: n.attempts.length, state: n.state },
+        'notification',
+      );
+    } catch (e) {
+      log.error({ err: e, referenceNo: n.referenceNo }, 'notification attempt failed');
+    } finally {
+      this.inFlight.delete(n.id);
+    }
+  }
+
+  private merchantOf(clientId: string) {
+    return this.deps.config.merchants.find((m) => m.clientId === clientId);
+  }
+}
