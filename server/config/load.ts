@@ -92,7 +92,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const strictDefault: Mode = bool('DOKU_STRICT') ? 'strict' : 'lenient';
   const mode = (k: SettingEnv): Mode => (raw[k] as Mode) || strictDefault;
 
-  const notifying = { notificationUrl: httpUrl(raw, 'DOKU_NOTIFICATION_URL', problems), tokenUrl: httpUrl(raw, 'DOKU_MERCHANT_TOKEN_URL', problems) };
+  const notifying = {
+    notificationUrl: httpUrl(raw, 'DOKU_NOTIFICATION_URL', problems),
+    tokenUrl: httpUrl(raw, 'DOKU_MERCHANT_TOKEN_URL', problems),
+  };
   const merchants = loadMerchants(raw, problems).map((m) => ({ ...m, ...notifying }));
   const retrySeconds = retrySchedule(raw.DOKU_NOTIFICATION_RETRY, problems);
   const jwtKeys = loadJwtKeys(raw.DOKU_SANDBOX_PRIVATE_KEY_PEM, problems);

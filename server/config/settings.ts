@@ -97,7 +97,12 @@ export const SETTINGS = [
     'Retries stop at a 2xx answer (`2xx`), or at any HTTP answer (`any`): DOKU\'s page says "once we receive a response" (docs/doku.md §10.4).',
     { values: ['2xx', 'any'] },
   ),
-  s('DOKU_NOTIFICATION_TIMEOUT_MS', 'int', '5000', 'How long one notification attempt (token request and POST together) may take before it counts as failed.'),
+  s(
+    'DOKU_NOTIFICATION_TIMEOUT_MS',
+    'int',
+    '5000',
+    'How long one notification attempt (token request and POST together) may take before it counts as failed.',
+  ),
   s('DOKU_STRICT', 'bool', 'false', 'Default for every `*_MODE` setting below: `true` = strict, `false` = lenient.'),
   s(
     'DOKU_SIGNATURE_MODE',

@@ -100,7 +100,8 @@ async function merchantToken(d: Delivery, signal: AbortSignal): Promise<string> 
   } catch {
     token = undefined;
   }
-  if (!res.ok || typeof token !== 'string' || token === '') throw new Error(`HTTP ${res.status}, no accessToken in ${JSON.stringify(text.slice(0, 200))}`);
+  if (!res.ok || typeof token !== 'string' || token === '')
+    throw new Error(`HTTP ${res.status}, no accessToken in ${JSON.stringify(text.slice(0, 200))}`);
   return token;
 }
 

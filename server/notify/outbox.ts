@@ -24,7 +24,8 @@ export class Outbox {
 
   constructor(private readonly deps: Deps) {
     deps.store.onPayment = (p) => this.paymentChanged(p);
-    for (const p of Object.values(deps.store.data.payments)) if (p.status === 'PENDING' && p.settleAt !== undefined) this.settling.add(p.referenceNo);
+    for (const p of Object.values(deps.store.data.payments))
+      if (p.status === 'PENDING' && p.settleAt !== undefined) this.settling.add(p.referenceNo);
     this.timer = setInterval(() => void this.tick(), TICK_MS).unref();
   }
 
@@ -52,7 +53,9 @@ export class Outbox {
       body: notificationBody(p, binding),
       createdAt: now,
       attempts: [],
-      ...(url ? { state: 'PENDING', nextAt: now } : { state: 'NOT_SENT', reason: 'no notification URL is configured (DOKU_NOTIFICATION_URL)' }),
+      ...(url
+        ? { state: 'PENDING', nextAt: now }
+        : { state: 'NOT_SENT', reason: 'no notification URL is configured (DOKU_NOTIFICATION_URL)' }),
     };
     store.addNotification(n);
     if (url) setImmediate(() => void this.tick());
@@ -80,7 +83,9 @@ export class Outbox {
       if (p?.status === 'PENDING') settleIfDue(p, this.deps, now);
       else this.settling.delete(ref);
     }
-    const due = Object.values(store.data.notifications).filter((n) => n.state === 'PENDING' && n.nextAt! <= now && !this.inFlight.has(n.id));
+    const due = Object.values(store.data.notifications).filter(
+      (n) => n.state === 'PENDING' && n.nextAt! <= now && !this.inFlight.has(n.id),
+    );
     if (due.length === 0) return;
     for (const n of due.slice(0, IN_FLIGHT_MAX - this.inFlight.size)) this.inFlight.add(n.id);
     await store.commit(); // the payment a notification reports is on disk before the merchant hears of it
@@ -101,7 +106,8 @@ export class Outbox {
         timeoutMs: config.notificationTimeoutMs,
         now: clock.now(),
       });
-      const answered = attempt.status !== null && (config.notificationRetryUntil === 'any' || (attempt.status >= 200 && attempt.status < 300));
+      const answered =
+        attempt.status !== null && (config.notificationRetryUntil === 'any' || (attempt.status >= 200 && attempt.status < 300));
       const first = n.attempts[0]?.at ?? attempt.at;
       const retryIn = config.notificationRetrySeconds[n.attempts.length]; // after attempt k (1-based), schedule[k - 1]
       const next = answered
@@ -112,7 +118,14 @@ export class Outbox {
       store.notificationAttempted(n, attempt, next);
       await store.commit();
       log.info(
-        { referenceNo: n.referenceNo, url: attempt.url, status: attempt.status, error: attempt.error, attempt: n.attempts.length, state: n.state },
+        {
+          referenceNo: n.referenceNo,
+          url: attempt.url,
+          status: attempt.status,
+          error: attempt.error,
+          attempt: n.attempts.length,
+          state: n.state,
+        },
         'notification',
       );
     } catch (e) {
