@@ -67,17 +67,15 @@ export async function merchantReceiver(clientId: string, clientSecret: string): 
             .end(JSON.stringify({ responseCode: '4017300', responseMessage: 'Unauthorized. Invalid Signature' }));
         const token = randomBytes(16).toString('hex');
         issued.add(token);
-        return void res
-          .writeHead(200, { 'Content-Type': 'application/json' })
-          .end(
-            JSON.stringify({
-              responseCode: '2007300',
-              responseMessage: 'Successful',
-              accessToken: token,
-              tokenType: 'Bearer',
-              expiresIn: 900,
-            }),
-          );
+        return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+          JSON.stringify({
+            responseCode: '2007300',
+            responseMessage: 'Successful',
+            accessToken: token,
+            tokenType: 'Bearer',
+            expiresIn: 900,
+          }),
+        );
       }
       const token = h('authorization').replace(/^Bearer /, '');
       const minified = body === '' ? '' : JSON.stringify(JSON.parse(body));
