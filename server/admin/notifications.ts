@@ -8,6 +8,7 @@ import { Router } from 'express';
 import type { Deps } from '../deps.js';
 import type { Outbox } from '../notify/outbox.js';
 import { MockError } from '../scenario/mock-error.js';
+import { verifierCheck } from '../notify/verifier-check.js';
 
 export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
   const router = Router();
@@ -25,6 +26,17 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
     const n = outbox.notify(payment);
     await deps.store.commit();
     res.status(202).json({ notification: n });
+  });
+
+  router.post('/notifications/verifier-check', async (req, res) => {
+    const clientId = typeof req.body?.clientId === 'string' ? req.body.clientId : undefined;
+    const merchant = clientId ? deps.config.merchants.find((m) => m.clientId === clientId) : deps.config.merchants[0];
+    if (!merchant)
+      throw new MockError(`no merchant "${String(clientId).slice(0, 80)}"`, { known: deps.config.merchants.map((m) => m.clientId) }, 404);
+    const url = typeof req.body?.url === 'string' ? req.body.url : merchant.notificationUrl;
+    if (!url || !/^https?:\/\//.test(url) || !URL.canParse(url))
+      throw new MockError('send {"url": "http://…/v1.0/debit/notify"}, or set DOKU_NOTIFICATION_URL');
+    res.json(await verifierCheck(deps, merchant, url));
   });
 
   router.post('/notifications/:id/resend', async (req, res) => {

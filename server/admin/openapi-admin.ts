@@ -117,6 +117,18 @@ export const ADMIN_DOCS: Record<string, Record<string, object>> = {
       responses: { '202': { description: 'queued: {notification}' }, '404': mockError },
     },
   },
+  '/__mock/notifications/verifier-check': {
+    post: {
+      operationId: 'verifierCheck',
+      summary:
+        "send the merchant's notification handler one valid notification and forged ones (wrong signature, another secret, stale timestamp, replay, tampered amount, no signature, unknown token): which did it accept?",
+      requestBody: body({ url: { type: 'string' }, clientId: { type: 'string' } }, []),
+      responses: {
+        ...ok('{url, verdict, acceptedForgeries, variants: [{name, forged, accepted, status, responseBody, error}]}'),
+        '404': mockError,
+      },
+    },
+  },
   '/__mock/notifications/{id}/resend': {
     post: {
       operationId: 'resendNotification',

@@ -69,17 +69,26 @@ export async function deliver(d: Delivery): Promise<NotificationAttempt> {
     return attempt({ error: `token request to ${d.merchant.tokenUrl}: ${reason(e)}` });
   }
   const sent = signNotification(d, token);
+  const answer = await post(d.url, sent, signal);
+  return attempt(answer, sent.headers);
+}
+
+/** POSTs a prepared notification: the merchant's status and the start of its answer, or why there was none. */
+export async function post(
+  url: string,
+  sent: Prepared,
+  signal: AbortSignal,
+): Promise<Pick<NotificationAttempt, 'status' | 'responseBody' | 'error'>> {
   try {
-    const res = await fetch(d.url, { method: 'POST', headers: sent.headers, body: sent.text, redirect: 'manual', signal });
-    const answer = await readLimited(res);
-    return attempt({ status: res.status, responseBody: answer.slice(0, ANSWER_KEPT) }, sent.headers);
+    const res = await fetch(url, { method: 'POST', headers: sent.headers, body: sent.text, redirect: 'manual', signal });
+    return { status: res.status, responseBody: (await readLimited(res)).slice(0, ANSWER_KEPT) };
   } catch (e) {
-    return attempt({ error: reason(e) }, sent.headers);
+    return { status: null, error: reason(e) };
   }
 }
 
 /** The merchant's B2B token, requested as DOKU requests it (docs/doku.md §2.3). */
-async function merchantToken(d: Delivery, signal: AbortSignal): Promise<string> {
+export async function merchantToken(d: Delivery, signal: AbortSignal): Promise<string> {
   const timestamp = formatJakarta(d.now);
   const res = await fetch(d.merchant.tokenUrl!, {
     method: 'POST',
@@ -121,7 +130,7 @@ async function readLimited(res: Response): Promise<string> {
   return Buffer.concat(chunks).subarray(0, ANSWER_LIMIT).toString('utf8');
 }
 
-function reason(e: unknown): string {
+export function reason(e: unknown): string {
   const err = e as Error & { cause?: { code?: string; message?: string } };
   if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'timed out';
   return err.cause?.code ?? err.cause?.message ?? err.message;

@@ -29,20 +29,20 @@ const readBody = (req: IncomingMessage) =>
 test("the SDK's token helper accepts the sandbox's token request, and its token check the notification's bearer token", async () => {
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
   const seen: Array<{ path: string; ok: boolean }> = [];
-  let snap: Any;
+  const merchantSdk: { snap?: Any } = {};
   const merchant: Server = createServer(async (req, res) => {
     const body = await readBody(req);
     const asExpress = { get: (k: string) => req.headers[k.toLowerCase()], headers: req.headers, body };
     if (req.url === '/authorization/v1/access-token/b2b') {
       // the SDK's answer is {header, body}: the merchant sends the header fields as headers, the body as the body
-      const dto = snap.validateSignatureAndGenerateToken(asExpress);
+      const dto = merchantSdk.snap.validateSignatureAndGenerateToken(asExpress);
       const ok = dto.body.responseCode === '2007300';
       seen.push({ path: req.url, ok });
       return void res
         .writeHead(ok ? 200 : 401, { 'Content-Type': 'application/json', 'X-TIMESTAMP': dto.header.XTimeStamp })
         .end(JSON.stringify(dto.body));
     }
-    const ok = Boolean(snap.validateTokenB2B(String(req.headers.authorization))); // its claims, or false
+    const ok = Boolean(merchantSdk.snap.validateTokenB2B(String(req.headers.authorization))); // its claims, or false
     seen.push({ path: req.url!, ok });
     res.writeHead(ok ? 200 : 401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ responseCode: ok ? '2005600' : '4015600' }));
   }).listen(0, '127.0.0.1');
@@ -56,7 +56,7 @@ test("the SDK's token helper accepts the sandbox's token request, and its token 
   const sandboxServer = createServer(sb.app).listen(0, '127.0.0.1');
   await new Promise((r) => sandboxServer.once('listening', r));
   (SdkConfig as Any).CORE_SANDBOX_BASE_URL = `http://127.0.0.1:${(sandboxServer.address() as AddressInfo).port}`;
-  snap = new (dokuSdk as Any).Snap({
+  merchantSdk.snap = new (dokuSdk as Any).Snap({
     isProduction: false,
     privateKey: DEMO.privateKeyPem,
     clientID: DEMO.clientId,

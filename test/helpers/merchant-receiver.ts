@@ -28,8 +28,10 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function merchantReceiver(clientId: string, clientSecret: string): Promise<Receiver> {
+/** `now`: when given, a notification must also be fresh (X-TIMESTAMP within 5 minutes of it) and its X-EXTERNAL-ID new. */
+export async function merchantReceiver(clientId: string, clientSecret: string, now?: () => number): Promise<Receiver> {
   const issued = new Set<string>();
+  const externalIds = new Set<string>();
   let dokuKey: KeyObject | undefined;
   const receiver: Receiver = {
     url: '',
@@ -82,6 +84,10 @@ export async function merchantReceiver(clientId: string, clientSecret: string): 
       const stringToSign = `POST:${r.path}:${token}:${createHash('sha256').update(minified).digest('hex')}:${h('x-timestamp')}`;
       const expected = createHmac('sha512', clientSecret).update(stringToSign).digest('base64');
       r.verified = h('x-signature') === expected && h('x-partner-id') === clientId && (!dokuKey || issued.has(token));
+      if (now) {
+        r.verified &&= Math.abs(now() - Date.parse(h('x-timestamp'))) <= 300_000 && !externalIds.has(h('x-external-id'));
+        if (r.verified) externalIds.add(h('x-external-id'));
+      }
       receiver.received.push(r);
       receiver.answer(r, res);
     });

@@ -254,3 +254,51 @@ describe('after a restart', () => {
     ]);
   });
 });
+
+describe('POST /__mock/notifications/verifier-check', () => {
+  test('a handler that accepts anything is told which forgeries it accepted', async () => {
+    const { sb } = await sandbox();
+    receiver.answer = (_r, res) => void res.writeHead(200).end('{}');
+    const check = (await request(sb.app).post('/__mock/notifications/verifier-check').send({}).expect(200)).body;
+    expect(check.verdict).toBe('accepts forged notifications');
+    expect(check.acceptedForgeries).toEqual([
+      'wrong-signature',
+      'other-secret',
+      'stale-timestamp',
+      'replayed-external-id',
+      'amount-tampered',
+      'no-signature',
+      'unknown-token',
+    ]);
+  });
+
+  test('a handler that verifies signature, token, timestamp and X-EXTERNAL-ID accepts only the valid one', async () => {
+    await receiver.close();
+    receiver = await merchantReceiver(DEMO.clientId, DEMO.clientSecret, () => Date.parse('2026-05-26T10:00:00+07:00'));
+    const { sb } = await sandbox();
+    receiver.answer = (r, res) => void res.writeHead(r.verified ? 200 : 401).end('{}');
+    const check = (await request(sb.app).post('/__mock/notifications/verifier-check').send({}).expect(200)).body;
+    expect([check.verdict, check.acceptedForgeries]).toEqual(['verifies notifications', []]);
+    expect(check.variants.map((v: { name: string; status: number }) => [v.name, v.status])).toEqual([
+      ['valid', 200],
+      ['wrong-signature', 401],
+      ['other-secret', 401],
+      ['stale-timestamp', 401],
+      ['replayed-external-id', 401],
+      ['amount-tampered', 401],
+      ['no-signature', 401],
+      ['unknown-token', 401],
+    ]);
+  });
+
+  test('another URL can be checked; a bad one or an unknown merchant is refused', async () => {
+    const sb = await buildSandbox();
+    sandboxes.push(sb);
+    receiver.answer = (_r, res) => void res.writeHead(200).end('{}');
+    const check = (await request(sb.app).post('/__mock/notifications/verifier-check').send({ url: receiver.notifyUrl }).expect(200)).body;
+    expect(check.variants).toHaveLength(8);
+    expect((await request(sb.app).post('/__mock/notifications/verifier-check').send({})).status).toBe(400); // no URL configured
+    expect((await request(sb.app).post('/__mock/notifications/verifier-check').send({ url: 'ftp://x' })).status).toBe(400);
+    expect((await request(sb.app).post('/__mock/notifications/verifier-check').send({ clientId: 'nope' })).status).toBe(404);
+  });
+});
