@@ -180,10 +180,12 @@ describe('journal, health, admin token, helpers', () => {
     expect(await journal()).toEqual([]);
   });
 
-  test('DOKU_ADMIN_TOKEN protects every admin route but health and the OpenAPI document', async () => {
+  test('DOKU_ADMIN_TOKEN protects every admin route but health, the OpenAPI document and the public key', async () => {
     const sb = await buildSandbox({ DOKU_ADMIN_TOKEN: 'let-me-in' });
     expect((await request(sb.app).get('/__mock/health')).status).toBe(200);
     expect((await request(sb.app).get('/__mock/openapi.json')).status).toBe(200);
+    expect((await request(sb.app).get('/__mock/doku-public-key')).text).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect((await request(sb.app).get('/__mock/notifications')).status).toBe(401);
     const denied = await request(sb.app).get('/__mock/scenarios');
     expect(denied.status).toBe(401);
     expect(denied.body.mockError).toMatch(/DOKU_ADMIN_TOKEN/);

@@ -29,6 +29,13 @@ describe('loadConfig', () => {
     expect(c.channelMode).toBe('lenient');
   });
 
+  test('the notification retry schedule: presets and seconds', () => {
+    expect(loadConfig({}).notificationRetrySeconds).toEqual([10, 120, 240]);
+    expect(loadConfig({ DOKU_NOTIFICATION_RETRY: 'doku' }).notificationRetrySeconds).toEqual([1800, 21600, 43200]);
+    expect(loadConfig({ DOKU_NOTIFICATION_RETRY: '0.5, 2,2' }).notificationRetrySeconds).toEqual([0.5, 2, 2]);
+    expect(loadConfig({ DOKU_NOTIFICATION_RETRY: 'none' }).notificationRetrySeconds).toEqual([]);
+  });
+
   test('a configured merchant replaces the demo; the shared key is tried before the secret', () => {
     const c = loadConfig({
       DOKU_CLIENT_ID: 'BRN-1',
@@ -41,6 +48,13 @@ describe('loadConfig', () => {
 
   test.each([
     [{ PORT: 'eighty' }, /PORT: "eighty" is not a whole number/],
+    [{ DOKU_NOTIFICATION_RETRY: '30,10' }, /DOKU_NOTIFICATION_RETRY: "30,10" must be doku, compressed, none, or rising seconds/],
+    [{ DOKU_NOTIFICATION_RETRY: 'soon' }, /DOKU_NOTIFICATION_RETRY: "soon"/],
+    [
+      { DOKU_NOTIFICATION_URL: 'localhost:8080/notify' },
+      /DOKU_NOTIFICATION_URL: "localhost:8080\/notify" is not an http:\/\/ or https:\/\/ URL/,
+    ],
+    [{ DOKU_MERCHANT_TOKEN_URL: 'ftp://x/token' }, /DOKU_MERCHANT_TOKEN_URL: .* is not an http/],
     [{ PORT: '70000' }, /PORT: must be 0\.\.65535/],
     [{ DOKU_STRICT: 'maybe' }, /DOKU_STRICT: "maybe" must be true or false/],
     [{ DOKU_SIGNATURE_MODE: 'loose' }, /DOKU_SIGNATURE_MODE: "loose" must be one of lenient, strict/],
