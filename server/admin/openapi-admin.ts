@@ -44,6 +44,34 @@ export const ADMIN_DOCS: Record<string, Record<string, object>> = {
     get: { ...otpPage.get, operationId: 'accountOtpPage' },
     post: { ...otpPage.post, operationId: 'accountOtpPageSubmit' },
   },
+  '/direct-debit/wallet/pay/{sessionId}': {
+    get: {
+      operationId: 'walletPage',
+      summary: 'hosted e-wallet approval page (webRedirectUrl of a DANA, ShopeePay or OVO SALE payment)',
+      parameters: [session],
+      responses: { '200': html('approve or decline'), '404': html('unknown session'), '409': html('paid, declined or expired') },
+    },
+    post: {
+      operationId: 'walletPageSubmit',
+      summary: 'approve or decline the payment',
+      parameters: [session],
+      requestBody: {
+        required: true,
+        content: {
+          'application/x-www-form-urlencoded': {
+            schema: { type: 'object', properties: { action: { enum: ['approve', 'decline'] } }, required: ['action'] },
+          },
+        },
+      },
+      responses: {
+        '200': html('the outcome, when the payment named no PAY_RETURN URL'),
+        '303': { description: 'to the urlParam PAY_RETURN URL with status, referenceNo, partnerReferenceNo' },
+        '400': html('no choice made'),
+        '404': html('unknown session'),
+        '409': html('closed'),
+      },
+    },
+  },
   '/__mock/health': { get: { operationId: 'health', summary: 'readiness', responses: ok('the store and scenarios are loaded') } },
   '/__mock/openapi.json': { get: { operationId: 'openapi', summary: 'this document', responses: ok('OpenAPI 3.1') } },
   '/__mock/scenarios': {

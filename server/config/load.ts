@@ -60,6 +60,8 @@ export interface Config {
   maxBodyBytes: number;
   requestTimeoutSeconds: number;
   idempotencyMax: number;
+  jumpAppSuccessCode: '2005400' | '2000500';
+  deviceIdMode: Mode;
   /** seconds after the first attempt at which an unanswered notification is sent again */
   notificationRetrySeconds: readonly number[];
   notificationRetryUntil: '2xx' | 'any';
@@ -145,6 +147,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: int('DOKU_MAX_BODY_BYTES'),
     requestTimeoutSeconds: Math.max(1, int('DOKU_REQUEST_TIMEOUT_SECONDS')),
     idempotencyMax: Math.max(1, int('DOKU_IDEMPOTENCY_MAX')),
+    jumpAppSuccessCode: raw.DOKU_JUMPAPP_SUCCESS_CODE as '2005400' | '2000500',
+    deviceIdMode: mode('DOKU_DEVICE_ID_MODE'),
     notificationRetrySeconds: retrySeconds,
     notificationRetryUntil: raw.DOKU_NOTIFICATION_RETRY_UNTIL as '2xx' | 'any',
     notificationTimeoutMs: Math.max(1, int('DOKU_NOTIFICATION_TIMEOUT_MS')),

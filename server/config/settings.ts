@@ -103,7 +103,21 @@ export const SETTINGS = [
     '5000',
     'How long one notification attempt (token request and POST together) may take before it counts as failed.',
   ),
+  s(
+    'DOKU_JUMPAPP_SUCCESS_CODE',
+    'enum',
+    '2005400',
+    "responseCode of an accepted e-wallet (jump app) payment: `2005400` (the payment service's), or `2000500` as DOKU's DANA page shows it, which PHP SDKs before PR #32 (2025-04-15) expect (docs/doku.md §7.4).",
+    { values: ['2005400', '2000500'] },
+  ),
   s('DOKU_STRICT', 'bool', 'false', 'Default for every `*_MODE` setting below: `true` = strict, `false` = lenient.'),
+  s(
+    'DOKU_DEVICE_ID_MODE',
+    'enum',
+    '',
+    "lenient: an e-wallet (jump app) payment without X-DEVICE-ID is accepted (DOKU's Node SDK never sends it, docs/sdks.md); strict: `4005402 {X-DEVICE-ID}`, as DOKU's pages require (docs/doku.md §7.4).",
+    { values: ['lenient', 'strict'] },
+  ),
   s(
     'DOKU_SIGNATURE_MODE',
     'enum',

@@ -12,10 +12,11 @@ import { paymentOutcome } from '../domain/payment-status.js';
 import { settleIfDue } from '../domain/settle.js';
 import { H } from '../snap/headers.js';
 import { SERVICE_CODES } from '../snap/response-codes.js';
-import { snapError } from '../snap/errors.js';
+import { invalidFieldFormat, snapError } from '../snap/errors.js';
 import type { Config } from '../config/load.js';
 import type { PaymentRecord } from '../store/types.js';
-import { amount, channel, httpUrl, origin, str } from './fields.js';
+import { isWalletPayment, walletSession, WALLET_PAGE_PATH } from '../domain/wallet-payment.js';
+import { amount, channel, httpUrl, isoDateTime, origin, str } from './fields.js';
 import type { EndpointDefinition } from './types.js';
 
 function schema(config: Config) {
@@ -31,6 +32,10 @@ function schema(config: Config) {
     chargeToken: z.string().max(40).optional(),
     payOptionDetails: z.array(z.unknown()).optional(),
     pointOfInitiation: str(20).optional(),
+    // e-wallet (jump app) fields, docs/doku.md §7.4: urlParam is an array in Node and Java, one object in Python
+    urlParam: z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(urlParam).max(10).optional()),
+    validUpTo: isoDateTime.optional(),
+    validUpto: isoDateTime.optional(), // one DOKU page spells it so
     additionalInfo: z.object({
       channel: channel(config),
       cpan: z
@@ -41,10 +46,19 @@ function schema(config: Config) {
       failedPaymentUrl: httpUrl.optional(),
       remarks: z.string().max(40).optional(),
       paymentType: z.enum(['SALE', 'RECURRING']).optional(),
+      orderTitle: z.string().max(255).optional(),
+      metadata: z.unknown().optional(),
+      supportDeepLinkCheckoutUrl: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
       origin,
     }),
   });
 }
+
+const urlParam = z.object({
+  url: httpUrl.pipe(z.string().max(255)),
+  type: z.string().max(20).optional(),
+  isDeepLink: z.enum(['Y', 'N']).optional(),
+});
 
 type Body = z.infer<ReturnType<typeof schema>>;
 
@@ -57,7 +71,22 @@ export const payment: EndpointDefinition<Body> = {
   schema,
   async handle(ctx) {
     const { deps, body, merchant, now, header } = ctx;
-    const source = resolvePaymentSource(ctx);
+    const info = body.additionalInfo;
+    const wallet = isWalletPayment({ channel: info.channel, paymentType: info.paymentType, customer: ctx.customer })
+      ? walletSession(
+          {
+            channel: info.channel,
+            urlParam: body.urlParam,
+            validUpTo: body.validUpTo ?? body.validUpto,
+            deviceId: header(H.deviceId),
+            deviceIdRequired: deps.config.deviceIdMode === 'strict',
+          },
+          now,
+        )
+      : undefined;
+    if (wallet && wallet.expiresAt <= now) throw invalidFieldFormat('validUpTo', 'validUpTo is already past');
+    // a wallet pays from the customer's account binding (OVO) or from nothing the sandbox holds (DANA, ShopeePay)
+    const source = wallet ? { binding: ctx.customer?.binding, key: `wallet:${info.channel}` } : resolvePaymentSource(ctx);
     const cents = toCents(body.amount.value);
     if (cents <= 0n) throw snapError('404_13', 'amount must be more than 0.00');
 
@@ -84,6 +113,11 @@ export const payment: EndpointDefinition<Body> = {
       scenario: ctx.scenario?.scenario.name,
     };
 
+    if (wallet) {
+      deps.store.insertPayment({ ...record, status: 'PENDING', wallet, settleAt: wallet.expiresAt, settleTo: 'FAILED', refunds: [] });
+      const serviceCode = deps.config.jumpAppSuccessCode === '2000500' ? '05' : undefined; // DOKU's DANA page (docs/doku.md §7.4)
+      return { serviceCode, body: { ...answer(record), webRedirectUrl: `${ctx.baseUrl}${WALLET_PAGE_PATH}/${wallet.sessionId}` } };
+    }
     const pending = ctx.scenario?.rule.pending;
     if (pending) {
       // Forced 202 (docs/doku.md §7.3, §1.8): the payment stays PENDING (status 03) until it settles.

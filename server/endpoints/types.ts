@@ -42,6 +42,8 @@ export interface Ctx<B> {
 /** A successful answer: the success case and the body fields after responseCode/responseMessage. */
 export interface Reply {
   caseKey?: '200_00' | '202_00';
+  /** another service code in the answer than the endpoint's (a documented DOKU quirk, settings) */
+  serviceCode?: string;
   body: Record<string, unknown>;
   headers?: Record<string, string>;
 }

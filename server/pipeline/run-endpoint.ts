@@ -63,7 +63,7 @@ export function runEndpoint<B>(
       const body = validateBody(schema, parsed.json, deps.config.emptyFieldsMode === 'strict'); //  10
       const { merchant, b2b } = caller;
       const reply = await def.handle({ deps, body, header, merchant, b2b, customer, baseUrl: baseUrlOf(req, deps), now, scenario: chosen }); // 11
-      const answer = successBody(reply.caseKey ?? '200_00', serviceCode, reply.body);
+      const answer = successBody(reply.caseKey ?? '200_00', reply.serviceCode ?? serviceCode, reply.body);
       admission?.finish(Number(answer.responseCode.slice(0, 3)), answer);
       if (def.readOnly) deps.store.commit().catch((e) => deps.log.error({ err: e }, 'write-ahead log append failed'));
       else await deps.store.commit();

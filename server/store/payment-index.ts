@@ -24,12 +24,14 @@ export class PaymentIndex {
   private readonly byPartnerRef = new PerMerchant();
   private readonly byExternal = new PerMerchant();
   private readonly byPartnerRefundNo = new PerMerchant();
+  private readonly byWallet = new Map<string, PaymentRecord>();
 
   rebuild(all: Record<string, PaymentRecord>): void {
     this.byRef.clear();
     this.byPartnerRef.clear();
     this.byExternal.clear();
     this.byPartnerRefundNo.clear();
+    this.byWallet.clear();
     for (const p of Object.values(all)) this.add(p);
   }
 
@@ -39,6 +41,7 @@ export class PaymentIndex {
     this.byPartnerRef.set(p.clientId, p.partnerReferenceNo, p);
     this.byExternal.set(p.clientId, p.externalId, p);
     for (const r of p.refunds) this.byPartnerRefundNo.set(p.clientId, r.partnerRefundNo, p);
+    if (p.wallet) this.byWallet.set(p.wallet.sessionId, p);
   }
 
   /** A Map, not the collection object: a reference such as "constructor" finds nothing (issue #19, defect 1). */
@@ -46,4 +49,5 @@ export class PaymentIndex {
   byPartnerReferenceNo = (clientId: string, ref: string) => this.byPartnerRef.get(clientId, ref);
   byExternalId = (clientId: string, id: string) => this.byExternal.get(clientId, id);
   byRefundNo = (clientId: string, partnerRefundNo: string) => this.byPartnerRefundNo.get(clientId, partnerRefundNo);
+  byWalletSession = (sessionId: string) => this.byWallet.get(sessionId);
 }

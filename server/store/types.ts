@@ -89,7 +89,9 @@ export interface PaymentRecord {
   refunds: RefundRecord[];
   /** the scenario the payment was created under: its status checks and refunds follow it */
   scenario?: string;
-  /** PENDING payments (forced 202): when and how they settle by themselves */
+  /** an e-wallet payment waiting on the wallet's page (domain/wallet-payment.ts) */
+  wallet?: { sessionId: string; returnUrl?: string; expiresAt: number };
+  /** PENDING payments (forced 202, or an e-wallet page): when and how they settle by themselves */
   settleAt?: number;
   settleTo?: 'SUCCESS' | 'FAILED';
 }
