@@ -22,6 +22,7 @@ export interface WalletRequest {
   customer?: { binding: Binding };
   urlParam?: { url?: string; type?: string } | Array<{ url?: string; type?: string }>;
   validUpTo?: string;
+  orderTitle?: string;
   deviceId?: string;
   deviceIdRequired: boolean;
 }
@@ -42,6 +43,7 @@ export function walletSession(r: WalletRequest, now: number): NonNullable<Paymen
   return {
     sessionId: `WALLET-${randomBytes(12).toString('base64url')}`,
     ...(back?.url ? { returnUrl: back.url } : {}),
+    ...(r.orderTitle ? { orderTitle: r.orderTitle } : {}),
     expiresAt: r.validUpTo ? Date.parse(r.validUpTo) : now + DEFAULT_VALIDITY_MS,
   };
 }

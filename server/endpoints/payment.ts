@@ -78,6 +78,7 @@ export const payment: EndpointDefinition<Body> = {
             channel: info.channel,
             urlParam: body.urlParam,
             validUpTo: body.validUpTo ?? body.validUpto,
+            orderTitle: info.orderTitle,
             deviceId: header(H.deviceId),
             deviceIdRequired: deps.config.deviceIdMode === 'strict',
           },

@@ -39,6 +39,7 @@ export function walletPageRouter(deps: Deps): Router {
         wallet,
         amount: p.amount.value,
         partnerReferenceNo: p.partnerReferenceNo,
+        orderTitle: p.wallet!.orderTitle,
         expiresAt: formatJakarta(p.wallet!.expiresAt),
       }),
     );

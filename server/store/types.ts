@@ -90,7 +90,7 @@ export interface PaymentRecord {
   /** the scenario the payment was created under: its status checks and refunds follow it */
   scenario?: string;
   /** an e-wallet payment waiting on the wallet's page (domain/wallet-payment.ts) */
-  wallet?: { sessionId: string; returnUrl?: string; expiresAt: number };
+  wallet?: { sessionId: string; returnUrl?: string; expiresAt: number; orderTitle?: string };
   /** PENDING payments (forced 202, or an e-wallet page): when and how they settle by themselves */
   settleAt?: number;
   settleTo?: 'SUCCESS' | 'FAILED';

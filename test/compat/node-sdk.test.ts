@@ -14,6 +14,8 @@ import CardUnRegistUnbindRequestDTO from 'doku-nodejs-library/_models/cardUnregi
 import paymentModels from 'doku-nodejs-library/_models/paymentRequestDirectDebitDTO.js';
 import RefundRequestDto from 'doku-nodejs-library/_models/refundRequestDTO.js';
 import CheckStatusDirectDebitDTO from 'doku-nodejs-library/_models/checkStatusDirectDebitRequestDTO.js';
+import PaymentJumpAppRequestDto from 'doku-nodejs-library/_models/paymentJumpAppRequestDTO.js';
+import request from 'supertest';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { CARD, DEMO } from '../helpers/merchant.js';
 
@@ -163,5 +165,25 @@ describe('doku-nodejs-library 1.0.52 against the sandbox', () => {
       new (CardUnRegistUnbindRequestDTO as Any)(binding.bankCardToken, { channel: 'DIRECT_DEBIT_BRI_SNAP' }),
     );
     await expect(again).rejects.toMatchObject({ response: { status: 404, data: { responseCode: '4040511' } } });
+  });
+  test('doPaymentJumpApp (DANA, no customer token, no X-DEVICE-ID on the wire): 2005400 and a wallet page that pays it', async () => {
+    const dto = new (PaymentJumpAppRequestDto as Any)(
+      'DANA-SDK-1',
+      { value: '15000.00', currency: 'IDR' },
+      [{ url: 'https://merchant.example/return', type: 'PAY_RETURN', isDeepLink: 'N' }],
+      '2030-01-01T00:00:00+07:00',
+      'app',
+      { channel: 'EMONEY_DANA_SNAP', orderTitle: 'Kopi Susu' },
+    );
+    await nextMs();
+    const res = await snap.doPaymentJumpApp(dto, IP, 'device-1');
+    expect(res).toMatchObject({
+      responseCode: '2005400',
+      partnerReferenceNo: 'DANA-SDK-1',
+      webRedirectUrl: expect.stringContaining('/direct-debit/wallet/pay/'),
+    });
+    const page = new URL(res.webRedirectUrl).pathname;
+    const approved = await request(sb.app).post(page).type('form').send({ action: 'approve' });
+    expect(new URL(approved.headers.location!).searchParams.get('status')).toBe('SUCCESS');
   });
 });
