@@ -193,19 +193,23 @@ export class Store {
     this.onPayment(p, 'settled');
   }
 
-  /** A new notification; past 1 000, the oldest finished ones are dropped. */
+  /**
+   * A new notification. At most 1 000 are kept, so a merchant that never answers cannot grow the
+   * state without bound: past that the oldest finished ones go first, then the oldest still pending.
+   */
   addNotification(n: NotificationRecord): void {
     const all = this.data.notifications;
     all[n.id] = n;
     this.touch('notifications', n.id);
     let excess = Object.keys(all).length - NOTIFICATIONS_KEPT;
-    for (const id of Object.keys(all)) {
-      if (excess <= 0) break;
-      if (all[id]!.state === 'PENDING') continue;
-      delete all[id];
-      this.touch('notifications', id);
-      excess--;
-    }
+    for (const finished of [true, false])
+      for (const id of Object.keys(all)) {
+        if (excess <= 0) return;
+        if ((all[id]!.state !== 'PENDING') !== finished || id === n.id) continue;
+        delete all[id];
+        this.touch('notifications', id);
+        excess--;
+      }
   }
 
   /** An attempt at delivering `n`, and what follows from it (delivered, failed for good, or the next attempt's time). */

@@ -284,3 +284,29 @@ describe('logs written by earlier versions (named `<file>.journal-<gen>.jsonl` u
     expect([1, 2].map((i) => second.findPayment(payment(i).referenceNo)?.partnerReferenceNo)).toEqual(['INV-1', 'INV-2']);
   });
 });
+
+describe('notification records', () => {
+  let file: string;
+  eachTempState('notifications-', (_d, f) => (file = f));
+  const note = (i: number, state: 'PENDING' | 'DELIVERED') => ({
+    id: `N${String(i).padStart(5, '0')}`,
+    referenceNo: `R${i}`,
+    clientId: 'BRN-1',
+    body: {},
+    createdAt: i,
+    state,
+    attempts: [],
+  });
+
+  test('at most 1 000 are kept: the oldest finished go first, then the oldest pending; on disk too', async () => {
+    const store = await Store.open(file);
+    for (let i = 0; i < 990; i++) store.addNotification(note(i, i % 2 ? 'DELIVERED' : 'PENDING'));
+    for (let i = 990; i < 1600; i++) store.addNotification(note(i, 'PENDING'));
+    await store.commit();
+    const kept = Object.values(store.data.notifications);
+    expect(kept).toHaveLength(1000);
+    expect(kept.every((n) => n.state === 'PENDING')).toBe(true); // all 495 finished ones went first
+    expect(kept[0]!.id).toBe('N00210'); // then the oldest pending: 1 600 - 495 - 1 000 = 105 of them, every other one below 210
+    expect(Object.keys((await Store.open(file)).data.notifications)).toHaveLength(1000);
+  });
+});
