@@ -60,6 +60,9 @@ async function main(): Promise<void> {
   for (const note of store.startupNotes) log.warn(`state repaired at start: ${note}`);
   const demo = config.merchants.find((m) => m.demo);
   if (demo) log.info(demoHint(demo.clientId, config, port));
+  // Public, like DOKU's: the merchant's token endpoint verifies the sandbox's notification token requests with it (docs/doku.md §2.3).
+  const dokuKey = (config.jwtPublicKey.export({ type: 'spki', format: 'pem' }) as string).trim();
+  log.info(`DOKU's public key for your notification token endpoint (also GET /__mock/doku-public-key):\n${dokuKey}`);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -43,3 +43,12 @@ test('the start message names the demo files by paths that exist, and how to try
   expect(out).toContain(join(PROJECT_ROOT, 'fixtures', 'demo-merchant.json'));
   expect(out).toContain('npm run example'); // a clone: the example script is a package script here
 });
+
+test("the start message prints DOKU's public key, the one /__mock/doku-public-key serves", async () => {
+  const s = await spawnSandbox({ DOKU_DB_FILE: ':memory:', DOKU_LOG_LEVEL: 'info' });
+  const served = (await (await fetch(`${s.url}/__mock/doku-public-key`)).text()).trim();
+  s.child.kill('SIGTERM');
+  await s.exited;
+  expect(served).toMatch(/^-----BEGIN PUBLIC KEY-----\n[\s\S]+\n-----END PUBLIC KEY-----$/);
+  expect(s.output().replaceAll('\\n', '\n')).toContain(served);
+});
