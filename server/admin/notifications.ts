@@ -6,7 +6,7 @@
  */
 import { Router } from 'express';
 import type { Deps } from '../deps.js';
-import type { Outbox } from '../notify/outbox.js';
+import { NO_URL, type Outbox } from '../notify/outbox.js';
 import { MockError } from '../scenario/mock-error.js';
 import { verifierCheck } from '../notify/verifier-check.js';
 
@@ -15,7 +15,11 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
 
   router.get('/notifications', (req, res) => {
     const referenceNo = typeof req.query.referenceNo === 'string' ? req.query.referenceNo : undefined;
-    res.json({ notifications: outbox.list(referenceNo) });
+    const unset = deps.config.merchants.filter((m) => !m.notificationUrl).map((m) => m.clientId);
+    res.json({
+      ...(unset.length > 0 ? { notice: `${NO_URL} (merchants ${unset.join(', ')})` } : {}),
+      notifications: outbox.list(referenceNo),
+    });
   });
 
   router.post('/notifications/send', async (req, res) => {

@@ -15,6 +15,7 @@ import type { NotificationRecord, PaymentRecord } from '../store/types.js';
 import { deliver } from './deliver.js';
 
 const TICK_MS = 200;
+export const NO_URL = 'no notification URL is configured (DOKU_NOTIFICATION_URL): payments are not notified';
 const IN_FLIGHT_MAX = 8;
 
 export class Outbox {
@@ -40,7 +41,11 @@ export class Outbox {
       .reverse();
   }
 
-  /** A notification of `p` as it is now, sent at once (a final state reached, or the admin's "send now"). */
+  /**
+   * A notification of `p` as it is now, sent at once (a final state reached, or the admin's "send
+   * now"). Without a notification URL it is not kept: every payment would cost a record and a write
+   * for nothing (the delivery log says why instead).
+   */
   notify(p: PaymentRecord): NotificationRecord {
     const { store, clock, ids } = this.deps;
     const now = clock.now();
@@ -53,12 +58,11 @@ export class Outbox {
       body: notificationBody(p, binding),
       createdAt: now,
       attempts: [],
-      ...(url
-        ? { state: 'PENDING', nextAt: now }
-        : { state: 'NOT_SENT', reason: 'no notification URL is configured (DOKU_NOTIFICATION_URL)' }),
+      ...(url ? { state: 'PENDING', nextAt: now } : { state: 'NOT_SENT', reason: NO_URL }),
     };
+    if (!url) return n;
     store.addNotification(n);
-    if (url) setImmediate(() => void this.tick());
+    setImmediate(() => void this.tick());
     return n;
   }
 

@@ -42,6 +42,7 @@ export class Store {
    * PENDING one settles, after the change (notify/outbox.ts sends DOKU's notifications from here).
    */
   onPayment: (p: PaymentRecord, change: 'accepted' | 'settled') => void = () => {};
+  private notificationCount = 0;
   private readonly idempotency = new IdempotencyRecords();
   private readonly commits: GroupCommit;
 
@@ -53,6 +54,7 @@ export class Store {
     this.commits = new GroupCommit(() => this.db.write(), flushMs);
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
+    this.notificationCount = Object.keys(this.data.notifications).length;
   }
 
   /** `:memory:` (tests) or a JSON file path (snapshot + write-ahead log); a missing file starts empty. */
@@ -122,6 +124,7 @@ export class Store {
     this.idempotency.clear();
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
+    this.notificationCount = 0;
     await this.wal?.resetTo(this.db.data);
   }
 
@@ -201,13 +204,16 @@ export class Store {
     const all = this.data.notifications;
     all[n.id] = n;
     this.touch('notifications', n.id);
-    let excess = Object.keys(all).length - NOTIFICATIONS_KEPT;
+    if (++this.notificationCount <= NOTIFICATIONS_KEPT) return; // counted, so a payment does not list them all
+    this.notificationCount = Object.keys(all).length;
+    let excess = this.notificationCount - NOTIFICATIONS_KEPT;
     for (const finished of [true, false])
       for (const id of Object.keys(all)) {
         if (excess <= 0) return;
         if ((all[id]!.state !== 'PENDING') !== finished || id === n.id) continue;
         delete all[id];
         this.touch('notifications', id);
+        this.notificationCount--;
         excess--;
       }
   }

@@ -169,6 +169,9 @@ test('the page of an unknown session is 404, a malformed link 400, no choice 400
 });
 
 test('the outcome is notified (accountType EMONEY)', async () => {
+  sb.app.outbox.stop();
+  sb = await buildSandbox({ DOKU_NOTIFICATION_URL: 'http://127.0.0.1:9/v1.0/debit/notify' }); // nobody there: the record stays, retried
+  client = new SnapClient(sb.app);
   const res = await client.tx(PAY, jumpApp('DANA-N'), { headers: DEVICE });
   expect((await request(sb.app).get(`/__mock/notifications?referenceNo=${res.body.referenceNo}`)).body.notifications).toEqual([]); // PENDING
   await request(sb.app).post(pagePath(res)).type('form').send({ action: 'approve' });
