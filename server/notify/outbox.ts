@@ -75,7 +75,7 @@ export class Outbox {
   private paymentChanged(p: PaymentRecord): void {
     if (p.status !== 'PENDING') {
       this.settling.delete(p.referenceNo);
-      this.notify(p);
+      if (this.merchantOf(p.clientId)?.notificationUrl) this.notify(p);
     } else if (p.settleAt !== undefined) this.settling.add(p.referenceNo);
   }
 
