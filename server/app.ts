@@ -21,6 +21,7 @@ import { errorHandler, NO_SERVICE, sendSnapError } from './pipeline/error-handle
 import { IdempotencyLedger } from './pipeline/idempotency.js';
 import { snapError } from './snap/errors.js';
 import { Journal } from './admin/journal.js';
+import { Coverage } from './admin/coverage.js';
 import { Outbox } from './notify/outbox.js';
 import { observeExchanges } from './request-log.js';
 import { snapRoutes } from './snap-routes.js';
@@ -35,7 +36,8 @@ export function createApp(deps: Deps, scenarioSet: ScenarioSet): App {
   const journal = new Journal(deps.config.journalSize, deps.clock);
   const ledger = new IdempotencyLedger(deps.store, deps.config.idempotencyMax);
   const onError = errorHandler(deps.config, deps.log);
-  const observe = observeExchanges(deps.log, journal);
+  const coverage = new Coverage();
+  const observe = observeExchanges(deps.log, journal, coverage);
   const snap = snapRoutes(deps, ledger, scenarios, observe);
   const outbox = new Outbox(deps);
 
@@ -43,7 +45,7 @@ export function createApp(deps: Deps, scenarioSet: ScenarioSet): App {
   rest.disable('x-powered-by');
   rest.disable('etag');
   rest.set('trust proxy', false);
-  rest.use('/__mock', adminRouter(deps, scenarios, journal, outbox));
+  rest.use('/__mock', adminRouter(deps, scenarios, { journal, outbox, coverage }));
   rest.use(otpPageRouter(deps));
   rest.use(walletPageRouter(deps));
   rest.use((req, res) => {

@@ -16,6 +16,7 @@ const FLAGS = {
 const HELP = `doku-sandbox: a local emulator of DOKU's SNAP API (KKI card / direct debit)
 
 Usage: doku-sandbox [options]
+       doku-sandbox coverage --url <sandbox URL> [--min <percent>] [--endpoint <name>] [--client-id <id>]
 
 ${Object.entries(FLAGS)
   .map(([flag, f]) => `  --${flag.padEnd(10)} ${f.help.padEnd(66)} [${f.env}]`)
@@ -26,6 +27,11 @@ ${Object.entries(FLAGS)
 Every other setting is an environment variable: see docs/settings.md.
 With no merchant configured, the TEST-ONLY demo merchant of fixtures/ is used.
 `;
+
+if (process.argv[2] === 'coverage') {
+  const { coverageCommand } = await import('./coverage-cli.js');
+  process.exit(await coverageCommand(process.argv.slice(3)));
+}
 
 let values: Record<string, string | boolean | undefined>;
 try {

@@ -1,16 +1,18 @@
 /**
  * What happens when a DOKU-endpoint exchange ends (answered or dropped), with one `close` listener
  * per request: one pino line (method, path, responseCode, scenario, duration, X-EXTERNAL-ID;
- * headers and bodies are never logged, so secrets and card data cannot leak) and one entry in the
- * /__mock/requests journal.
+ * headers and bodies are never logged, so secrets and card data cannot leak), one entry in the
+ * /__mock/requests journal, and, for a DOKU endpoint's answer (not an idempotent replay), one
+ * count in the coverage report.
  */
 import type { SnapRequest, SnapResponse } from './pipeline/snap-http.js';
 import type { Logger } from 'pino';
 import type { Journal } from './admin/journal.js';
+import type { Coverage } from './admin/coverage.js';
 
 export type Observe = (req: SnapRequest, res: SnapResponse) => void;
 
-export function observeExchanges(logger: Logger, journal: Journal): Observe {
+export function observeExchanges(logger: Logger, journal: Journal, coverage: Coverage): Observe {
   // These lines carry only the fields below, none of them secret: skip the root logger's redaction
   // pass (its wildcard paths walk every logged object: ~1 % of a request's CPU).
   const log = logger.child({}, { redact: [] });
@@ -32,6 +34,17 @@ export function observeExchanges(logger: Logger, journal: Journal): Observe {
         'request',
       );
       journal.keep(req, res, durationMs);
+      const endpoint = (res.locals.endpoint as { name: string } | undefined)?.name; // set by snap-routes.ts
+      if (endpoint && answer?.responseCode && !res.getHeader('X-Mock-Replay')) {
+        const who = req.headers['x-partner-id'] ?? req.headers['x-client-key'];
+        const scenario = res.getHeader('X-Mock-Scenario');
+        coverage.record(
+          typeof who === 'string' ? who : '',
+          endpoint,
+          answer.responseCode,
+          typeof scenario === 'string' && scenario !== 'none' ? scenario : undefined, // snap-routes.ts marks none `none`
+        );
+      }
     });
   };
 }

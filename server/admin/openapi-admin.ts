@@ -165,6 +165,24 @@ export const ADMIN_DOCS: Record<string, Record<string, object>> = {
       responses: { '202': { description: 'queued: {notification}' }, '404': mockError },
     },
   },
+  '/__mock/coverage': {
+    get: {
+      operationId: 'coverage',
+      summary:
+        "which of each endpoint's documented response codes were answered since the start or the last reset (by state / by scenario), and the scenarios used",
+      parameters: [
+        { name: 'format', in: 'query', required: false, schema: { enum: ['json', 'md'] } },
+        { name: 'clientId', in: 'query', required: false, schema: { type: 'string' } },
+      ],
+      responses: {
+        '200': {
+          description:
+            '{endpoints: [{name, codes: [{responseCode, byState, byScenario}], others, scenarios, covered, documented}], covered, documented, percent}, or a Markdown table',
+          content: { 'application/json': { schema: { type: 'object' } }, 'text/markdown': { schema: { type: 'string' } } },
+        },
+      },
+    },
+  },
   '/__mock/doku-public-key': {
     get: {
       operationId: 'dokuPublicKey',

@@ -14,6 +14,7 @@ import { explainRoute } from './explain.js';
 import { flowHelpers } from './flow-helpers.js';
 import { notificationRoutes } from './notifications.js';
 import type { Outbox } from '../notify/outbox.js';
+import { coverageMarkdown, type Coverage } from './coverage.js';
 import type { Journal } from './journal.js';
 import { buildOpenApi } from './openapi.js';
 import { ADMIN_DOCS } from './openapi-admin.js';
@@ -23,7 +24,11 @@ export const ADMIN_ROUTES = Object.entries(ADMIN_DOCS)
   .filter(([path]) => path.startsWith('/__mock/'))
   .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
 
-export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journal, outbox: Outbox): Router {
+export function adminRouter(
+  deps: Deps,
+  scenarios: ScenarioState,
+  { journal, outbox, coverage }: { journal: Journal; outbox: Outbox; coverage: Coverage },
+): Router {
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
 
@@ -72,6 +77,7 @@ export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journ
     await deps.store.reset();
     scenarios.global = undefined;
     journal.clear();
+    coverage.clear();
     res.json({ status: 'reset' });
   });
 
@@ -79,6 +85,13 @@ export function adminRouter(deps: Deps, scenarios: ScenarioState, journal: Journ
     const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
     const limit = q('limit') && /^\d{1,5}$/.test(q('limit')!) ? Number(q('limit')) : undefined;
     res.json({ requests: journal.list({ path: q('path'), externalId: q('externalId'), limit }) });
+  });
+
+  router.get('/coverage', (req, res) => {
+    const clientId = typeof req.query.clientId === 'string' ? req.query.clientId : undefined;
+    const report = coverage.report(deps.config, clientId);
+    if (req.query.format === 'md') return void res.type('text/markdown').send(coverageMarkdown(report));
+    res.json(report);
   });
 
   router.post('/explain', explainRoute(deps));
