@@ -4,7 +4,7 @@
  * upwards to reach it. (The scenarios are the pipeline's concern: createApp takes them apart.)
  */
 import type { Logger } from 'pino';
-import type { Clock } from './clock.js';
+import type { TravelClock } from './clock.js';
 import type { Config } from './config/load.js';
 import type { Ids } from './fake/ids.js';
 import type { Store } from './store/store.js';
@@ -12,7 +12,7 @@ import type { Store } from './store/store.js';
 export interface Deps {
   config: Config;
   store: Store;
-  clock: Clock;
+  clock: TravelClock;
   ids: Ids;
   log: Logger;
 }

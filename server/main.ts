@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from './app.js';
 import { createHttpServer } from './http-server.js';
-import { systemClock } from './clock.js';
+import { TravelClock } from './clock.js';
 import { ConfigError, FIXTURES_DIR, PROJECT_ROOT, loadConfig, type Config } from './config/load.js';
 import { describeConfig } from './config/describe.js';
 import { createIds } from './fake/ids.js';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     console.error(`doku-sandbox: cannot read the state: ${(e as Error).message}`);
     process.exit(1);
   }
-  const ready = createApp({ config, store, clock: systemClock, ids: createIds(config.fakerSeed), log }, scenarios);
+  const ready = createApp({ config, store, clock: new TravelClock(), ids: createIds(config.fakerSeed), log }, scenarios);
   serve = ready;
   appReady(ready);
 

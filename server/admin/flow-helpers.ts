@@ -17,7 +17,7 @@ export function flowHelpers(deps: Deps): Router {
     if (!binding) throw new MockError('no binding with that referenceNo', {}, 404);
     const result = req.body?.result;
     if (result !== 'success' && result !== 'fail') throw new MockError('send {"result": "success"} or {"result": "fail"}');
-    const now = deps.clock.now();
+    const now = deps.clock.now(binding.clientId);
     if (statusAt(binding, now) !== 'PENDING_OTP')
       throw new MockError(`the binding is ${statusAt(binding, now)}, not waiting for an OTP`, {}, 409);
     if (result === 'success') {
@@ -38,7 +38,7 @@ export function flowHelpers(deps: Deps): Router {
     const to = req.body?.status;
     if (to !== 'SUCCESS' && to !== 'FAILED') throw new MockError('send {"status": "SUCCESS"} or {"status": "FAILED"}');
     if (payment.status !== 'PENDING') throw new MockError(`the payment is ${payment.status}, not PENDING`, {}, 409);
-    settle(payment, to, deps, deps.clock.now());
+    settle(payment, to, deps, deps.clock.now(payment.clientId));
     await deps.store.commit();
     res.json({ referenceNo: payment.referenceNo, status: payment.status, responseCode: payment.responseCode });
   });

@@ -165,6 +165,29 @@ export const ADMIN_DOCS: Record<string, Record<string, object>> = {
       responses: { '202': { description: 'queued: {notification}' }, '404': mockError },
     },
   },
+  '/__mock/clock': {
+    get: {
+      operationId: 'getClock',
+      summary: "the sandbox's time (a merchant's own with ?clientId=)",
+      parameters: [{ name: 'clientId', in: 'query', required: false, schema: { type: 'string' } }],
+      responses: ok('{now, offsetSeconds, real, clientId?, own?}'),
+    },
+    post: {
+      operationId: 'moveClock',
+      summary: 'move the time forward (advanceSeconds) or to an instant (set); what becomes due happens at once',
+      requestBody: body(
+        { advanceSeconds: { type: 'number' }, set: { type: 'string', format: 'date-time' }, clientId: { type: 'string' } },
+        [],
+      ),
+      responses: { ...ok('{now, offsetSeconds, real, clientId?, own?}'), '400': mockError },
+    },
+    delete: {
+      operationId: 'resetClock',
+      summary: 'back to real time (one merchant with ?clientId=, else every clock)',
+      parameters: [{ name: 'clientId', in: 'query', required: false, schema: { type: 'string' } }],
+      responses: ok('{now, offsetSeconds, real}'),
+    },
+  },
   '/__mock/coverage': {
     get: {
       operationId: 'coverage',

@@ -15,6 +15,7 @@ import { flowHelpers } from './flow-helpers.js';
 import { notificationRoutes } from './notifications.js';
 import type { Outbox } from '../notify/outbox.js';
 import { coverageMarkdown, type Coverage } from './coverage.js';
+import { clockRoutes } from './clock.js';
 import type { Journal } from './journal.js';
 import { buildOpenApi } from './openapi.js';
 import { ADMIN_DOCS } from './openapi-admin.js';
@@ -97,6 +98,7 @@ export function adminRouter(
   router.post('/explain', explainRoute(deps));
   router.use(flowHelpers(deps));
   router.use(notificationRoutes(deps, outbox));
+  router.use(clockRoutes(deps, outbox));
   router.use((req, _res, next) =>
     next(new MockError(`unknown admin route ${req.method} /__mock${req.path}`, { known: ADMIN_ROUTES }, 404)),
   );

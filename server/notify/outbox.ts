@@ -48,7 +48,7 @@ export class Outbox {
    */
   notify(p: PaymentRecord): NotificationRecord {
     const { store, clock, ids } = this.deps;
-    const now = clock.now();
+    const now = clock.now(p.clientId);
     const url = this.merchantOf(p.clientId)?.notificationUrl;
     const binding = p.bindingRef ? store.bindings.byReferenceNo(p.bindingRef) : undefined;
     const n: NotificationRecord = {
@@ -62,14 +62,14 @@ export class Outbox {
     };
     if (!url) return n;
     store.addNotification(n);
-    setImmediate(() => void this.tick());
+    this.kick();
     return n;
   }
 
   /** Sends `n` again now, whatever became of it. */
   resend(n: NotificationRecord): void {
-    this.deps.store.notificationDue(n, this.deps.clock.now());
-    setImmediate(() => void this.tick());
+    this.deps.store.notificationDue(n, this.deps.clock.now(n.clientId));
+    this.kick();
   }
 
   private paymentChanged(p: PaymentRecord): void {
@@ -79,16 +79,20 @@ export class Outbox {
     } else if (p.settleAt !== undefined) this.settling.add(p.referenceNo);
   }
 
+  /** Now rather than at the next tick: a notification queued, or the clock moved (admin/clock.ts). */
+  kick(): void {
+    setImmediate(() => void this.tick());
+  }
+
   private async tick(): Promise<void> {
     const { store, clock } = this.deps;
-    const now = clock.now();
     for (const ref of this.settling) {
       const p = store.findPayment(ref);
-      if (p?.status === 'PENDING') settleIfDue(p, this.deps, now);
+      if (p?.status === 'PENDING') settleIfDue(p, this.deps, clock.now(p.clientId));
       else this.settling.delete(ref);
     }
     const due = Object.values(store.data.notifications).filter(
-      (n) => n.state === 'PENDING' && n.nextAt! <= now && !this.inFlight.has(n.id),
+      (n) => n.state === 'PENDING' && n.nextAt! <= clock.now(n.clientId) && !this.inFlight.has(n.id),
     );
     if (due.length === 0) return;
     for (const n of due.slice(0, IN_FLIGHT_MAX - this.inFlight.size)) this.inFlight.add(n.id);
@@ -108,7 +112,7 @@ export class Outbox {
         externalId: ids.externalId(),
         dokuPrivateKey: config.jwtPrivateKey,
         timeoutMs: config.notificationTimeoutMs,
-        now: clock.now(),
+        now: clock.now(n.clientId),
       });
       const answered =
         attempt.status !== null && (config.notificationRetryUntil === 'any' || (attempt.status >= 200 && attempt.status < 300));

@@ -66,7 +66,7 @@ const VARIANTS: Variant[] = [
 const withHeader = (v: Prepared, name: string, value: string): Prepared => ({ ...v, headers: { ...v.headers, [name]: value } });
 
 export async function verifierCheck(deps: Deps, merchant: Merchant, url: string) {
-  const now = deps.clock.now();
+  const now = deps.clock.now(merchant.clientId);
   const latest = Object.values(deps.store.data.payments).findLast((p) => p.clientId === merchant.clientId);
   const d: Delivery = {
     url,

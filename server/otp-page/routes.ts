@@ -21,7 +21,7 @@ export function otpPageRouter(deps: Deps): Router {
   router.get(OTP_PAGE_PATH, (req, res) => {
     const binding = deps.store.bindings.bySessionId(String(req.params.sessionId));
     if (!binding) return html(res, 404, renderMessage('Session not found', 'This card registration link is unknown or was reset.'));
-    const status = statusAt(binding, deps.clock.now());
+    const status = statusAt(binding, deps.clock.now(binding.clientId));
     if (status !== 'PENDING_OTP') return html(res, 409, renderMessage('Registration closed', closedText(binding, status)));
     html(res, 200, renderForm(binding, deps));
   });
@@ -30,7 +30,7 @@ export function otpPageRouter(deps: Deps): Router {
     const binding = deps.store.bindings.bySessionId(String(req.params.sessionId));
     if (!binding) return html(res, 404, renderMessage('Session not found', 'This card registration link is unknown or was reset.'));
     const otp = typeof req.body?.otp === 'string' ? req.body.otp.trim() : '';
-    const outcome = verifyBindingOtp(binding, otp, deps, deps.clock.now());
+    const outcome = verifyBindingOtp(binding, otp, deps, deps.clock.now(binding.clientId));
     await deps.store.commit();
     if (outcome.ok) return finish(res, binding, 'SUCCESS');
     if (!outcome.final) return html(res, 200, renderForm(binding, deps, 'The OTP is incorrect. Please try again.'));

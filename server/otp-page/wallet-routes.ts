@@ -21,7 +21,8 @@ export function walletPageRouter(deps: Deps): Router {
 
   /** The payment of an open page, or the page that says why it is not open (sent). */
   const open = (sessionId: string, res: Response): PaymentRecord | undefined => {
-    const p = settleIfDue(deps.store.payments.byWalletSession(sessionId), deps, deps.clock.now());
+    const found = deps.store.payments.byWalletSession(sessionId);
+    const p = found && settleIfDue(found, deps, deps.clock.now(found.clientId));
     if (!p) return void html(res, 404, renderMessage('Payment not found', 'This payment link is unknown or was reset.'));
     if (p.status === 'PENDING') return p;
     const text = p.status === 'SUCCESS' ? 'This payment is already paid.' : 'This payment was declined or has expired.';
@@ -50,7 +51,7 @@ export function walletPageRouter(deps: Deps): Router {
     if (!p) return;
     const action = req.body?.action;
     if (action !== 'approve' && action !== 'decline') return html(res, 400, renderMessage('Choose', 'Approve or decline the payment.'));
-    settle(p, action === 'approve' ? 'SUCCESS' : 'FAILED', deps, deps.clock.now());
+    settle(p, action === 'approve' ? 'SUCCESS' : 'FAILED', deps, deps.clock.now(p.clientId));
     await deps.store.commit();
     const back = returnUrl(p);
     if (!back)

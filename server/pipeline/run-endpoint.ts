@@ -37,8 +37,8 @@ export function runEndpoint<B>(
   const extraHeaders = def.extraHeaders ?? [];
 
   return async (req, res) => {
-    const now = deps.clock.now();
     const header: HeaderGet = (name) => headerValue(req, name);
+    const now = deps.clock.now(header(H.partnerId) ?? header(H.clientKey)); // the merchant's clock (admin/clock.ts)
     const parsed = readBody(req.body); //                                                          1 (its error waits for step 12a)
     const chosen = mark(
       res,

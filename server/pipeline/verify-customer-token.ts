@@ -17,7 +17,7 @@ export async function verifyCustomerToken(
   const header = get(H.authorizationCustomer);
   if (!header) throw customerTokenNotFound('header Authorization-Customer is missing');
   const token = header.replace(/^Bearer\s+/i, '');
-  const result = await verifyJwt(deps.config.jwtPublicKey, token, 'B2B2C', deps.clock.now());
+  const result = await verifyJwt(deps.config.jwtPublicKey, token, 'B2B2C', deps.clock.now(clientId));
   if (!result.ok)
     throw invalidCustomerToken(
       result.why === 'expired'

@@ -17,7 +17,7 @@ import type { ParsedBody } from './parse-body.js';
 
 export async function verifyB2bToken(get: HeaderGet, deps: Deps): Promise<{ merchant: Merchant; claims: TokenClaims; token: string }> {
   const token = get(H.authorization)!.slice('Bearer '.length);
-  const result = await verifyJwt(deps.config.jwtPublicKey, token, 'B2B', deps.clock.now());
+  const result = await verifyJwt(deps.config.jwtPublicKey, token, 'B2B', deps.clock.now(get(H.partnerId)));
   if (!result.ok)
     throw invalidToken(
       result.why === 'expired'
