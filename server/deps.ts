@@ -8,10 +8,13 @@ import type { TravelClock } from './clock.js';
 import type { Config } from './config/load.js';
 import type { Ids } from './fake/ids.js';
 import type { Store } from './store/store.js';
+import type { MerchantRegistry } from './domain/merchants.js';
 
 export interface Deps {
   config: Config;
   store: Store;
+  /** every merchant: the settings' and those registered at run time */
+  merchants: MerchantRegistry;
   clock: TravelClock;
   ids: Ids;
   log: Logger;

@@ -14,6 +14,7 @@ import { describeConfig } from './config/describe.js';
 import { createIds } from './fake/ids.js';
 import { createLogger, flushLog } from './logger.js';
 import { Store } from './store/store.js';
+import { MerchantRegistry } from './domain/merchants.js';
 import { loadScenarios, type ScenarioSet } from './scenario/load.js';
 
 async function main(): Promise<void> {
@@ -49,7 +50,8 @@ async function main(): Promise<void> {
     console.error(`doku-sandbox: cannot read the state: ${(e as Error).message}`);
     process.exit(1);
   }
-  const ready = createApp({ config, store, clock: new TravelClock(), ids: createIds(config.fakerSeed), log }, scenarios);
+  const merchants = new MerchantRegistry(config.merchants, store);
+  const ready = createApp({ config, store, merchants, clock: new TravelClock(), ids: createIds(config.fakerSeed), log }, scenarios);
   serve = ready;
   appReady(ready);
 

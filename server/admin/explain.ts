@@ -26,7 +26,7 @@ export function explainRoute(deps: Deps): RequestHandler {
     const raw = typeof body === 'string' ? body : JSON.stringify(body);
     if (endpoint.auth === 'asymmetric') {
       const clientId = h('X-CLIENT-KEY') ?? '';
-      const merchant = deps.config.merchants.find((m) => m.clientId === clientId);
+      const merchant = deps.merchants.find(clientId);
       const stringToSign = asymmetricStringToSign(clientId, h('X-TIMESTAMP') ?? '');
       const valid = Boolean(merchant) && verifyAsymmetric(merchant!.publicKey, clientId, h('X-TIMESTAMP') ?? '', h('X-SIGNATURE') ?? '');
       const diagnosis = !merchant
@@ -38,10 +38,10 @@ export function explainRoute(deps: Deps): RequestHandler {
             ];
       return res.json({ endpoint: endpoint.name, kind: 'asymmetric', valid, expected: { stringToSign }, diagnosis });
     }
-    const merchant = deps.config.merchants.find((m) => m.clientId === h('X-PARTNER-ID'));
+    const merchant = deps.merchants.find(h('X-PARTNER-ID') ?? '');
     if (!merchant)
       throw new MockError(`X-PARTNER-ID "${h('X-PARTNER-ID') ?? ''}" is not a configured merchant`, {
-        known: deps.config.merchants.map((m) => m.clientId),
+        known: deps.merchants.list().map((m) => m.clientId),
       });
     let parsed: unknown;
     try {

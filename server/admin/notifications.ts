@@ -15,7 +15,10 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
 
   router.get('/notifications', (req, res) => {
     const referenceNo = typeof req.query.referenceNo === 'string' ? req.query.referenceNo : undefined;
-    const unset = deps.config.merchants.filter((m) => !m.notificationUrl).map((m) => m.clientId);
+    const unset = deps.merchants
+      .list()
+      .filter((m) => !m.notificationUrl)
+      .map((m) => m.clientId);
     res.json({
       ...(unset.length > 0 ? { notice: `${NO_URL} (merchants ${unset.join(', ')})` } : {}),
       notifications: outbox.list(referenceNo),
@@ -34,9 +37,9 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
 
   router.post('/notifications/verifier-check', async (req, res) => {
     const clientId = typeof req.body?.clientId === 'string' ? req.body.clientId : undefined;
-    const merchant = clientId ? deps.config.merchants.find((m) => m.clientId === clientId) : deps.config.merchants[0];
+    const merchant = clientId ? deps.merchants.find(clientId) : deps.merchants.list()[0];
     if (!merchant)
-      throw new MockError(`no merchant "${String(clientId).slice(0, 80)}"`, { known: deps.config.merchants.map((m) => m.clientId) }, 404);
+      throw new MockError(`no merchant "${String(clientId).slice(0, 80)}"`, { known: deps.merchants.list().map((m) => m.clientId) }, 404);
     const url = typeof req.body?.url === 'string' ? req.body.url : merchant.notificationUrl;
     if (!url || !/^https?:\/\//.test(url) || !URL.canParse(url))
       throw new MockError('send {"url": "http://…/v1.0/debit/notify"}, or set DOKU_NOTIFICATION_URL');

@@ -165,6 +165,37 @@ export const ADMIN_DOCS: Record<string, Record<string, object>> = {
       responses: { '202': { description: 'queued: {notification}' }, '404': mockError },
     },
   },
+  '/__mock/merchants': {
+    get: {
+      operationId: 'listMerchants',
+      summary: 'every merchant (settings, demo, registered at run time), secrets masked',
+      responses: ok('{merchants: [...]}'),
+    },
+    post: {
+      operationId: 'registerMerchant',
+      summary: 'register a merchant at run time (kept in the state, across restarts and resets)',
+      requestBody: body(
+        {
+          clientId: { type: 'string' },
+          clientSecret: { type: 'string' },
+          publicKeyPem: { type: 'string' },
+          sharedKey: { type: 'string' },
+          notificationUrl: { type: 'string' },
+          tokenUrl: { type: 'string' },
+        },
+        ['clientId', 'clientSecret', 'publicKeyPem'],
+      ),
+      responses: { '201': { description: '{merchant}' }, '400': mockError, '409': mockError },
+    },
+  },
+  '/__mock/merchants/{clientId}': {
+    delete: {
+      operationId: 'removeMerchant',
+      summary: 'remove a merchant registered at run time, and every record of its own',
+      parameters: [{ name: 'clientId', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { ...ok('{removed, records}'), '404': mockError, '409': mockError },
+    },
+  },
   '/__mock/clock': {
     get: {
       operationId: 'getClock',

@@ -16,6 +16,7 @@ import { notificationRoutes } from './notifications.js';
 import type { Outbox } from '../notify/outbox.js';
 import { coverageMarkdown, type Coverage } from './coverage.js';
 import { clockRoutes } from './clock.js';
+import { merchantRoutes } from './merchants.js';
 import type { Journal } from './journal.js';
 import { buildOpenApi } from './openapi.js';
 import { ADMIN_DOCS } from './openapi-admin.js';
@@ -38,7 +39,7 @@ export function adminRouter(
       status: 'ok',
       endpoints: ENDPOINTS.length,
       scenarios: scenarios.set.list.length,
-      merchants: deps.config.merchants.map((m) => m.clientId),
+      merchants: deps.merchants.list().map((m) => m.clientId),
     });
   });
   // Built on first request, not at start: it converts every zod schema (~5 % of cold start).
@@ -99,6 +100,7 @@ export function adminRouter(
   router.use(flowHelpers(deps));
   router.use(notificationRoutes(deps, outbox));
   router.use(clockRoutes(deps, outbox));
+  router.use(merchantRoutes(deps));
   router.use((req, _res, next) =>
     next(new MockError(`unknown admin route ${req.method} /__mock${req.path}`, { known: ADMIN_ROUTES }, 404)),
   );

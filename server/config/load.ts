@@ -5,6 +5,8 @@
 import type { KeyObject } from 'node:crypto';
 import { SETTINGS, type SettingEnv, type SettingSpec } from './settings.js';
 import { loadJwtKeys, loadMerchants, type Merchant } from './keys.js';
+import { checkMerchantInput, merchantOf } from './merchant-input.js';
+import { readFileSync } from 'node:fs';
 
 export type { Merchant };
 
@@ -98,7 +100,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notificationUrl: httpUrl(raw, 'DOKU_NOTIFICATION_URL', problems),
     tokenUrl: httpUrl(raw, 'DOKU_MERCHANT_TOKEN_URL', problems),
   };
-  const merchants = loadMerchants(raw, problems).map((m) => ({ ...m, ...notifying }));
+  const merchants = [
+    ...loadMerchants(raw, problems).map((m) => ({ ...m, ...notifying })),
+    ...merchantsFile(raw.DOKU_MERCHANTS_FILE, problems),
+  ];
+  const ids = merchants.map((m) => m.clientId);
+  const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (twice) problems.push(`DOKU_MERCHANTS_FILE: clientId "${twice}" is configured twice`);
   const retrySeconds = retrySchedule(raw.DOKU_NOTIFICATION_RETRY, problems);
   const jwtKeys = loadJwtKeys(raw.DOKU_SANDBOX_PRIVATE_KEY_PEM, problems);
   if (list('DOKU_OTP').some((otp) => !/^\d{6,8}$/.test(otp))) problems.push('DOKU_OTP: each OTP must be 6 to 8 digits');
@@ -158,6 +166,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fakerSeed: seed === '' ? undefined : seedNumber(seed),
     logLevel: raw.DOKU_LOG_LEVEL,
     raw: Object.freeze(raw),
+  });
+}
+
+/** The merchants of DOKU_MERCHANTS_FILE (config/merchant-input.ts names the format). */
+function merchantsFile(path: string, problems: string[]): Merchant[] {
+  if (!path) return [];
+  let list: unknown;
+  try {
+    list = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    problems.push(`DOKU_MERCHANTS_FILE: cannot read "${path}" as JSON (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    return [];
+  }
+  if (!Array.isArray(list)) {
+    problems.push(`DOKU_MERCHANTS_FILE: "${path}" must hold a JSON array of merchants`);
+    return [];
+  }
+  return list.flatMap((item, i) => {
+    const checked = checkMerchantInput(item);
+    if (checked.ok) return [merchantOf(checked.input)];
+    problems.push(`DOKU_MERCHANTS_FILE: merchant ${i + 1}: ${checked.field} ${checked.problem}`);
+    return [];
   });
 }
 

@@ -45,6 +45,12 @@ export const SETTINGS = [
     'cardData AES key source; empty = the client secret, as every SDK does. Both are tried (docs/doku.md §4.3, docs/settings.md #3).',
     { secret: true },
   ),
+  s(
+    'DOKU_MERCHANTS_FILE',
+    'string',
+    '',
+    'A JSON file of more merchants, loaded at start beside the one above (or the demo): `[{"clientId", "clientSecret", "publicKeyPem", "sharedKey"?, "notificationUrl"?, "tokenUrl"?}]`. More can be registered at run time: `POST /__mock/merchants`.',
+  ),
   s('DOKU_DB_FILE', 'string', 'data/doku-sandbox.json', 'lowdb JSON state file; `:memory:` keeps state in memory only.'),
   s('DOKU_SCENARIOS_DIR', 'string', '', 'Folder of scenario files; empty = the scenarios/ folder shipped with the sandbox.'),
   s(

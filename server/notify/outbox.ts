@@ -144,6 +144,6 @@ export class Outbox {
   }
 
   private merchantOf(clientId: string) {
-    return this.deps.config.merchants.find((m) => m.clientId === clientId);
+    return this.deps.merchants.find(clientId);
   }
 }

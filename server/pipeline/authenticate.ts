@@ -25,7 +25,7 @@ export async function authenticate(
   parsed: ParsedBody,
   deps: Deps,
 ): Promise<Caller> {
-  if (def.auth === 'asymmetric') return { merchant: verifyTokenRequest(header, deps.config) }; //  4-7 (RSA)
+  if (def.auth === 'asymmetric') return { merchant: verifyTokenRequest(header, deps.merchants) }; //  4-7 (RSA)
   const auth = await verifyB2bToken(header, deps); //                                                4-6
   const signed = {
     method: req.method,

@@ -26,7 +26,7 @@ export async function verifyB2bToken(get: HeaderGet, deps: Deps): Promise<{ merc
     );
   if (result.claims.epoch !== deps.store.tokenEpoch) throw tokenNotFound('the B2B access token is unknown here (state was reset?)');
   const partnerId = get(H.partnerId)!;
-  const merchant = deps.config.merchants.find((m) => m.clientId === partnerId);
+  const merchant = deps.merchants.find(partnerId);
   if (!merchant || partnerId !== result.claims.clientId)
     throw unknownClient('X-PARTNER-ID must be the client id the B2B token was issued to');
   return { merchant, claims: result.claims, token };

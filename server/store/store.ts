@@ -20,6 +20,7 @@ import {
   type Binding,
   type Data,
   type IdempotencyRecord,
+  type MerchantRecord,
   type NotificationAttempt,
   type NotificationRecord,
   type PaymentOutcome,
@@ -120,7 +121,8 @@ export class Store {
 
   async reset(): Promise<void> {
     await this.commits.drain();
-    this.db.data = emptyData();
+    const merchants = this.data.merchants; // registered merchants are credentials, not state: a reset keeps them
+    this.db.data = { ...emptyData(), merchants };
     this.idempotency.clear();
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
@@ -239,6 +241,38 @@ export class Store {
       delete n.reason;
     }
     this.touch('notifications', n.id);
+  }
+
+  addMerchant(m: MerchantRecord): void {
+    this.data.merchants[m.clientId] = m;
+    this.touch('merchants', m.clientId);
+  }
+
+  /** Removes a merchant registered at run time and every record of its own; how many records went. */
+  forgetMerchant(clientId: string): number {
+    let removed = 0;
+    const drop = (collection: 'bindings' | 'payments' | 'authCodes' | 'refreshTokens' | 'notifications' | 'merchants') => {
+      const all = this.data[collection] as Record<string, { clientId: string }>;
+      for (const key of Object.keys(all)) {
+        if (all[key]!.clientId !== clientId) continue;
+        delete all[key];
+        this.touch(collection, key);
+        removed++;
+      }
+    };
+    for (const c of ['bindings', 'payments', 'authCodes', 'refreshTokens', 'notifications', 'merchants'] as const) drop(c);
+    for (const [day, records] of Object.entries(this.data.idempotency))
+      for (const key of Object.keys(records)) {
+        if (!key.startsWith(`${clientId}|`)) continue;
+        delete records[key];
+        this.touch('idempotency', day, key);
+        removed++;
+      }
+    this.bindings.rebuild(this.data.bindings);
+    this.payments.rebuild(this.data.payments);
+    this.idempotency.clear();
+    this.notificationCount = Object.keys(this.data.notifications).length;
+    return removed;
   }
 
   findNotification(id: string): NotificationRecord | undefined {

@@ -100,6 +100,17 @@ export interface PaymentRecord {
 export type PaymentOutcome = Pick<PaymentRecord, 'status' | 'responseCode' | 'responseMessage'> &
   Partial<Pick<PaymentRecord, 'paidTime' | 'approvalCode'>>;
 
+/** A merchant registered at run time (POST /__mock/merchants; config/merchant-input.ts). */
+export interface MerchantRecord {
+  clientId: string;
+  clientSecret: string;
+  publicKeyPem: string;
+  sharedKey?: string;
+  notificationUrl?: string;
+  tokenUrl?: string;
+  createdAt: number;
+}
+
 /** One try at delivering a notification (notify/deliver.ts), as the delivery log shows it. */
 export interface NotificationAttempt {
   /** epoch ms */
@@ -151,6 +162,8 @@ export interface Data {
   authCodes: Record<string, AuthCodeRecord>;
   bindings: Record<string, Binding>;
   payments: Record<string, PaymentRecord>;
+  /** merchants registered at run time, by clientId: kept across a reset, like those of the settings */
+  merchants: Record<string, MerchantRecord>;
   /** by id: the newest ones, pending or finished (Store.addNotification keeps at most 1 000) */
   notifications: Record<string, NotificationRecord>;
   /** Asia/Jakarta day → `X-PARTNER-ID|X-EXTERNAL-ID` → stored answer */
@@ -170,5 +183,6 @@ export const emptyData = (): Data => ({
   bindings: {},
   payments: {},
   notifications: {},
+  merchants: {},
   idempotency: {},
 });

@@ -9,6 +9,7 @@ import { silentLogger } from '../../server/logger.js';
 import { Store } from '../../server/store/store.js';
 import { loadScenarios } from '../../server/scenario/load.js';
 import { manualClock } from '../../server/clock.js';
+import { MerchantRegistry } from '../../server/domain/merchants.js';
 import { IP, PAY, REFUND, STATUS, SnapClient, customerSession, paymentBody, refundBody } from '../helpers/snap-client.js';
 
 describe('persistence', () => {
@@ -22,6 +23,7 @@ describe('persistence', () => {
     const deps = {
       config,
       store,
+      merchants: new MerchantRegistry(config.merchants, store),
       clock: manualClock(Date.parse('2026-05-26T10:00:00+07:00')),
       ids: createIds(undefined),
       log: silentLogger(),

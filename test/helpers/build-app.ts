@@ -7,6 +7,7 @@ import { createIds } from '../../server/fake/ids.js';
 import { silentLogger } from '../../server/logger.js';
 import { Store } from '../../server/store/store.js';
 import type { Deps } from '../../server/deps.js';
+import { MerchantRegistry } from '../../server/domain/merchants.js';
 import { loadScenarios, type ScenarioSet } from '../../server/scenario/load.js';
 
 export interface TestSandbox {
@@ -21,7 +22,8 @@ export async function buildSandbox(env: Record<string, string> = {}, options: { 
   const config = loadConfig({ DOKU_DB_FILE: ':memory:', DOKU_FAKER_SEED: '42', DOKU_DB_FLUSH_MS: '0', ...env });
   const store = await Store.open(config.dbFile, config.dbFlushMs);
   const clock = manualClock(Date.parse('2026-05-26T10:00:00+07:00'));
-  const deps: Deps = { config, store, clock, ids: createIds(config.fakerSeed), log: options.log ?? silentLogger() };
+  const merchants = new MerchantRegistry(config.merchants, store);
+  const deps: Deps = { config, store, merchants, clock, ids: createIds(config.fakerSeed), log: options.log ?? silentLogger() };
   const scenarios = loadScenarios(config.scenariosDir, config);
   return { app: createApp(deps, scenarios), deps, scenarios, config, clock };
 }

@@ -82,6 +82,7 @@ describe('write-ahead log', () => {
       'authCodes',
       'bindings',
       'idempotency',
+      'merchants',
       'notifications',
       'payments',
       'refreshTokens',

@@ -1,0 +1,58 @@
+/**
+ * A merchant as a merchants file (DOKU_MERCHANTS_FILE) or `POST /__mock/merchants` gives it:
+ * `{clientId, clientSecret, publicKeyPem, sharedKey?, notificationUrl?, tokenUrl?}`, checked field
+ * by field so a mistake is named (`publicKeyPem: not an RSA public key in PEM format`).
+ */
+import { createPublicKey } from 'node:crypto';
+import type { Merchant } from './keys.js';
+
+export interface MerchantInput {
+  clientId: string;
+  clientSecret: string;
+  publicKeyPem: string;
+  sharedKey?: string;
+  notificationUrl?: string;
+  tokenUrl?: string;
+}
+
+const OPTIONAL = ['sharedKey', 'notificationUrl', 'tokenUrl'] as const;
+
+/** The input, or the first problem with it (a field name, then why). */
+export function checkMerchantInput(v: unknown): { ok: true; input: MerchantInput } | { ok: false; field: string; problem: string } {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return { ok: false, field: 'body', problem: 'must be a JSON object' };
+  const o = v as Record<string, unknown>;
+  for (const field of ['clientId', 'clientSecret', 'publicKeyPem'] as const)
+    if (typeof o[field] !== 'string' || o[field] === '') return { ok: false, field, problem: 'is missing (a non-empty string)' };
+  if (!/^[\x21-\x7e]{1,64}$/.test(o.clientId as string))
+    return { ok: false, field: 'clientId', problem: 'must be 1-64 printable characters' };
+  for (const field of OPTIONAL)
+    if (o[field] !== undefined && typeof o[field] !== 'string') return { ok: false, field, problem: 'must be a string' };
+  for (const field of ['notificationUrl', 'tokenUrl'] as const) {
+    const url = o[field] as string | undefined;
+    if (url && !(/^https?:\/\//.test(url) && URL.canParse(url))) return { ok: false, field, problem: 'must be an http:// or https:// URL' };
+  }
+  try {
+    if (createPublicKey(o.publicKeyPem as string).asymmetricKeyType !== 'rsa') throw new Error('not RSA');
+  } catch {
+    return { ok: false, field: 'publicKeyPem', problem: 'is not an RSA public key in PEM format' };
+  }
+  const input: MerchantInput = {
+    clientId: o.clientId as string,
+    clientSecret: o.clientSecret as string,
+    publicKeyPem: o.publicKeyPem as string,
+  };
+  for (const field of OPTIONAL) if (o[field]) input[field] = o[field] as string;
+  return { ok: true, input };
+}
+
+export function merchantOf(m: MerchantInput): Merchant {
+  return {
+    clientId: m.clientId,
+    clientSecret: m.clientSecret,
+    publicKey: createPublicKey(m.publicKeyPem),
+    sharedKeys: m.sharedKey && m.sharedKey !== m.clientSecret ? [m.sharedKey, m.clientSecret] : [m.clientSecret],
+    demo: false,
+    ...(m.notificationUrl ? { notificationUrl: m.notificationUrl } : {}),
+    ...(m.tokenUrl ? { tokenUrl: m.tokenUrl } : {}),
+  };
+}
