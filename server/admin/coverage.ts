@@ -52,9 +52,15 @@ export class Coverage {
     } else count.byState++;
   }
 
-  clear(): void {
-    this.counts.clear();
-    this.scenarios.clear();
+  /** Everything, or one merchant's counts. */
+  clear(clientId?: string): void {
+    if (clientId === undefined) {
+      this.counts.clear();
+      this.scenarios.clear();
+    } else {
+      this.counts.delete(clientId);
+      this.scenarios.delete(clientId);
+    }
   }
 
   report(config: Config, clientId?: string): CoverageReport {

@@ -15,6 +15,8 @@ interface Kept {
   method: string;
   path: string;
   externalId: string | undefined;
+  /** who the request said it was (X-PARTNER-ID, or X-CLIENT-KEY on token requests) */
+  clientId: string | undefined;
   scenario: string;
   status: number | null;
   durationMs: number;
@@ -93,6 +95,7 @@ export class Journal {
       method: req.method,
       path: req.originalUrl,
       externalId: typeof externalId === 'string' ? externalId : undefined,
+      clientId: headerString(req.headers['x-partner-id'] ?? req.headers['x-client-key']),
       scenario: String(res.getHeader('X-Mock-Scenario') ?? 'none'),
       status: res.writableFinished ? res.statusCode : null,
       durationMs,
@@ -106,16 +109,20 @@ export class Journal {
     while (this.entries.length > this.size || this.bytes > this.budget) this.bytes -= this.entries.shift()!.size;
   }
 
-  list(filter: { path?: string; externalId?: string; limit?: number }): JournalEntry[] {
+  list(filter: { path?: string; externalId?: string; clientId?: string; limit?: number }): JournalEntry[] {
     const matching = this.entries.filter(
-      (e) => (!filter.path || e.path.split('?')[0] === filter.path) && (!filter.externalId || e.externalId === filter.externalId),
+      (e) =>
+        (!filter.path || e.path.split('?')[0] === filter.path) &&
+        (!filter.externalId || e.externalId === filter.externalId) &&
+        (!filter.clientId || e.clientId === filter.clientId),
     );
     return (filter.limit === undefined ? matching : matching.slice(-filter.limit)).map(present);
   }
 
-  clear(): void {
-    this.entries = [];
-    this.bytes = 0;
+  /** Everything, or one merchant's entries. */
+  clear(clientId?: string): void {
+    this.entries = clientId === undefined ? [] : this.entries.filter((e) => e.clientId !== clientId);
+    this.bytes = this.entries.reduce((n, e) => n + e.size, 0);
   }
 }
 
@@ -157,3 +164,5 @@ function headersOf(lines: string[]): Record<string, string> {
   }
   return Object.fromEntries(out);
 }
+
+const headerString = (v: string | string[] | undefined): string | undefined => (typeof v === 'string' ? v : undefined);

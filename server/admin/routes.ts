@@ -59,7 +59,12 @@ export function adminRouter(
     }));
     res.json({ global: scenarios.global?.name ?? null, scenarios: list });
   });
-  router.get('/scenario', (_req, res) => res.json({ scenario: scenarios.global?.name ?? null }));
+  // `clientId` (body or query): that merchant's own global scenario, before the sandbox's
+  const merchantOf = (req: { query: Record<string, unknown>; body?: { clientId?: unknown } }) => {
+    const v = req.body?.clientId ?? req.query.clientId;
+    return typeof v === 'string' && v !== '' ? v : undefined;
+  };
+  router.get('/scenario', (req, res) => res.json({ scenario: scenarios.globalOf(merchantOf(req))?.name ?? null }));
   router.put('/scenario', (req, res) => {
     const name = typeof req.body?.name === 'string' ? req.body.name : undefined;
     const scenario = name ? scenarios.set.get(name) : undefined;
@@ -67,17 +72,33 @@ export function adminRouter(
       throw new MockError(name ? `unknown scenario "${name.slice(0, 80)}"` : 'send {"name": "<scenario>"}', {
         known: scenarios.set.list.map((s) => s.name),
       });
-    scenarios.global = scenario;
-    res.json({ scenario: scenario.name, endpoints: Object.keys(scenario.apply) });
+    const clientId = merchantOf(req);
+    if (clientId) scenarios.perMerchant.set(clientId, scenario);
+    else scenarios.global = scenario;
+    res.json({ scenario: scenario.name, endpoints: Object.keys(scenario.apply), ...(clientId ? { clientId } : {}) });
   });
-  router.delete('/scenario', (_req, res) => {
-    scenarios.global = undefined;
-    res.json({ scenario: null });
+  router.delete('/scenario', (req, res) => {
+    const clientId = merchantOf(req);
+    if (clientId) scenarios.perMerchant.delete(clientId);
+    else scenarios.global = undefined;
+    res.json({ scenario: scenarios.globalOf(clientId)?.name ?? null });
   });
 
-  router.post('/reset', async (_req, res) => {
+  // {"clientId"}: only that merchant's records, scenario, journal entries and coverage; its tokens become unknown
+  router.post('/reset', async (req, res) => {
+    const clientId = merchantOf(req);
+    if (clientId) {
+      if (!deps.merchants.find(clientId)) throw new MockError(`no merchant "${clientId.slice(0, 80)}"`, {}, 404);
+      const records = deps.store.resetMerchant(clientId);
+      await deps.store.commit();
+      scenarios.perMerchant.delete(clientId);
+      journal.clear(clientId);
+      coverage.clear(clientId);
+      return void res.json({ status: 'reset', clientId, records });
+    }
     await deps.store.reset();
     scenarios.global = undefined;
+    scenarios.perMerchant.clear();
     journal.clear();
     coverage.clear();
     res.json({ status: 'reset' });
@@ -86,7 +107,7 @@ export function adminRouter(
   router.get('/requests', (req, res) => {
     const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
     const limit = q('limit') && /^\d{1,5}$/.test(q('limit')!) ? Number(q('limit')) : undefined;
-    res.json({ requests: journal.list({ path: q('path'), externalId: q('externalId'), limit }) });
+    res.json({ requests: journal.list({ path: q('path'), externalId: q('externalId'), clientId: q('clientId'), limit }) });
   });
 
   router.get('/coverage', (req, res) => {

@@ -11,7 +11,7 @@ export async function bindingOfTokenId(tokenId: string, clientId: string, deps: 
   let binding = deps.store.bindings.byBankCardToken(tokenId);
   if (!binding && tokenId.split('.').length === 3) {
     const result = await verifyJwt(deps.config.jwtPublicKey, tokenId, 'B2B2C', now);
-    const known = result.ok && result.claims.epoch === deps.store.tokenEpoch && result.claims.sub;
+    const known = result.ok && result.claims.epoch === deps.store.tokenEpochOf(result.claims.clientId) && result.claims.sub;
     binding = known ? deps.store.bindings.byReferenceNo(known) : undefined;
   }
   return binding && binding.clientId === clientId ? binding : undefined;

@@ -24,7 +24,7 @@ export const tokenB2b: EndpointDefinition<z.infer<typeof schema>> = {
       clientId: merchant.clientId,
       exp: Math.floor(now / 1000) + ttl,
       use: 'B2B',
-      epoch: deps.store.tokenEpoch,
+      epoch: deps.store.tokenEpochOf(merchant.clientId),
     } as const;
     // not stored: the epoch claim is what makes it known (auth/jwt.ts)
     const accessToken = await issueJwt(deps.config.jwtPrivateKey, claims);

@@ -81,7 +81,7 @@ async function issueCustomerToken({ deps, merchant, now }: Ctx<Body>, bindingRef
     exp: nowSec + config.b2b2cTtlSeconds,
     use: 'B2B2C',
     sub: bindingRef,
-    epoch: store.tokenEpoch,
+    epoch: store.tokenEpochOf(merchant.clientId),
   } as const;
   const refresh = { refreshToken: ids.refreshToken(), clientId: merchant.clientId, bindingRef, exp: nowSec + config.refreshTtlSeconds };
   // the customer token is not stored (its claims name the binding); the refresh token is: single use

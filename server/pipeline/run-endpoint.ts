@@ -38,11 +38,12 @@ export function runEndpoint<B>(
 
   return async (req, res) => {
     const header: HeaderGet = (name) => headerValue(req, name);
-    const now = deps.clock.now(header(H.partnerId) ?? header(H.clientKey)); // the merchant's clock (admin/clock.ts)
+    const claimed = header(H.partnerId) ?? header(H.clientKey); // who the request says it is: its clock and global scenario
+    const now = deps.clock.now(claimed); // the merchant's clock (admin/clock.ts)
     const parsed = readBody(req.body); //                                                          1 (its error waits for step 12a)
     const chosen = mark(
       res,
-      scenarios.resolve(header(H.mockScenario), def.name, () => stickyOf(parsed, header)),
+      scenarios.resolve(header(H.mockScenario), def.name, () => stickyOf(parsed, header), claimed),
     ); // 12 (choice)
     if (chosen?.rule.stage === 'auth' && chosen.via !== 'sticky') return answerBeforeChecks(chosen, req); // 12a
     if (parsed instanceof SnapError) throw parsed; //                                              1

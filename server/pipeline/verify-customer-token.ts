@@ -25,7 +25,9 @@ export async function verifyCustomerToken(
         : 'Authorization-Customer is not a customer token issued by this sandbox',
     );
   const binding =
-    result.claims.epoch === deps.store.tokenEpoch && result.claims.sub ? deps.store.bindings.byReferenceNo(result.claims.sub) : undefined;
+    result.claims.epoch === deps.store.tokenEpochOf(result.claims.clientId) && result.claims.sub
+      ? deps.store.bindings.byReferenceNo(result.claims.sub)
+      : undefined;
   if (!binding) throw customerTokenNotFound('the customer token is unknown here (state was reset?)');
   if (result.claims.clientId !== clientId) throw invalidCustomerToken('the customer token belongs to another merchant');
   return { claims: result.claims, binding };

@@ -24,7 +24,8 @@ export async function verifyB2bToken(get: HeaderGet, deps: Deps): Promise<{ merc
         ? 'the B2B access token has expired: get a new one'
         : 'Authorization does not carry a B2B access token issued by this sandbox',
     );
-  if (result.claims.epoch !== deps.store.tokenEpoch) throw tokenNotFound('the B2B access token is unknown here (state was reset?)');
+  if (result.claims.epoch !== deps.store.tokenEpochOf(result.claims.clientId))
+    throw tokenNotFound('the B2B access token is unknown here (state was reset?)');
   const partnerId = get(H.partnerId)!;
   const merchant = deps.merchants.find(partnerId);
   if (!merchant || partnerId !== result.claims.clientId)

@@ -101,6 +101,11 @@ export class Store {
     return this.data.tokenEpoch;
   }
 
+  /** The epoch a merchant's tokens carry: its own after a reset of it alone, else the state's. */
+  tokenEpochOf(clientId: string): string {
+    return Object.hasOwn(this.data.merchantEpochs, clientId) ? this.data.merchantEpochs[clientId]! : this.data.tokenEpoch;
+  }
+
   private touch(...path: Path): void {
     this.wal?.markDirty(path);
   }
@@ -250,6 +255,18 @@ export class Store {
 
   /** Removes a merchant registered at run time and every record of its own; how many records went. */
   forgetMerchant(clientId: string): number {
+    return this.dropRecordsOf(clientId, true);
+  }
+
+  /** Every record of one merchant goes, and the tokens issued to it become unknown; how many records went. */
+  resetMerchant(clientId: string): number {
+    const removed = this.dropRecordsOf(clientId, false);
+    this.data.merchantEpochs[clientId] = newTokenEpoch();
+    this.touch('merchantEpochs', clientId);
+    return removed;
+  }
+
+  private dropRecordsOf(clientId: string, withMerchant: boolean): number {
     let removed = 0;
     const drop = (collection: 'bindings' | 'payments' | 'authCodes' | 'refreshTokens' | 'notifications' | 'merchants') => {
       const all = this.data[collection] as Record<string, { clientId: string }>;
@@ -260,7 +277,8 @@ export class Store {
         removed++;
       }
     };
-    for (const c of ['bindings', 'payments', 'authCodes', 'refreshTokens', 'notifications', 'merchants'] as const) drop(c);
+    for (const c of ['bindings', 'payments', 'authCodes', 'refreshTokens', 'notifications'] as const) drop(c);
+    if (withMerchant) drop('merchants');
     for (const [day, records] of Object.entries(this.data.idempotency))
       for (const key of Object.keys(records)) {
         if (!key.startsWith(`${clientId}|`)) continue;

@@ -162,6 +162,8 @@ export interface Data {
   authCodes: Record<string, AuthCodeRecord>;
   bindings: Record<string, Binding>;
   payments: Record<string, PaymentRecord>;
+  /** a merchant reset on its own (POST /__mock/reset {clientId}) gets a token epoch of its own (auth/jwt.ts) */
+  merchantEpochs: Record<string, string>;
   /** merchants registered at run time, by clientId: kept across a reset, like those of the settings */
   merchants: Record<string, MerchantRecord>;
   /** by id: the newest ones, pending or finished (Store.addNotification keeps at most 1 000) */
@@ -184,5 +186,6 @@ export const emptyData = (): Data => ({
   payments: {},
   notifications: {},
   merchants: {},
+  merchantEpochs: {},
   idempotency: {},
 });

@@ -137,3 +137,50 @@ describe('kept in the state', () => {
     expect(() => loadConfig({ DOKU_MERCHANTS_FILE: path })).toThrow(/clientId "BRN-TEAM-B" is configured twice/);
   });
 });
+
+describe('one merchant at a time', () => {
+  beforeEach(async () => {
+    const { privateKeyPem: _p, ...body } = B;
+    await register(sb, body).expect(201);
+  });
+
+  test('POST /__mock/reset {clientId} resets only that merchant: its records go and its tokens become unknown', async () => {
+    const a = new SnapClient(sb.app);
+    const b = asB(sb);
+    const [sa, sbb] = await Promise.all([customerSession(a), customerSession(b)]);
+    await a.tx(PAY, paymentBody('R-A'), { customerToken: sa.customerToken, headers: IP });
+    await b.tx(PAY, paymentBody('R-B'), { customerToken: sbb.customerToken, headers: IP });
+    const bToken = await b.b2bToken();
+    const reset = await request(sb.app).post('/__mock/reset').send({ clientId: B.clientId }).expect(200);
+    expect(reset.body).toMatchObject({ status: 'reset', clientId: B.clientId });
+    expect((await b.tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: 'R-B' }, { token: bToken })).body.responseCode).toBe(
+      '4015503',
+    );
+    expect((await b.tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: 'R-B' })).body.responseCode).toBe('4045501'); // a new token: its payment is gone
+    expect((await a.tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: 'R-A' })).body.responseCode).toBe('2005500');
+    expect((await a.tx(PAY, paymentBody('R-A2'), { customerToken: sa.customerToken, headers: IP })).body.responseCode).toBe('2005400');
+    expect((await request(sb.app).post('/__mock/reset').send({ clientId: 'nobody' })).status).toBe(404);
+  });
+
+  test("a merchant's own global scenario applies to it alone", async () => {
+    await request(sb.app).put('/__mock/scenario').send({ name: 'status-general-error', clientId: B.clientId }).expect(200);
+    expect((await request(sb.app).get(`/__mock/scenario?clientId=${B.clientId}`)).body.scenario).toBe('status-general-error');
+    expect((await request(sb.app).get('/__mock/scenario')).body.scenario).toBeNull();
+    const status = (client: SnapClient) => client.tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: 'NONE' });
+    expect((await status(asB(sb))).body.responseCode).toBe('5005500');
+    expect((await status(new SnapClient(sb.app))).body.responseCode).toBe('4045501');
+    await request(sb.app).delete(`/__mock/scenario?clientId=${B.clientId}`).expect(200);
+    expect((await status(asB(sb))).body.responseCode).toBe('4045501');
+  });
+
+  test('the request journal and the coverage report by merchant', async () => {
+    await asB(sb).tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: 'NONE' });
+    await new SnapClient(sb.app).tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: 'NONE' });
+    const mine = (await request(sb.app).get(`/__mock/requests?clientId=${B.clientId}`)).body.requests;
+    expect(mine.map((r: { path: string }) => r.path)).toEqual(['/authorization/v1/access-token/b2b', '/orders/v1.0/debit/status']);
+    await request(sb.app).post('/__mock/reset').send({ clientId: B.clientId }).expect(200);
+    expect((await request(sb.app).get(`/__mock/requests?clientId=${B.clientId}`)).body.requests).toEqual([]);
+    expect((await request(sb.app).get(`/__mock/requests?clientId=${DEMO.clientId}`)).body.requests).toHaveLength(2);
+    expect((await request(sb.app).get(`/__mock/coverage?clientId=${B.clientId}`)).body.covered).toBe(0);
+  });
+});

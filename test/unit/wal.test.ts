@@ -82,6 +82,7 @@ describe('write-ahead log', () => {
       'authCodes',
       'bindings',
       'idempotency',
+      'merchantEpochs',
       'merchants',
       'notifications',
       'payments',
