@@ -11,6 +11,7 @@
  *     request journal like the DOKU endpoints' exchanges; then the error handler, the one place
  *     errors become HTTP.
  */
+import { EventEmitter } from 'node:events';
 import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
 import { adminRouter } from './admin/routes.js';
@@ -37,15 +38,16 @@ export function createApp(deps: Deps, scenarioSet: ScenarioSet): App {
   const ledger = new IdempotencyLedger(deps.store, deps.config.idempotencyMax);
   const onError = errorHandler(deps.config, deps.log);
   const coverage = new Coverage();
-  const observe = observeExchanges(deps.log, journal, coverage);
+  const changes = new EventEmitter().setMaxListeners(100); // dashboards listening (admin/state-views.ts)
+  const observe = observeExchanges(deps.log, journal, coverage, changes);
   const snap = snapRoutes(deps, ledger, scenarios, observe);
-  const outbox = new Outbox(deps);
+  const outbox = new Outbox(deps, () => changes.emit('change', { kind: 'notification' }));
 
   const rest = express();
   rest.disable('x-powered-by');
   rest.disable('etag');
   rest.set('trust proxy', false);
-  rest.use('/__mock', adminRouter(deps, scenarios, { journal, outbox, coverage }));
+  rest.use('/__mock', adminRouter(deps, scenarios, { journal, outbox, coverage, changes }));
   rest.use(otpPageRouter(deps));
   rest.use(walletPageRouter(deps));
   rest.use((req, res) => {

@@ -59,6 +59,7 @@ async function main(): Promise<void> {
   // the port actually bound (PORT=0 picks a free one), and the time since the process started
   const { port } = server.address() as AddressInfo;
   log.info({ port, startupMs: Math.round(performance.now()) }, `doku-sandbox listening on http://${config.host}:${port}`);
+  log.info(`dashboard: http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/__mock/ui`);
   for (const note of store.startupNotes) log.warn(`state repaired at start: ${note}`);
   const demo = config.merchants.find((m) => m.demo);
   if (demo) log.info(demoHint(demo.clientId, config, port));

@@ -21,6 +21,7 @@ interface Kept {
   status: number | null;
   durationMs: number;
   bodyBytes: number;
+  signatureDiagnosis: readonly string[] | undefined;
   rawHeaders: string[];
   body: string | undefined;
   answer: string | undefined;
@@ -39,6 +40,8 @@ export interface JournalEntry {
   status: number | null;
   responseBody: unknown;
   durationMs: number;
+  /** a refused X-SIGNATURE: which common mistakes reproduce it (snap/explain.ts) */
+  signatureDiagnosis?: readonly string[];
 }
 
 const SECRET_HEADERS = new Set(['authorization', 'authorization-customer', 'x-signature']);
@@ -100,6 +103,7 @@ export class Journal {
       status: res.writableFinished ? res.statusCode : null,
       durationMs,
       bodyBytes,
+      signatureDiagnosis: res.locals.signatureDiagnosis as readonly string[] | undefined,
       rawHeaders: req.rawHeaders,
       body,
       answer,
@@ -139,6 +143,7 @@ function present(e: Kept): JournalEntry {
     status: e.status,
     responseBody: redact(e.answer === undefined ? undefined : JSON.parse(e.answer)),
     durationMs: e.durationMs,
+    ...(e.signatureDiagnosis ? { signatureDiagnosis: e.signatureDiagnosis } : {}),
   };
 }
 

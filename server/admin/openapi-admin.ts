@@ -165,6 +165,50 @@ export const ADMIN_DOCS: Record<string, Record<string, object>> = {
       responses: { '202': { description: 'queued: {notification}' }, '404': mockError },
     },
   },
+  '/__mock/ui': {
+    get: {
+      operationId: 'dashboard',
+      summary: 'the dashboard (HTML; its data calls are the routes below)',
+      responses: { '200': html('the dashboard') },
+    },
+  },
+  '/__mock/payments': {
+    get: {
+      operationId: 'listPayments',
+      summary: 'payments, newest first',
+      parameters: [
+        { name: 'clientId', in: 'query', required: false, schema: { type: 'string' } },
+        { name: 'limit', in: 'query', required: false, schema: { type: 'integer' } },
+      ],
+      responses: ok('{payments: [{referenceNo, partnerReferenceNo, clientId, amount, status, latestTransactionStatus, refunded, …}]}'),
+    },
+  },
+  '/__mock/payments/{referenceNo}': {
+    get: {
+      operationId: 'paymentStory',
+      summary: "one payment's story: the record, the requests that name it, its notifications",
+      parameters: [ref],
+      responses: { ...ok('{payment, requests, notifications}'), '404': mockError },
+    },
+  },
+  '/__mock/bindings': {
+    get: {
+      operationId: 'listBindings',
+      summary: 'card and account bindings with their state, newest first',
+      parameters: [
+        { name: 'clientId', in: 'query', required: false, schema: { type: 'string' } },
+        { name: 'limit', in: 'query', required: false, schema: { type: 'integer' } },
+      ],
+      responses: ok('{bindings: [...]}'),
+    },
+  },
+  '/__mock/events': {
+    get: {
+      operationId: 'events',
+      summary: 'server-sent events: `change` after every DOKU exchange and notification attempt',
+      responses: { '200': { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+    },
+  },
   '/__mock/merchants': {
     get: {
       operationId: 'listMerchants',

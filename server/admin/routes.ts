@@ -17,6 +17,9 @@ import type { Outbox } from '../notify/outbox.js';
 import { coverageMarkdown, type Coverage } from './coverage.js';
 import { clockRoutes } from './clock.js';
 import { merchantRoutes } from './merchants.js';
+import { stateViews } from './state-views.js';
+import { UI_PAGE } from './ui-page.js';
+import type { EventEmitter } from 'node:events';
 import type { Journal } from './journal.js';
 import { buildOpenApi } from './openapi.js';
 import { ADMIN_DOCS } from './openapi-admin.js';
@@ -29,7 +32,7 @@ export const ADMIN_ROUTES = Object.entries(ADMIN_DOCS)
 export function adminRouter(
   deps: Deps,
   scenarios: ScenarioState,
-  { journal, outbox, coverage }: { journal: Journal; outbox: Outbox; coverage: Coverage },
+  { journal, outbox, coverage, changes }: { journal: Journal; outbox: Outbox; coverage: Coverage; changes: EventEmitter },
 ): Router {
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
@@ -48,6 +51,8 @@ export function adminRouter(
   // "DOKU's" public key, for the merchant's verifier of the sandbox's token requests (docs/doku.md §2.3): public, like DOKU's.
   const publicKeyPem = deps.config.jwtPublicKey.export({ type: 'spki', format: 'pem' }) as string;
   router.get('/doku-public-key', (_req, res) => void res.type('application/x-pem-file').send(publicKeyPem));
+  // The dashboard page holds no state: open like the OpenAPI document; its data calls need the admin token.
+  router.get('/ui', (_req, res) => void res.type('html').setHeader('Cache-Control', 'no-store').send(UI_PAGE));
   router.use(requireAdminToken(deps.config.adminToken));
 
   router.get('/scenarios', (_req, res) => {
@@ -122,6 +127,7 @@ export function adminRouter(
   router.use(notificationRoutes(deps, outbox));
   router.use(clockRoutes(deps, outbox));
   router.use(merchantRoutes(deps));
+  router.use(stateViews(deps, journal, outbox, changes));
   router.use((req, _res, next) =>
     next(new MockError(`unknown admin route ${req.method} /__mock${req.path}`, { known: ADMIN_ROUTES }, 404)),
   );

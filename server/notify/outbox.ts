@@ -23,7 +23,11 @@ export class Outbox {
   private readonly inFlight = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly deps: Deps) {
+  /** `changed`: told after every attempt (the dashboard's live view) */
+  constructor(
+    private readonly deps: Deps,
+    private readonly changed: () => void = () => {},
+  ) {
     deps.store.onPayment = (p) => this.paymentChanged(p);
     for (const p of Object.values(deps.store.data.payments))
       if (p.status === 'PENDING' && p.settleAt !== undefined) this.settling.add(p.referenceNo);
@@ -125,6 +129,7 @@ export class Outbox {
           : ({ state: 'PENDING', nextAt: Math.max(first + retryIn * 1000, attempt.at) } as const);
       store.notificationAttempted(n, attempt, next);
       await store.commit();
+      this.changed();
       log.info(
         {
           referenceNo: n.referenceNo,

@@ -31,6 +31,7 @@ export function sendSnapError(res: SnapResponse, err: SnapError, serviceCode: st
   const headers: Record<string, string> = {};
   if (err.reason) headers[H.mockReason] = err.reason.replace(/[^\x20-\x7e]/g, '?');
   if (err.explain !== undefined) headers[H.mockExplain] = JSON.stringify(err.explain).replace(/[^\x20-\x7e]/g, '?');
+  if (err.diagnosis) res.locals.signatureDiagnosis = err.diagnosis;
   sendSnap(res, errorBody(err, serviceCode), headers);
 }
 

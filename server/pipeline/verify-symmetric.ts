@@ -70,7 +70,9 @@ export function verifySymmetricSignature(input: SymmetricInput, merchant: Mercha
     const error = invalidSignature(
       'X-SIGNATURE is not base64(HMAC-SHA512(client secret, "POST:<path>:<B2B token>:<lowerhex sha256(minified body)>:<X-TIMESTAMP>"))',
     );
-    if (debug) error.explain = explainOf(input, merchant);
+    const explained = explainOf(input, merchant);
+    error.diagnosis = explained.diagnosis; // for the request journal and the dashboard
+    if (debug) error.explain = explained;
     throw error;
   }
 }

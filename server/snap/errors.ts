@@ -15,6 +15,8 @@ export class SnapError extends Error {
     readonly extra?: Record<string, unknown>,
     /** sandbox-only diagnosis, sent as `X-Mock-Explain` when the client asked with `X-Mock-Debug: 1` */
     public explain?: unknown,
+    /** which common signing mistakes reproduce a refused X-SIGNATURE (no secret in it): kept in the request journal */
+    public diagnosis?: readonly string[],
   ) {
     super(responseMessage);
     this.httpStatus = Number(caseKey.slice(0, 3));

@@ -42,6 +42,7 @@ test('the start message names the demo files by paths that exist, and how to try
   expect(out).toContain(join(PROJECT_ROOT, 'fixtures', 'keys', 'demo-merchant.TEST-ONLY.private.pem'));
   expect(out).toContain(join(PROJECT_ROOT, 'fixtures', 'demo-merchant.json'));
   expect(out).toContain('npm run example'); // a clone: the example script is a package script here
+  expect(out).toMatch(/dashboard: http:\/\/127\.0\.0\.1:\d+\/__mock\/ui/);
 });
 
 test("the start message prints DOKU's public key, the one /__mock/doku-public-key serves", async () => {

@@ -1,0 +1,154 @@
+/**
+ * The dashboard (/__mock/ui, issue #18) in headless Chromium: a payment made through DOKU's Node
+ * SDK appears without a reload; a scenario chosen in the page is what the next payment answers; a
+ * pending payment settled from the page shows its new status; the page asks nothing of another
+ * origin. Screenshots go to DASHBOARD_SCREENSHOTS (docs/ holds the ones the README shows).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import dokuSdk from 'doku-nodejs-library';
+import SdkConfig from 'doku-nodejs-library/_commons/config.js';
+import CardRegistrationRequestDTO from 'doku-nodejs-library/_models/cardRegistrationRequestDTO.js';
+import paymentModels from 'doku-nodejs-library/_models/paymentRequestDirectDebitDTO.js';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
+import { CARD, DEMO } from '../helpers/merchant.js';
+import { IP, PAY, SnapClient, customerSession, paymentBody } from '../helpers/snap-client.js';
+
+type Any = any;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = process.env.DASHBOARD_SCREENSHOTS ?? tmpdir();
+
+describe('the dashboard in a real browser', () => {
+  let sb: TestSandbox;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  const elsewhere: string[] = [];
+
+  beforeAll(async () => {
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    sb = await buildSandbox();
+    sb.clock.now = () => Date.now();
+    server = createServer(sb.app).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    (SdkConfig as Any).CORE_SANDBOX_BASE_URL = base;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('request', (r) => void (new URL(r.url()).origin !== base && elsewhere.push(r.url())));
+    await page.goto(`${base}/__mock/ui`);
+    await page.getByText('● live').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    sb?.app.outbox.stop();
+    server?.close();
+    jest.restoreAllMocks();
+  });
+
+  test('a payment made through DOKU’s Node SDK appears without a reload', async () => {
+    const snap = new (dokuSdk as Any).Snap({
+      isProduction: false,
+      privateKey: DEMO.privateKeyPem,
+      clientID: DEMO.clientId,
+      publicKey: '',
+      dokuPublicKey: '',
+      issuer: '',
+      secretKey: DEMO.clientSecret,
+    });
+    await snap.getTokenB2B();
+    const bind = await snap.doRegistrationCardBind(
+      new (CardRegistrationRequestDTO as Any)({ ...CARD }, 'CUST001', '6281234567890', {
+        channel: 'DIRECT_DEBIT_BRI_SNAP',
+        successRegistrationUrl: 'https://merchant.example/ok',
+        failedRegistrationUrl: 'https://merchant.example/failed',
+      }),
+    );
+    const submit = await fetch(bind.data.redirectUrl, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'otp=12345678',
+    });
+    const authCode = new URL(submit.headers.get('location')!).searchParams.get('authCode')!;
+    await snap.getTokenB2B2c(authCode);
+    const { PaymentRequestDto, TotalAmountDto, PaymentAdditionalInfoRequestDto } = paymentModels as Any;
+    const info = new PaymentAdditionalInfoRequestDto(
+      'DIRECT_DEBIT_BRI_SNAP',
+      'dashboard',
+      'https://merchant.example/paid',
+      'https://merchant.example/failed',
+      [],
+    );
+    const paid = await snap.doPayment(
+      new PaymentRequestDto('UI-SDK-1', new TotalAmountDto('12500.00', 'IDR'), [], info),
+      authCode,
+      '103.31.4.100',
+    );
+    expect([paid.responseCode, paid.responseMessage]).toEqual(['2005400', 'Successful']);
+    const row = page.locator('#payments tr', { hasText: 'UI-SDK-1' });
+    await row.waitFor();
+    expect(await row.locator('td.status').textContent()).toBe('SUCCESS');
+    await page.locator('#requests tr', { hasText: '/direct-debit/core/v1/debit/payment-host-to-host' }).first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'dashboard.png') });
+  });
+
+  test('a scenario chosen in the page is what the next payment answers', async () => {
+    await page.getByLabel('Search scenarios').fill('insufficient');
+    await page.getByLabel('Global scenario').selectOption('payment-insufficient-funds');
+    await page.getByRole('button', { name: 'Apply scenario' }).click();
+    await page.getByText('active: payment-insufficient-funds').waitFor();
+    const client = new SnapClient(base);
+    const session = await customerSession(client, 'CUST002', { bankCardNo: '4111111111111111', bankCardType: 'C', expiryDate: '1230' });
+    const res = await client.tx(PAY, paymentBody('UI-SCN-1'), { customerToken: session.customerToken, headers: IP });
+    expect(res.body.responseCode).toBe('4035414');
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByText('no global scenario').waitFor();
+  });
+
+  test('a pending payment settled from the page shows its new status', async () => {
+    const client = new SnapClient(base);
+    const session = await customerSession(client, 'CUST003', { bankCardNo: '5555555555554444', bankCardType: 'C', expiryDate: '1230' });
+    const res = await client.tx(PAY, paymentBody('UI-PEND-1'), {
+      customerToken: session.customerToken,
+      headers: { ...IP, 'X-Mock-Scenario': 'payment-in-progress-until-settled' },
+    });
+    expect(res.body.responseCode).toBe('2025400');
+    const row = page.locator('#payments tr', { hasText: 'UI-PEND-1' });
+    await row.locator('td.status', { hasText: 'PENDING' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'dashboard-pending.png') });
+    await row.getByRole('button', { name: 'Settle SUCCESS' }).click();
+    await row.locator('td.status', { hasText: 'SUCCESS' }).waitFor();
+    expect(sb.deps.store.findPayment(res.body.referenceNo)!.status).toBe('SUCCESS');
+  });
+
+  test('a refused signature: its request row explains why', async () => {
+    await new SnapClient(base).tx(
+      '/orders/v1.0/debit/status',
+      { serviceCode: '55', originalPartnerReferenceNo: 'X' },
+      { secret: 'not-the-secret' },
+    );
+    const row = page.locator('#requests tr', { hasText: '4015500' }).first();
+    await row.getByRole('button', { name: 'Why?' }).click();
+    await page.locator('#story-body', { hasText: 'no common mistake reproduces X-SIGNATURE' }).waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+  });
+
+  test("a payment's story opens from its row; the page asked nothing of another origin", async () => {
+    await page.locator('#payments a', { hasText: 'UI-SDK-1' }).click();
+    await page.locator('#story-body', { hasText: '"partnerReferenceNo": "UI-SDK-1"' }).waitFor();
+    expect(await page.locator('#story-body').textContent()).toContain('/direct-debit/core/v1/debit/payment-host-to-host');
+    await page.screenshot({ path: join(SHOTS, 'dashboard-story.png') });
+    await page.getByRole('button', { name: 'Close' }).click();
+    expect(elsewhere).toEqual([]);
+  });
+});
