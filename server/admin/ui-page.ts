@@ -48,7 +48,7 @@ const action = (tr, label, fn) => {
 async function loadRequests() {
   const { requests } = await api('/requests' + q('?limit=50'));
   fill($('#requests tbody'), requests.reverse(), (r, tr) => {
-    td(tr, r.time.slice(11, 19)); td(tr, r.path); td(tr, r.responseBody && r.responseBody.responseCode || String(r.status)); td(tr, r.scenario === 'none' ? '' : r.scenario); td(tr, r.durationMs + ' ms');
+    td(tr, r.time.slice(11, 19)); td(tr, r.method); td(tr, r.path); td(tr, r.responseBody && r.responseBody.responseCode || String(r.status)); td(tr, r.scenario === 'none' ? '' : r.scenario); td(tr, r.durationMs + ' ms');
     const show = (title, value) => { $('#story-title').textContent = title; $('#story-body').textContent = typeof value === 'string' ? value : JSON.stringify(value, null, 2); $('#story').showModal(); };
     if (r.signatureDiagnosis) action(tr, 'Why?', async () => show('Why the signature was refused', r.signatureDiagnosis.join(String.fromCharCode(10))));
     else action(tr, 'Details', async () => show(r.method + ' ' + r.path, r));
@@ -156,7 +156,7 @@ export const UI_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 <form id="auth" hidden style="padding:12px 16px"><label for="token">Admin token (DOKU_ADMIN_TOKEN)</label> <input id="token" type="password" autocomplete="off"> <button>Use</button></form>
 <main>
 <section aria-labelledby="h-payments"><h2 id="h-payments">Payments</h2><table id="payments"><thead><tr><th>partnerReferenceNo</th><th>amount</th><th>status</th><th>SNAP</th><th>refunds</th><th>merchant</th><th>actions</th></tr></thead><tbody></tbody></table></section>
-<section aria-labelledby="h-requests"><h2 id="h-requests">Requests</h2><table id="requests"><thead><tr><th>time</th><th>path</th><th>code</th><th>scenario</th><th>took</th></tr></thead><tbody></tbody></table></section>
+<section aria-labelledby="h-requests"><h2 id="h-requests">Requests</h2><table id="requests"><thead><tr><th>time (UTC)</th><th>method</th><th>path</th><th>code</th><th>scenario</th><th>took</th></tr></thead><tbody></tbody></table></section>
 <section aria-labelledby="h-bindings"><h2 id="h-bindings">Bindings</h2><table id="bindings"><thead><tr><th>card / account</th><th>kind</th><th>status</th><th>customer</th><th>balance</th><th>actions</th></tr></thead><tbody></tbody></table></section>
 <section aria-labelledby="h-notifications"><h2 id="h-notifications">Notifications</h2><p id="notice" class="live"></p><table id="notifications"><thead><tr><th>payment</th><th>state</th><th>attempts</th><th>last answer</th><th>actions</th></tr></thead><tbody></tbody></table></section>
 </main>
