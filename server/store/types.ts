@@ -1,5 +1,6 @@
 /** What the sandbox keeps. Wire names stay verbatim where a record mirrors a DOKU field. */
 import { randomBytes } from 'node:crypto';
+import type { MerchantInput } from '../config/merchant-input.js';
 
 export type BindingStatus = 'PENDING_OTP' | 'ACTIVE' | 'PENDING_UNBIND' | 'INACTIVE' | 'FAILED' | 'EXPIRED';
 
@@ -100,16 +101,8 @@ export interface PaymentRecord {
 export type PaymentOutcome = Pick<PaymentRecord, 'status' | 'responseCode' | 'responseMessage'> &
   Partial<Pick<PaymentRecord, 'paidTime' | 'approvalCode'>>;
 
-/** A merchant registered at run time (POST /__mock/merchants; config/merchant-input.ts). */
-export interface MerchantRecord {
-  clientId: string;
-  clientSecret: string;
-  publicKeyPem: string;
-  sharedKey?: string;
-  notificationUrl?: string;
-  tokenUrl?: string;
-  createdAt: number;
-}
+/** A merchant registered at run time (POST /__mock/merchants), as given (config/merchant-input.ts). */
+export type MerchantRecord = MerchantInput & { createdAt: number };
 
 /** One try at delivering a notification (notify/deliver.ts), as the delivery log shows it. */
 export interface NotificationAttempt {

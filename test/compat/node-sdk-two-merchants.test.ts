@@ -7,18 +7,13 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
-import dokuSdk from 'doku-nodejs-library';
 import SdkConfig from 'doku-nodejs-library/_commons/config.js';
-import CardRegistrationRequestDTO from 'doku-nodejs-library/_models/cardRegistrationRequestDTO.js';
-import paymentModels from 'doku-nodejs-library/_models/paymentRequestDirectDebitDTO.js';
 import CheckStatusDirectDebitDTO from 'doku-nodejs-library/_models/checkStatusDirectDebitRequestDTO.js';
 import request from 'supertest';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
-import { CARD } from '../helpers/merchant.js';
+import { SDK_CHANNEL as CHANNEL, sdkBoundCustomer, sdkFor, sdkPay } from '../helpers/sdk-flow.js';
 
 type Any = any;
-const IP = '103.31.4.100';
-const CHANNEL = 'DIRECT_DEBIT_BRI_SNAP';
 
 function merchant(clientId: string) {
   const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -32,40 +27,9 @@ function merchant(clientId: string) {
 
 /** One merchant's whole flow through its own SDK instance; answers its payment and the status checks of its own and the other's reference. */
 async function flow(m: ReturnType<typeof merchant>, ref: string, otherRef: string) {
-  const snap = new (dokuSdk as Any).Snap({
-    isProduction: false,
-    privateKey: m.privateKeyPem,
-    clientID: m.clientId,
-    publicKey: '',
-    dokuPublicKey: '',
-    issuer: '',
-    secretKey: m.clientSecret,
-  });
-  await snap.getTokenB2B();
-  const bind = await snap.doRegistrationCardBind(
-    new (CardRegistrationRequestDTO as Any)({ ...CARD }, 'CUST001', '6281234567890', {
-      channel: CHANNEL,
-      successRegistrationUrl: 'https://merchant.example/ok',
-      failedRegistrationUrl: 'https://merchant.example/failed',
-    }),
-  );
-  const submit = await fetch(bind.data.redirectUrl, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: 'otp=12345678',
-  });
-  const authCode = new URL(submit.headers.get('location')!).searchParams.get('authCode')!;
-  await snap.getTokenB2B2c(authCode);
-  const { PaymentRequestDto, TotalAmountDto, PaymentAdditionalInfoRequestDto } = paymentModels as Any;
-  const info = new PaymentAdditionalInfoRequestDto(
-    CHANNEL,
-    'shared sandbox',
-    'https://merchant.example/paid',
-    'https://merchant.example/failed',
-    [],
-  );
-  const payment = await snap.doPayment(new PaymentRequestDto(ref, new TotalAmountDto('10000.00', 'IDR'), [], info), authCode, IP);
+  const snap = sdkFor(m);
+  const authCode = await sdkBoundCustomer(snap);
+  const payment = await sdkPay(snap, authCode, ref);
   const status = (r: string) =>
     snap.doCheckStatus(
       new (CheckStatusDirectDebitDTO as Any)(r, undefined, undefined, '55', undefined, undefined, undefined, undefined, undefined, {

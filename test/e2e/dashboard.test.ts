@@ -9,17 +9,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import dokuSdk from 'doku-nodejs-library';
 import SdkConfig from 'doku-nodejs-library/_commons/config.js';
-import CardRegistrationRequestDTO from 'doku-nodejs-library/_models/cardRegistrationRequestDTO.js';
-import paymentModels from 'doku-nodejs-library/_models/paymentRequestDirectDebitDTO.js';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.js';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
-import { CARD, DEMO } from '../helpers/merchant.js';
+import { DEMO } from '../helpers/merchant.js';
+import { sdkBoundCustomer, sdkFor, sdkPay } from '../helpers/sdk-flow.js';
 import { IP, PAY, SnapClient, customerSession, paymentBody } from '../helpers/snap-client.js';
 
 type Any = any;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = process.env.DASHBOARD_SCREENSHOTS ?? tmpdir();
 
 describe('the dashboard in a real browser', () => {
@@ -38,10 +36,7 @@ describe('the dashboard in a real browser', () => {
     await new Promise((r) => server.once('listening', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     (SdkConfig as Any).CORE_SANDBOX_BASE_URL = base;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('request', (r) => void (new URL(r.url()).origin !== base && elsewhere.push(r.url())));
     await page.goto(`${base}/__mock/ui`);
@@ -56,44 +51,8 @@ describe('the dashboard in a real browser', () => {
   });
 
   test('a payment made through DOKU’s Node SDK appears without a reload', async () => {
-    const snap = new (dokuSdk as Any).Snap({
-      isProduction: false,
-      privateKey: DEMO.privateKeyPem,
-      clientID: DEMO.clientId,
-      publicKey: '',
-      dokuPublicKey: '',
-      issuer: '',
-      secretKey: DEMO.clientSecret,
-    });
-    await snap.getTokenB2B();
-    const bind = await snap.doRegistrationCardBind(
-      new (CardRegistrationRequestDTO as Any)({ ...CARD }, 'CUST001', '6281234567890', {
-        channel: 'DIRECT_DEBIT_BRI_SNAP',
-        successRegistrationUrl: 'https://merchant.example/ok',
-        failedRegistrationUrl: 'https://merchant.example/failed',
-      }),
-    );
-    const submit = await fetch(bind.data.redirectUrl, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'otp=12345678',
-    });
-    const authCode = new URL(submit.headers.get('location')!).searchParams.get('authCode')!;
-    await snap.getTokenB2B2c(authCode);
-    const { PaymentRequestDto, TotalAmountDto, PaymentAdditionalInfoRequestDto } = paymentModels as Any;
-    const info = new PaymentAdditionalInfoRequestDto(
-      'DIRECT_DEBIT_BRI_SNAP',
-      'dashboard',
-      'https://merchant.example/paid',
-      'https://merchant.example/failed',
-      [],
-    );
-    const paid = await snap.doPayment(
-      new PaymentRequestDto('UI-SDK-1', new TotalAmountDto('12500.00', 'IDR'), [], info),
-      authCode,
-      '103.31.4.100',
-    );
+    const snap = sdkFor(DEMO);
+    const paid = await sdkPay(snap, await sdkBoundCustomer(snap), 'UI-SDK-1', '12500.00');
     expect([paid.responseCode, paid.responseMessage]).toEqual(['2005400', 'Successful']);
     const row = page.locator('#payments tr', { hasText: 'UI-SDK-1' });
     await row.waitFor();

@@ -4,17 +4,10 @@
  * the right OTP lands the browser on successRegistrationUrl with the authCode → the binding is active.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium, listen } from '../helpers/browser.js';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { SnapClient } from '../helpers/snap-client.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const listen = async (server: Server) => {
-  server.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-};
 
 describe('hosted OTP page in a real browser', () => {
   let sb: TestSandbox;
@@ -27,25 +20,13 @@ describe('hosted OTP page in a real browser', () => {
   beforeAll(async () => {
     sb = await buildSandbox();
     sb.clock.now = () => Date.now();
-    sandbox = createServer(sb.app).listen(0, '127.0.0.1');
-    await new Promise((r) => sandbox.once('listening', r));
-    sandboxUrl = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
+    sandbox = createServer(sb.app);
+    sandboxUrl = await listen(sandbox);
     merchant = createServer((req, res) =>
       res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<h1>Merchant page</h1><p id="path">${req.url}</p>`),
     );
     merchantUrl = await listen(merchant);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -4,17 +4,10 @@
  * on the merchant's PAY_RETURN URL with status=SUCCESS → check status says 00.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
+import { launchChromium, listen } from '../helpers/browser.js';
 import { IP, PAY, STATUS, SnapClient } from '../helpers/snap-client.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const listen = async (server: Server) => {
-  server.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-};
 
 describe('hosted e-wallet page in a real browser', () => {
   let sb: TestSandbox;
@@ -33,10 +26,7 @@ describe('hosted e-wallet page in a real browser', () => {
       res.writeHead(200, { 'Content-Type': 'text/html' }).end(`<h1>Merchant</h1><p id="path">${req.url}</p>`),
     );
     merchantUrl = await listen(merchant);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
