@@ -21,7 +21,9 @@ const IN_FLIGHT_MAX = 8;
 export class Outbox {
   private readonly settling = new Set<string>();
   private readonly inFlight = new Set<string>();
+  /** runs only while something waits: a payment to settle, or a notification still pending */
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   /** `changed`: told after every attempt (the dashboard's live view) */
   constructor(
@@ -31,11 +33,13 @@ export class Outbox {
     deps.store.onPayment = (p) => this.paymentChanged(p);
     for (const p of Object.values(deps.store.data.payments))
       if (p.status === 'PENDING' && p.settleAt !== undefined) this.settling.add(p.referenceNo);
-    this.timer = setInterval(() => void this.tick(), TICK_MS).unref();
+    this.kick();
   }
 
   stop(): void {
+    this.stopped = true;
     clearInterval(this.timer);
+    this.timer = undefined;
   }
 
   /** Every record, newest first, optionally of one payment. */
@@ -80,16 +84,26 @@ export class Outbox {
     if (p.status !== 'PENDING') {
       this.settling.delete(p.referenceNo);
       if (this.merchantOf(p.clientId)?.notificationUrl) this.notify(p);
-    } else if (p.settleAt !== undefined) this.settling.add(p.referenceNo);
+    } else if (p.settleAt !== undefined) {
+      this.settling.add(p.referenceNo);
+      this.kick();
+    }
   }
 
   /** Now rather than at the next tick: a notification queued, or the clock moved (admin/clock.ts). */
   kick(): void {
+    if (this.stopped) return;
     setImmediate(() => void this.tick());
+    this.timer ??= setInterval(() => void this.tick(), TICK_MS).unref();
   }
 
   private async tick(): Promise<void> {
     const { store, clock } = this.deps;
+    const waiting = this.settling.size > 0 || Object.values(store.data.notifications).some((n) => n.state === 'PENDING');
+    if (!waiting && this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
     for (const ref of this.settling) {
       const p = store.findPayment(ref);
       if (p?.status === 'PENDING') settleIfDue(p, this.deps, clock.now(p.clientId));
