@@ -13,7 +13,7 @@ import type { EventEmitter } from 'node:events';
 
 export type Observe = (req: SnapRequest, res: SnapResponse) => void;
 
-export function observeExchanges(logger: Logger, journal: Journal, coverage: Coverage, changes?: EventEmitter): Observe {
+export function observeExchanges(logger: Logger, journal: Journal, coverage: Coverage, changes: EventEmitter): Observe {
   // These lines carry only the fields below, none of them secret: skip the root logger's redaction
   // pass (its wildcard paths walk every logged object: ~1 % of a request's CPU).
   const log = logger.child({}, { redact: [] });
@@ -35,7 +35,7 @@ export function observeExchanges(logger: Logger, journal: Journal, coverage: Cov
         'request',
       );
       journal.keep(req, res, durationMs);
-      changes?.emit('change', { kind: 'request' });
+      changes.emit('change', { kind: 'request' });
       const endpoint = (res.locals.endpoint as { name: string } | undefined)?.name; // set by snap-routes.ts
       if (endpoint && answer?.responseCode && !res.getHeader('X-Mock-Replay')) {
         const who = req.headers['x-partner-id'] ?? req.headers['x-client-key'];

@@ -9,12 +9,12 @@ import { Router } from 'express';
 import type { Deps } from '../deps.js';
 import type { Outbox } from '../notify/outbox.js';
 import { MockError } from '../scenario/mock-error.js';
+import { clientIdOf } from './client-id.js';
 import { formatJakarta } from '../snap/timestamp.js';
 
 export function clockRoutes(deps: Deps, outbox: Outbox): Router {
   const router = Router();
   const { clock } = deps;
-  const clientIdOf = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
   const show = (clientId: string | undefined) => {
     const offsetMs = clock.offsetOf(clientId);
     return {
@@ -25,11 +25,11 @@ export function clockRoutes(deps: Deps, outbox: Outbox): Router {
     };
   };
 
-  router.get('/clock', (req, res) => void res.json(show(clientIdOf(req.query.clientId))));
+  router.get('/clock', (req, res) => void res.json(show(clientIdOf(req))));
 
   router.post('/clock', (req, res) => {
     const body = (req.body ?? {}) as { advanceSeconds?: unknown; set?: unknown; clientId?: unknown };
-    const clientId = clientIdOf(body.clientId) ?? clientIdOf(req.query.clientId);
+    const clientId = clientIdOf(req);
     if (typeof body.advanceSeconds === 'number' && Number.isFinite(body.advanceSeconds) && body.set === undefined)
       clock.advance(body.advanceSeconds * 1000, clientId);
     else if (
@@ -45,7 +45,7 @@ export function clockRoutes(deps: Deps, outbox: Outbox): Router {
   });
 
   router.delete('/clock', (req, res) => {
-    const clientId = clientIdOf(req.query.clientId) ?? clientIdOf((req.body as { clientId?: unknown } | undefined)?.clientId);
+    const clientId = clientIdOf(req);
     clock.reset(clientId);
     res.json(show(clientId));
   });

@@ -8,6 +8,8 @@ import { Router } from 'express';
 import type { Deps } from '../deps.js';
 import { NO_URL, type Outbox } from '../notify/outbox.js';
 import { MockError } from '../scenario/mock-error.js';
+import { clientIdOf } from './client-id.js';
+import { isHttpUrl } from '../config/url.js';
 import { verifierCheck } from '../notify/verifier-check.js';
 
 export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
@@ -36,13 +38,12 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
   });
 
   router.post('/notifications/verifier-check', async (req, res) => {
-    const clientId = typeof req.body?.clientId === 'string' ? req.body.clientId : undefined;
+    const clientId = clientIdOf(req);
     const merchant = clientId ? deps.merchants.find(clientId) : deps.merchants.list()[0];
     if (!merchant)
       throw new MockError(`no merchant "${String(clientId).slice(0, 80)}"`, { known: deps.merchants.list().map((m) => m.clientId) }, 404);
     const url = typeof req.body?.url === 'string' ? req.body.url : merchant.notificationUrl;
-    if (!url || !/^https?:\/\//.test(url) || !URL.canParse(url))
-      throw new MockError('send {"url": "http://…/v1.0/debit/notify"}, or set DOKU_NOTIFICATION_URL');
+    if (!url || !isHttpUrl(url)) throw new MockError('send {"url": "http://…/v1.0/debit/notify"}, or set DOKU_NOTIFICATION_URL');
     res.json(await verifierCheck(deps, merchant, url));
   });
 

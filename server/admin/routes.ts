@@ -18,6 +18,7 @@ import { coverageMarkdown, type Coverage } from './coverage.js';
 import { clockRoutes } from './clock.js';
 import { merchantRoutes } from './merchants.js';
 import { stateViews } from './state-views.js';
+import { clientIdOf } from './client-id.js';
 import { UI_PAGE } from './ui-page.js';
 import type { EventEmitter } from 'node:events';
 import type { Journal } from './journal.js';
@@ -65,11 +66,7 @@ export function adminRouter(
     res.json({ global: scenarios.global?.name ?? null, scenarios: list });
   });
   // `clientId` (body or query): that merchant's own global scenario, before the sandbox's
-  const merchantOf = (req: { query: Record<string, unknown>; body?: { clientId?: unknown } }) => {
-    const v = req.body?.clientId ?? req.query.clientId;
-    return typeof v === 'string' && v !== '' ? v : undefined;
-  };
-  router.get('/scenario', (req, res) => res.json({ scenario: scenarios.globalOf(merchantOf(req))?.name ?? null }));
+  router.get('/scenario', (req, res) => res.json({ scenario: scenarios.globalOf(clientIdOf(req))?.name ?? null }));
   router.put('/scenario', (req, res) => {
     const name = typeof req.body?.name === 'string' ? req.body.name : undefined;
     const scenario = name ? scenarios.set.get(name) : undefined;
@@ -77,13 +74,13 @@ export function adminRouter(
       throw new MockError(name ? `unknown scenario "${name.slice(0, 80)}"` : 'send {"name": "<scenario>"}', {
         known: scenarios.set.list.map((s) => s.name),
       });
-    const clientId = merchantOf(req);
+    const clientId = clientIdOf(req);
     if (clientId) scenarios.perMerchant.set(clientId, scenario);
     else scenarios.global = scenario;
     res.json({ scenario: scenario.name, endpoints: Object.keys(scenario.apply), ...(clientId ? { clientId } : {}) });
   });
   router.delete('/scenario', (req, res) => {
-    const clientId = merchantOf(req);
+    const clientId = clientIdOf(req);
     if (clientId) scenarios.perMerchant.delete(clientId);
     else scenarios.global = undefined;
     res.json({ scenario: scenarios.globalOf(clientId)?.name ?? null });
@@ -91,7 +88,7 @@ export function adminRouter(
 
   // {"clientId"}: only that merchant's records, scenario, journal entries and coverage; its tokens become unknown
   router.post('/reset', async (req, res) => {
-    const clientId = merchantOf(req);
+    const clientId = clientIdOf(req);
     if (clientId) {
       if (!deps.merchants.find(clientId)) throw new MockError(`no merchant "${clientId.slice(0, 80)}"`, {}, 404);
       const records = deps.store.resetMerchant(clientId);
@@ -116,7 +113,7 @@ export function adminRouter(
   });
 
   router.get('/coverage', (req, res) => {
-    const clientId = typeof req.query.clientId === 'string' ? req.query.clientId : undefined;
+    const clientId = clientIdOf(req);
     const report = coverage.report(deps.config, clientId);
     if (req.query.format === 'md') return void res.type('text/markdown').send(coverageMarkdown(report));
     res.json(report);

@@ -12,10 +12,10 @@ import { MockError } from '../scenario/mock-error.js';
 import { formatJakarta } from '../snap/timestamp.js';
 import type { PaymentRecord } from '../store/types.js';
 import type { Journal } from './journal.js';
+import { clientIdOf } from './client-id.js';
 import type { Outbox } from '../notify/outbox.js';
 
 const limitOf = (v: unknown) => (typeof v === 'string' && /^\d{1,5}$/.test(v) ? Number(v) : 200);
-const clientOf = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export function stateViews(deps: Deps, journal: Journal, outbox: Outbox, changes: EventEmitter): Router {
   const router = Router();
@@ -36,7 +36,7 @@ export function stateViews(deps: Deps, journal: Journal, outbox: Outbox, changes
   });
 
   router.get('/payments', (req, res) => {
-    const clientId = clientOf(req.query.clientId);
+    const clientId = clientIdOf(req);
     const all = Object.values(store.data.payments).filter((p) => !clientId || p.clientId === clientId);
     res.json({ payments: all.slice(-limitOf(req.query.limit)).reverse().map(summary) });
   });
@@ -53,7 +53,7 @@ export function stateViews(deps: Deps, journal: Journal, outbox: Outbox, changes
   });
 
   router.get('/bindings', (req, res) => {
-    const clientId = clientOf(req.query.clientId);
+    const clientId = clientIdOf(req);
     const all = Object.values(store.data.bindings).filter((b) => !clientId || b.clientId === clientId);
     const bindings = all
       .slice(-limitOf(req.query.limit))

@@ -6,6 +6,7 @@ import type { KeyObject } from 'node:crypto';
 import { SETTINGS, type SettingEnv, type SettingSpec } from './settings.js';
 import { loadJwtKeys, loadMerchants, type Merchant } from './keys.js';
 import { checkMerchantInput, merchantOf } from './merchant-input.js';
+import { isHttpUrl } from './url.js';
 import { readFileSync } from 'node:fs';
 
 export type { Merchant };
@@ -207,7 +208,7 @@ function retrySchedule(value: string, problems: string[]): number[] {
 /** An http(s) URL setting, or undefined when empty. */
 function httpUrl(raw: Record<SettingEnv, string>, k: SettingEnv, problems: string[]): string | undefined {
   if (!raw[k]) return undefined;
-  if (/^https?:\/\/[^/\s]+/.test(raw[k]) && URL.canParse(raw[k])) return raw[k];
+  if (isHttpUrl(raw[k])) return raw[k];
   problems.push(`${k}: "${raw[k]}" is not an http:// or https:// URL`);
   return undefined;
 }

@@ -5,6 +5,7 @@
  */
 import { createPublicKey } from 'node:crypto';
 import type { Merchant } from './keys.js';
+import { isHttpUrl } from './url.js';
 
 export interface MerchantInput {
   clientId: string;
@@ -29,7 +30,7 @@ export function checkMerchantInput(v: unknown): { ok: true; input: MerchantInput
     if (o[field] !== undefined && typeof o[field] !== 'string') return { ok: false, field, problem: 'must be a string' };
   for (const field of ['notificationUrl', 'tokenUrl'] as const) {
     const url = o[field] as string | undefined;
-    if (url && !(/^https?:\/\//.test(url) && URL.canParse(url))) return { ok: false, field, problem: 'must be an http:// or https:// URL' };
+    if (url && !isHttpUrl(url)) return { ok: false, field, problem: 'must be an http:// or https:// URL' };
   }
   try {
     if (createPublicKey(o.publicKeyPem as string).asymmetricKeyType !== 'rsa') throw new Error('not RSA');

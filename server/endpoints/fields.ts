@@ -1,5 +1,6 @@
 /** Reusable field rules for endpoint schemas (docs/doku.md §1.6, §1.7, §4). */
 import { z } from 'zod';
+import { isHttpUrl } from '../config/url.js';
 import type { Config } from '../config/load.js';
 
 /** A non-empty string of at most `max` characters. */
@@ -17,19 +18,7 @@ export function channel(config: Config) {
 }
 
 /** An absolute http(s) URL (redirect targets). */
-export const httpUrl = z
-  .string()
-  .max(2048)
-  .refine(
-    (v) => {
-      try {
-        return ['http:', 'https:'].includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    },
-    { message: 'must be an absolute http(s) URL' },
-  );
+export const httpUrl = z.string().max(2048).refine(isHttpUrl, { message: 'must be an absolute http(s) URL' });
 
 /** An ISO-8601 date or date-time (`2020-12-21` or `2020-12-21T14:56:11+07:00`, optional millis and zone), a real one. */
 export const isoDateTime = z

@@ -122,7 +122,7 @@ export class Outbox {
     const { store, clock, config, ids, log } = this.deps;
     try {
       const merchant = this.merchantOf(n.clientId);
-      if (!merchant?.notificationUrl) return store.notificationDue(n, undefined);
+      if (!merchant?.notificationUrl) return store.notificationNotSent(n, NO_URL); // the settings changed since it was queued
       const attempt = await deliver({
         url: merchant.notificationUrl,
         merchant,

@@ -87,8 +87,9 @@ export async function verifierCheck(deps: Deps, merchant: Merchant, url: string)
   const variants = [];
   for (const v of VARIANTS) {
     // each forgery but the replay gets an X-EXTERNAL-ID of its own, so only its own flaw can give it away
-    const fresh = v.name === 'valid' || v.name === 'replayed-external-id' ? d : { ...d, externalId: deps.ids.externalId() };
-    const sent = v.make(v.name === 'valid' || v.name === 'replayed-external-id' ? valid : signNotification(fresh, token), fresh, token);
+    const same = v.name === 'valid' || v.name === 'replayed-external-id';
+    const own = same ? d : { ...d, externalId: deps.ids.externalId() };
+    const sent = v.make(same ? valid : signNotification(own, token), own, token);
     const answer = await post(url, sent, AbortSignal.timeout(d.timeoutMs));
     const accepted = answer.status !== null && answer.status >= 200 && answer.status < 300;
     variants.push({ name: v.name, ...(v.forged ? { forged: v.forged } : {}), accepted, ...answer });

@@ -84,7 +84,8 @@ function finish(res: Response, b: Binding, status: 'SUCCESS' | 'FAILED', message
   res.redirect(303, target.toString());
 }
 
-function redirectTarget(url: string | undefined): URL | undefined {
+/** Where to send the customer back to, when the request named a URL that parses. */
+export function redirectTarget(url: string | undefined): URL | undefined {
   try {
     return url ? new URL(url) : undefined;
   } catch {
@@ -92,6 +93,6 @@ function redirectTarget(url: string | undefined): URL | undefined {
   }
 }
 
-function html(res: Response, status: number, body: string): void {
+export function html(res: Response, status: number, body: string): void {
   res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(body);
 }

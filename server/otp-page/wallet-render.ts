@@ -1,7 +1,5 @@
 /** The hosted e-wallet approval page (otp-page/wallet-routes.ts): no external assets, every value HTML-escaped. */
-import { page } from './render.js';
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { esc, page } from './render.js';
 
 export const WALLET_NAMES: Record<string, string> = {
   EMONEY_DANA_SNAP: 'DANA',

@@ -12,6 +12,7 @@ import { WALLET_PAGE_PATH } from '../domain/wallet-payment.js';
 import { formatJakarta } from '../snap/timestamp.js';
 import type { PaymentRecord } from '../store/types.js';
 import { renderMessage } from './render.js';
+import { html, redirectTarget } from './routes.js';
 import { WALLET_NAMES, renderWalletPage } from './wallet-render.js';
 
 export function walletPageRouter(deps: Deps): Router {
@@ -53,7 +54,7 @@ export function walletPageRouter(deps: Deps): Router {
     if (action !== 'approve' && action !== 'decline') return html(res, 400, renderMessage('Choose', 'Approve or decline the payment.'));
     settle(p, action === 'approve' ? 'SUCCESS' : 'FAILED', deps, deps.clock.now(p.clientId));
     await deps.store.commit();
-    const back = returnUrl(p);
+    const back = redirectTarget(p.wallet?.returnUrl);
     if (!back)
       return html(
         res,
@@ -70,16 +71,4 @@ export function walletPageRouter(deps: Deps): Router {
       ? html(res, 400, renderMessage('Bad link', 'This payment link is malformed.'))
       : next(err)) as ErrorRequestHandler);
   return router;
-}
-
-function returnUrl(p: PaymentRecord): URL | undefined {
-  try {
-    return p.wallet?.returnUrl ? new URL(p.wallet.returnUrl) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function html(res: Response, status: number, body: string): void {
-  res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(body);
 }

@@ -24,9 +24,10 @@ export async function authenticate(
   header: HeaderGet,
   parsed: ParsedBody,
   deps: Deps,
+  now: number,
 ): Promise<Caller> {
   if (def.auth === 'asymmetric') return { merchant: verifyTokenRequest(header, deps.merchants) }; //  4-7 (RSA)
-  const auth = await verifyB2bToken(header, deps); //                                                4-6
+  const auth = await verifyB2bToken(header, deps, now); //                                                4-6
   const signed = {
     method: req.method,
     originalUrl: req.originalUrl,

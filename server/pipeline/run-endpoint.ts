@@ -48,7 +48,7 @@ export function runEndpoint<B>(
     if (chosen?.rule.stage === 'auth' && chosen.via !== 'sticky') return answerBeforeChecks(chosen, req); // 12a
     if (parsed instanceof SnapError) throw parsed; //                                              1
     checkHeaders(header, def.auth, extraHeaders, deps.config, now); //                              2-3
-    const caller = await authenticate(def as EndpointDefinition<unknown>, req, header, parsed, deps); // 4-7
+    const caller = await authenticate(def as EndpointDefinition<unknown>, req, header, parsed, deps, now); // 4-7
     const admission =
       def.auth === 'symmetric'
         ? await admitRequest(ledger, req, parsed.compact(), caller.merchant.clientId, header(H.externalId)!, now)
@@ -60,7 +60,7 @@ export function runEndpoint<B>(
         if (chosen.rule.responseCode) throw forcedAnswer(chosen);
       }
       const wantsCustomer = def.customerToken === 'required' || (def.customerToken && header(H.authorizationCustomer));
-      const customer = wantsCustomer ? await verifyCustomerToken(header, caller.merchant.clientId, deps) : undefined; // 9
+      const customer = wantsCustomer ? await verifyCustomerToken(header, caller.merchant.clientId, deps, now) : undefined; // 9
       const body = validateBody(schema, parsed.json, deps.config.emptyFieldsMode === 'strict'); //  10
       const { merchant, b2b } = caller;
       const reply = await def.handle({ deps, body, header, merchant, b2b, customer, baseUrl: baseUrlOf(req, deps), now, scenario: chosen }); // 11

@@ -13,11 +13,12 @@ export async function verifyCustomerToken(
   get: HeaderGet,
   clientId: string,
   deps: Deps,
+  now: number,
 ): Promise<{ claims: TokenClaims; binding: Binding }> {
   const header = get(H.authorizationCustomer);
   if (!header) throw customerTokenNotFound('header Authorization-Customer is missing');
   const token = header.replace(/^Bearer\s+/i, '');
-  const result = await verifyJwt(deps.config.jwtPublicKey, token, 'B2B2C', deps.clock.now(clientId));
+  const result = await verifyJwt(deps.config.jwtPublicKey, token, 'B2B2C', now);
   if (!result.ok)
     throw invalidCustomerToken(
       result.why === 'expired'

@@ -20,14 +20,15 @@ class PerMerchant {
 }
 
 export class PaymentIndex {
-  private readonly byRef = new Map<string, PaymentRecord>();
+  private all: Record<string, PaymentRecord> = {};
   private readonly byPartnerRef = new PerMerchant();
   private readonly byExternal = new PerMerchant();
   private readonly byPartnerRefundNo = new PerMerchant();
   private readonly byWallet = new Map<string, PaymentRecord>();
 
+  /** `all` is the store's collection, which `get` reads: by referenceNo it needs no index of its own. */
   rebuild(all: Record<string, PaymentRecord>): void {
-    this.byRef.clear();
+    this.all = all;
     this.byPartnerRef.clear();
     this.byExternal.clear();
     this.byPartnerRefundNo.clear();
@@ -37,15 +38,14 @@ export class PaymentIndex {
 
   /** A new or changed payment; the latest payment for a partnerReferenceNo wins (a retry after a failure). */
   add(p: PaymentRecord): void {
-    this.byRef.set(p.referenceNo, p);
     this.byPartnerRef.set(p.clientId, p.partnerReferenceNo, p);
     this.byExternal.set(p.clientId, p.externalId, p);
     for (const r of p.refunds) this.byPartnerRefundNo.set(p.clientId, r.partnerRefundNo, p);
     if (p.wallet) this.byWallet.set(p.wallet.sessionId, p);
   }
 
-  /** A Map, not the collection object: a reference such as "constructor" finds nothing (issue #19, defect 1). */
-  get = (referenceNo: string) => this.byRef.get(referenceNo);
+  /** Own keys only: a reference such as "constructor" finds nothing (issue #19, defect 1). */
+  get = (referenceNo: string) => (Object.hasOwn(this.all, referenceNo) ? this.all[referenceNo] : undefined);
   byPartnerReferenceNo = (clientId: string, ref: string) => this.byPartnerRef.get(clientId, ref);
   byExternalId = (clientId: string, id: string) => this.byExternal.get(clientId, id);
   byRefundNo = (clientId: string, partnerRefundNo: string) => this.byPartnerRefundNo.get(clientId, partnerRefundNo);

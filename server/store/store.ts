@@ -234,17 +234,19 @@ export class Store {
     this.touch('notifications', n.id);
   }
 
-  /** `n` is to be sent (again) at `at`; undefined: not at all, no URL being configured. */
-  notificationDue(n: NotificationRecord, at: number | undefined): void {
-    if (at === undefined) {
-      n.state = 'NOT_SENT';
-      n.reason = 'no notification URL is configured (DOKU_NOTIFICATION_URL)';
-      delete n.nextAt;
-    } else {
-      n.state = 'PENDING';
-      n.nextAt = at;
-      delete n.reason;
-    }
+  /** `n` is to be sent (again) at `at`. */
+  notificationDue(n: NotificationRecord, at: number): void {
+    n.state = 'PENDING';
+    n.nextAt = at;
+    delete n.reason;
+    this.touch('notifications', n.id);
+  }
+
+  /** `n` will not be sent, and why. */
+  notificationNotSent(n: NotificationRecord, reason: string): void {
+    n.state = 'NOT_SENT';
+    n.reason = reason;
+    delete n.nextAt;
     this.touch('notifications', n.id);
   }
 

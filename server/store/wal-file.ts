@@ -23,8 +23,10 @@ import {
   readFileSync,
   renameSync,
   statSync,
+  truncateSync,
+  unlinkSync,
+  writeSync,
 } from 'node:fs';
-import { truncateSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Adapter } from 'lowdb';

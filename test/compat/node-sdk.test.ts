@@ -11,13 +11,13 @@ import dokuSdk from 'doku-nodejs-library';
 import SdkConfig from 'doku-nodejs-library/_commons/config.js';
 import CardRegistrationRequestDTO from 'doku-nodejs-library/_models/cardRegistrationRequestDTO.js';
 import CardUnRegistUnbindRequestDTO from 'doku-nodejs-library/_models/cardUnregistUnbindRequestDTO.js';
-import paymentModels from 'doku-nodejs-library/_models/paymentRequestDirectDebitDTO.js';
 import RefundRequestDto from 'doku-nodejs-library/_models/refundRequestDTO.js';
 import CheckStatusDirectDebitDTO from 'doku-nodejs-library/_models/checkStatusDirectDebitRequestDTO.js';
 import PaymentJumpAppRequestDto from 'doku-nodejs-library/_models/paymentJumpAppRequestDTO.js';
 import request from 'supertest';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { CARD, DEMO } from '../helpers/merchant.js';
+import { sdkPaymentDto } from '../helpers/sdk-flow.js';
 
 type Any = any;
 
@@ -26,17 +26,7 @@ const CHANNEL = 'DIRECT_DEBIT_BRI_SNAP';
 // The SDK's X-EXTERNAL-ID is Date.now(): two calls in one millisecond share it (docs/sdks.md).
 const nextMs = () => new Promise((r) => setTimeout(r, 2));
 
-function paymentDto(partnerReferenceNo: string, value: string) {
-  const { PaymentRequestDto, TotalAmountDto, PaymentAdditionalInfoRequestDto } = paymentModels as Any;
-  const info = new PaymentAdditionalInfoRequestDto(
-    CHANNEL,
-    'kki test',
-    'https://merchant.example/paid',
-    'https://merchant.example/failed',
-    [],
-  );
-  return new PaymentRequestDto(partnerReferenceNo, new TotalAmountDto(value, 'IDR'), [], info);
-}
+const paymentDto = sdkPaymentDto;
 
 const refundDto = (partnerRefundNo: string, value: string) =>
   new (RefundRequestDto as Any)('INV-0001', { value, currency: 'IDR' }, partnerRefundNo, undefined, 'customer request', {

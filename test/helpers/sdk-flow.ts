@@ -45,7 +45,8 @@ export async function sdkBoundCustomer(snap: Any): Promise<string> {
   return authCode;
 }
 
-export async function sdkPay(snap: Any, authCode: string, partnerReferenceNo: string, value = '10000.00'): Promise<Any> {
+/** The SDK's payment request for a BRI card payment. */
+export function sdkPaymentDto(partnerReferenceNo: string, value = '10000.00'): Any {
   const { PaymentRequestDto, TotalAmountDto, PaymentAdditionalInfoRequestDto } = paymentModels as Any;
   const info = new PaymentAdditionalInfoRequestDto(
     SDK_CHANNEL,
@@ -54,5 +55,8 @@ export async function sdkPay(snap: Any, authCode: string, partnerReferenceNo: st
     'https://merchant.example/failed',
     [],
   );
-  return snap.doPayment(new PaymentRequestDto(partnerReferenceNo, new TotalAmountDto(value, 'IDR'), [], info), authCode, SDK_IP);
+  return new PaymentRequestDto(partnerReferenceNo, new TotalAmountDto(value, 'IDR'), [], info);
 }
+
+export const sdkPay = (snap: Any, authCode: string, partnerReferenceNo: string, value?: string): Promise<Any> =>
+  snap.doPayment(sdkPaymentDto(partnerReferenceNo, value), authCode, SDK_IP);

@@ -257,6 +257,27 @@ describe('after a restart', () => {
       paid.body.referenceNo,
     ]);
   });
+
+  test('a delivery still due when the next process has no notification URL: not sent, and the log says why', async () => {
+    receiver.answer = (_r, res) => void res.writeHead(500).end();
+    const first = await sandbox({ DOKU_DB_FILE: file, DOKU_NOTIFICATION_RETRY: '60' });
+    const paid = await first.pay('INV-RS2');
+    await eventually(async () => (await first.log(paid.body.referenceNo))[0]?.attempts.length === 1);
+    first.sb.app.outbox.stop();
+    const second = await buildSandbox({ DOKU_DB_FILE: file });
+    sandboxes.push(second);
+    second.clock.advance(60_000);
+    second.app.outbox.kick();
+    const [entry] = await eventually(async () => {
+      const l = (await request(second.app).get(`/__mock/notifications?referenceNo=${paid.body.referenceNo}`)).body.notifications;
+      return l[0]?.state === 'NOT_SENT' && l;
+    });
+    expect([entry.reason, entry.attempts.length, receiver.notifications().length]).toEqual([
+      'no notification URL is configured (DOKU_NOTIFICATION_URL): payments are not notified',
+      1,
+      1,
+    ]);
+  });
 });
 
 describe('POST /__mock/notifications/verifier-check', () => {
