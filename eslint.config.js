@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   { files: ['server/notify/**'], rules: upwards('endpoints', 'pipeline', 'admin', 'scenario', 'otp-page', 'app', 'snap-routes', 'main') },
   {
-    files: ['server/snap/**', 'server/config/**', 'server/auth/**', 'server/fake/**'],
+    files: ['server/snap/**', 'server/config/**', 'server/auth/**', 'server/fake/**', 'server/net/**'],
     rules: upwards('store', 'domain', 'endpoints', 'pipeline', 'admin', 'scenario', 'otp-page', 'notify', 'app', 'snap-routes', 'main'),
   },
   { files: ['server/endpoints/**'], rules: upwards('pipeline', 'admin', 'otp-page', 'app', 'snap-routes', 'main') },

@@ -38,7 +38,7 @@ export function createApp(deps: Deps, scenarioSet: ScenarioSet): App {
   const ledger = new IdempotencyLedger(deps.store, deps.config.idempotencyMax);
   const onError = errorHandler(deps.config, deps.log);
   const coverage = new Coverage();
-  const changes = new EventEmitter().setMaxListeners(100); // dashboards listening (admin/state-views.ts)
+  const changes = new EventEmitter().setMaxListeners(deps.config.eventsMax + 1); // dashboards listening (admin/state-views.ts)
   const observe = observeExchanges(deps.log, journal, coverage, changes);
   const snap = snapRoutes(deps, ledger, scenarios, observe);
   const outbox = new Outbox(deps, () => changes.emit('change', { kind: 'notification' }));

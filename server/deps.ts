@@ -9,6 +9,7 @@ import type { Config } from './config/load.js';
 import type { Ids } from './fake/ids.js';
 import type { Store } from './store/store.js';
 import type { MerchantRegistry } from './domain/merchants.js';
+import type { Outbound } from './net/outbound.js';
 
 export interface Deps {
   config: Config;
@@ -18,4 +19,6 @@ export interface Deps {
   clock: TravelClock;
   ids: Ids;
   log: Logger;
+  /** every request the sandbox makes of its own goes through it: never to itself (net/outbound.ts) */
+  outbound: Outbound;
 }

@@ -15,6 +15,7 @@ import { createIds } from './fake/ids.js';
 import { createLogger, flushLog } from './logger.js';
 import { Store } from './store/store.js';
 import { MerchantRegistry } from './domain/merchants.js';
+import { Outbound } from './net/outbound.js';
 import { loadScenarios, type ScenarioSet } from './scenario/load.js';
 
 async function main(): Promise<void> {
@@ -51,7 +52,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const merchants = new MerchantRegistry(config.merchants, store);
-  const ready = createApp({ config, store, merchants, clock: new TravelClock(), ids: createIds(config.fakerSeed), log }, scenarios);
+  const outbound = new Outbound(config.publicUrl, config.outboundHosts);
+  outbound.listeningOn((server.address() as AddressInfo).port); // notifications never reach the sandbox itself
+  const deps = { config, store, merchants, clock: new TravelClock(), ids: createIds(config.fakerSeed), log, outbound };
+  const ready = createApp(deps, scenarios);
   serve = ready;
   appReady(ready);
 

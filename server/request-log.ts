@@ -38,10 +38,11 @@ export function observeExchanges(logger: Logger, journal: Journal, coverage: Cov
       changes.emit('change', { kind: 'request' });
       const endpoint = (res.locals.endpoint as { name: string } | undefined)?.name; // set by snap-routes.ts
       if (endpoint && answer?.responseCode && !res.getHeader('X-Mock-Replay')) {
-        const who = req.headers['x-partner-id'] ?? req.headers['x-client-key'];
+        // the merchant the request was authenticated as (pipeline/run-endpoint.ts), never a mere X-PARTNER-ID claim
+        const who = res.locals.clientId as string | undefined;
         const scenario = res.getHeader('X-Mock-Scenario');
         coverage.record(
-          typeof who === 'string' ? who : '',
+          who ?? '',
           endpoint,
           answer.responseCode,
           typeof scenario === 'string' && scenario !== 'none' ? scenario : undefined, // snap-routes.ts marks none `none`

@@ -8,12 +8,14 @@ import { statusAt } from '../domain/binding-status.js';
 import { verifyBindingOtp } from '../domain/verify-otp.js';
 import { settle } from '../domain/settle.js';
 import { MockError } from '../scenario/mock-error.js';
+import { mayAct } from './scope.js';
 
 export function flowHelpers(deps: Deps): Router {
   const router = Router();
 
   router.post('/bindings/:referenceNo/otp', async (req, res) => {
-    const binding = deps.store.bindings.byReferenceNo(String(req.params.referenceNo));
+    const found = deps.store.bindings.byReferenceNo(String(req.params.referenceNo));
+    const binding = found && mayAct(res, found.clientId) ? found : undefined; // another merchant's is "not found"
     if (!binding) throw new MockError('no binding with that referenceNo', {}, 404);
     const result = req.body?.result;
     if (result !== 'success' && result !== 'fail') throw new MockError('send {"result": "success"} or {"result": "fail"}');
@@ -33,7 +35,8 @@ export function flowHelpers(deps: Deps): Router {
   });
 
   router.post('/payments/:referenceNo/settle', async (req, res) => {
-    const payment = deps.store.findPayment(String(req.params.referenceNo));
+    const found = deps.store.findPayment(String(req.params.referenceNo));
+    const payment = found && mayAct(res, found.clientId) ? found : undefined;
     if (!payment) throw new MockError('no payment with that referenceNo', {}, 404);
     const to = req.body?.status;
     if (to !== 'SUCCESS' && to !== 'FAILED') throw new MockError('send {"status": "SUCCESS"} or {"status": "FAILED"}');

@@ -15,8 +15,10 @@ interface Kept {
   method: string;
   path: string;
   externalId: string | undefined;
-  /** who the request said it was (X-PARTNER-ID, or X-CLIENT-KEY on token requests) */
+  /** the merchant the request was authenticated as (its signature or token verified), else undefined */
   clientId: string | undefined;
+  /** who the request said it was (X-PARTNER-ID, or X-CLIENT-KEY on token requests): a claim anyone can make */
+  partnerId: string | undefined;
   scenario: string;
   status: number | null;
   durationMs: number;
@@ -30,6 +32,8 @@ interface Kept {
 
 export interface JournalEntry {
   id: number;
+  /** the merchant the request was authenticated as; absent when it was not (its X-PARTNER-ID is only a claim) */
+  clientId?: string;
   time: string;
   method: string;
   path: string;
@@ -98,7 +102,8 @@ export class Journal {
       method: req.method,
       path: req.originalUrl,
       externalId: typeof externalId === 'string' ? externalId : undefined,
-      clientId: headerString(req.headers['x-partner-id'] ?? req.headers['x-client-key']),
+      clientId: res.locals.clientId as string | undefined,
+      partnerId: headerString(req.headers['x-partner-id'] ?? req.headers['x-client-key']),
       scenario: String(res.getHeader('X-Mock-Scenario') ?? 'none'),
       status: res.writableFinished ? res.statusCode : null,
       durationMs,
@@ -113,19 +118,24 @@ export class Journal {
     while (this.entries.length > this.size || this.bytes > this.budget) this.bytes -= this.entries.shift()!.size;
   }
 
-  list(filter: { path?: string; externalId?: string; clientId?: string; limit?: number }): JournalEntry[] {
+  /** `clientId`: requests authenticated as that merchant; `partnerId`: requests that claimed to be it, authenticated or not. */
+  list(filter: { path?: string; externalId?: string; clientId?: string; partnerId?: string; limit?: number }): JournalEntry[] {
     const matching = this.entries.filter(
       (e) =>
         (!filter.path || e.path.split('?')[0] === filter.path) &&
         (!filter.externalId || e.externalId === filter.externalId) &&
-        (!filter.clientId || e.clientId === filter.clientId),
+        (!filter.clientId || e.clientId === filter.clientId) &&
+        (!filter.partnerId || e.partnerId === filter.partnerId),
     );
     return (filter.limit === undefined ? matching : matching.slice(-filter.limit)).map(present);
   }
 
-  /** Everything, or one merchant's entries. */
+  /** Everything, or one merchant's entries (and the unauthenticated ones that claimed to be it). */
   clear(clientId?: string): void {
-    this.entries = clientId === undefined ? [] : this.entries.filter((e) => e.clientId !== clientId);
+    this.entries =
+      clientId === undefined
+        ? []
+        : this.entries.filter((e) => e.clientId !== clientId && !(e.clientId === undefined && e.partnerId === clientId));
     this.bytes = this.entries.reduce((n, e) => n + e.size, 0);
   }
 }
@@ -133,6 +143,7 @@ export class Journal {
 function present(e: Kept): JournalEntry {
   return {
     id: e.id,
+    ...(e.clientId !== undefined ? { clientId: e.clientId } : {}),
     time: new Date(e.time).toISOString(),
     method: e.method,
     path: e.path.slice(0, 300),

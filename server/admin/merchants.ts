@@ -9,6 +9,7 @@ import type { Merchant } from '../config/keys.js';
 import { checkMerchantInput } from '../config/merchant-input.js';
 import type { Deps } from '../deps.js';
 import { MockError } from '../scenario/mock-error.js';
+import { mayAct } from './scope.js';
 
 const mask = (secret: string) => `${secret.slice(0, 4)}****`;
 
@@ -25,13 +26,26 @@ export function merchantRoutes(deps: Deps): Router {
     ...(m.tokenUrl ? { tokenUrl: m.tokenUrl } : {}),
   });
 
-  router.get('/merchants', (_req, res) => void res.json({ merchants: merchants.list().map(show) }));
+  router.get(
+    '/merchants',
+    (_req, res) =>
+      void res.json({
+        merchants: merchants
+          .list()
+          .filter((m) => mayAct(res, m.clientId))
+          .map(show),
+      }),
+  );
 
   router.post('/merchants', async (req, res) => {
     const checked = checkMerchantInput(req.body);
     if (!checked.ok) throw new MockError(`${checked.field} ${checked.problem}`, { field: checked.field });
     if (merchants.find(checked.input.clientId))
       throw new MockError(`clientId "${checked.input.clientId}" is already registered`, { field: 'clientId' }, 409);
+    for (const field of ['notificationUrl', 'tokenUrl'] as const) {
+      const refused = checked.input[field] && (await deps.outbound.check(checked.input[field]));
+      if (refused) throw new MockError(`${field}: the sandbox will not send to it: ${refused}`, { field });
+    }
     store.addMerchant({ ...checked.input, createdAt: deps.clock.now() });
     await store.commit();
     res.status(201).json({ merchant: show(merchants.find(checked.input.clientId)!) });
@@ -39,6 +53,7 @@ export function merchantRoutes(deps: Deps): Router {
 
   router.delete('/merchants/:clientId', async (req, res) => {
     const clientId = String(req.params.clientId);
+    if (!mayAct(res, clientId)) throw new MockError(`this credential cannot remove "${clientId.slice(0, 80)}"`, {}, 403);
     if (merchants.isConfigured(clientId))
       throw new MockError(
         `"${clientId}" comes from the settings (DOKU_CLIENT_ID, DOKU_MERCHANTS_FILE or the demo): change them instead`,

@@ -8,7 +8,8 @@ import { Router } from 'express';
 import type { Deps } from '../deps.js';
 import { NO_URL, type Outbox } from '../notify/outbox.js';
 import { MockError } from '../scenario/mock-error.js';
-import { clientIdOf } from './client-id.js';
+import { mayAct, scopeOf, targetOf } from './scope.js';
+import { NOTIFICATIONS_PER_MERCHANT } from '../store/notification-index.js';
 import { isHttpUrl } from '../config/url.js';
 import { verifierCheck } from '../notify/verifier-check.js';
 
@@ -17,13 +18,20 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
 
   router.get('/notifications', (req, res) => {
     const referenceNo = typeof req.query.referenceNo === 'string' ? req.query.referenceNo : undefined;
+    const clientId = targetOf(req, res);
+    const mine = (m: { clientId: string }) => clientId === undefined || m.clientId === clientId;
     const unset = deps.merchants
       .list()
-      .filter((m) => !m.notificationUrl)
+      .filter((m) => mine(m) && !m.notificationUrl)
       .map((m) => m.clientId);
+    const overflowing = outbox.overflowing().filter(([id]) => clientId === undefined || id === clientId);
+    const notices = [
+      ...(unset.length > 0 ? [`${NO_URL} (merchants ${unset.join(', ')})`] : []),
+      ...overflowing.map(([id, pending]) => overflowNotice(id, pending)),
+    ];
     res.json({
-      ...(unset.length > 0 ? { notice: `${NO_URL} (merchants ${unset.join(', ')})` } : {}),
-      notifications: outbox.list(referenceNo),
+      ...(notices.length > 0 ? { notice: notices.join('; ') } : {}),
+      notifications: outbox.list(referenceNo).filter(mine),
     });
   });
 
@@ -31,24 +39,38 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
     const referenceNo = typeof req.body?.referenceNo === 'string' ? req.body.referenceNo : undefined;
     if (!referenceNo) throw new MockError('send {"referenceNo": "<the payment\'s referenceNo>"}');
     const payment = deps.store.findPayment(referenceNo);
-    if (!payment) throw new MockError('no payment with that referenceNo', {}, 404);
+    if (!payment || !mayAct(res, payment.clientId)) throw new MockError('no payment with that referenceNo', {}, 404);
     const n = outbox.notify(payment);
     await deps.store.commit();
     res.status(202).json({ notification: n });
   });
 
   router.post('/notifications/verifier-check', async (req, res) => {
-    const clientId = clientIdOf(req);
+    const clientId = targetOf(req, res);
     const merchant = clientId ? deps.merchants.find(clientId) : deps.merchants.list()[0];
     if (!merchant)
       throw new MockError(`no merchant "${String(clientId).slice(0, 80)}"`, { known: deps.merchants.list().map((m) => m.clientId) }, 404);
-    const url = typeof req.body?.url === 'string' ? req.body.url : merchant.notificationUrl;
+    const asked = typeof req.body?.url === 'string' ? req.body.url : undefined;
+    const url = asked ?? merchant.notificationUrl;
     if (!url || !isHttpUrl(url)) throw new MockError('send {"url": "http://…/v1.0/debit/notify"}, or set DOKU_NOTIFICATION_URL');
+    // The check sends the merchant's token and notifications signed with its secret: only to its own
+    // receiver, unless the caller proves it is the merchant (or holds the admin token). The demo's secret is public.
+    const scope = scopeOf(res);
+    const proven = scope.kind === 'admin' || scope.kind === 'merchant' || merchant.demo;
+    if (asked !== undefined && asked !== merchant.notificationUrl && !proven)
+      throw new MockError(
+        `"${merchant.clientId}"'s signed notifications go only to its notificationUrl, unless the call proves it is that merchant: Authorization: Bearer <its client secret>`,
+        {},
+        403,
+      );
+    const refused = await deps.outbound.check(url);
+    if (refused) throw new MockError(`the sandbox will not send to ${url.slice(0, 200)}: ${refused}`, { field: 'url' });
     res.json(await verifierCheck(deps, merchant, url));
   });
 
   router.post('/notifications/:id/resend', async (req, res) => {
-    const n = deps.store.findNotification(String(req.params.id));
+    const found = deps.store.findNotification(String(req.params.id));
+    const n = found && mayAct(res, found.clientId) ? found : undefined;
     if (!n) throw new MockError('no notification with that id', {}, 404);
     outbox.resend(n);
     await deps.store.commit();
@@ -56,3 +78,6 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
   });
   return router;
 }
+
+export const overflowNotice = (clientId: string, pending: number) =>
+  `merchant ${clientId} has ${pending} notifications still to deliver, more than the ${NOTIFICATIONS_PER_MERCHANT} kept per merchant: none is dropped, but its receiver is not keeping up`;

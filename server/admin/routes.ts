@@ -1,11 +1,11 @@
 /**
- * /__mock: the sandbox's own API, never signature-checked. With
- * DOKU_ADMIN_TOKEN set, every route but /health and /openapi.json needs `Authorization: Bearer
- * <token>` (the document describes the API and holds no state: API tools can fetch it). Answers
- * are plain JSON; failures are `{ mockError, ... }`, never SNAP-shaped.
+ * /__mock: the sandbox's own API, never signature-checked. Every request passes the guard first
+ * (admin/guard.ts: the Host, the page's origin, JSON bodies, no sandbox's own calls). Then all but
+ * /health, /openapi.json, /doku-public-key and /ui (public, and holding no state) act for a scope
+ * (admin/scope.ts): the admin token's, one merchant's, or everyone's while the sandbox is open.
+ * Answers are plain JSON; failures are `{ mockError, ... }`, never SNAP-shaped.
  */
-import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
-import { timingSafeEqual } from 'node:crypto';
+import express, { Router, type ErrorRequestHandler } from 'express';
 import type { Deps } from '../deps.js';
 import { ENDPOINTS } from '../endpoints/index.js';
 import { MockError } from '../scenario/mock-error.js';
@@ -18,8 +18,9 @@ import { coverageMarkdown, type Coverage } from './coverage.js';
 import { clockRoutes } from './clock.js';
 import { merchantRoutes } from './merchants.js';
 import { stateViews } from './state-views.js';
-import { clientIdOf } from './client-id.js';
-import { UI_PAGE } from './ui-page.js';
+import { adminGuard } from './guard.js';
+import { scopeMiddleware, targetOf } from './scope.js';
+import { UI_CSP, UI_PAGE } from './ui-page.js';
 import type { EventEmitter } from 'node:events';
 import type { Journal } from './journal.js';
 import { buildOpenApi } from './openapi.js';
@@ -36,6 +37,7 @@ export function adminRouter(
   { journal, outbox, coverage, changes }: { journal: Journal; outbox: Outbox; coverage: Coverage; changes: EventEmitter },
 ): Router {
   const router = Router();
+  router.use(adminGuard(deps.config));
   router.use(express.json({ limit: '256kb' }));
 
   router.get('/health', (_req, res) => {
@@ -44,6 +46,7 @@ export function adminRouter(
       endpoints: ENDPOINTS.length,
       scenarios: scenarios.set.list.length,
       merchants: deps.merchants.list().map((m) => m.clientId),
+      ...overflowing(outbox),
     });
   });
   // Built on first request, not at start: it converts every zod schema (~5 % of cold start).
@@ -53,8 +56,20 @@ export function adminRouter(
   const publicKeyPem = deps.config.jwtPublicKey.export({ type: 'spki', format: 'pem' }) as string;
   router.get('/doku-public-key', (_req, res) => void res.type('application/x-pem-file').send(publicKeyPem));
   // The dashboard page holds no state: open like the OpenAPI document; its data calls need the admin token.
-  router.get('/ui', (_req, res) => void res.type('html').setHeader('Cache-Control', 'no-store').send(UI_PAGE));
-  router.use(requireAdminToken(deps.config.adminToken));
+  router.get(
+    '/ui',
+    (_req, res) =>
+      void res
+        .type('html')
+        .set({
+          'Cache-Control': 'no-store',
+          'Content-Security-Policy': UI_CSP,
+          'X-Content-Type-Options': 'nosniff',
+          'Referrer-Policy': 'no-referrer',
+        })
+        .send(UI_PAGE),
+  );
+  router.use(scopeMiddleware(deps));
 
   router.get('/scenarios', (_req, res) => {
     const list = scenarios.set.list.map((s) => ({
@@ -66,7 +81,7 @@ export function adminRouter(
     res.json({ global: scenarios.global?.name ?? null, scenarios: list });
   });
   // `clientId` (body or query): that merchant's own global scenario, before the sandbox's
-  router.get('/scenario', (req, res) => res.json({ scenario: scenarios.globalOf(clientIdOf(req))?.name ?? null }));
+  router.get('/scenario', (req, res) => res.json({ scenario: scenarios.globalOf(targetOf(req, res))?.name ?? null }));
   router.put('/scenario', (req, res) => {
     const name = typeof req.body?.name === 'string' ? req.body.name : undefined;
     const scenario = name ? scenarios.set.get(name) : undefined;
@@ -74,13 +89,13 @@ export function adminRouter(
       throw new MockError(name ? `unknown scenario "${name.slice(0, 80)}"` : 'send {"name": "<scenario>"}', {
         known: scenarios.set.list.map((s) => s.name),
       });
-    const clientId = clientIdOf(req);
+    const clientId = targetOf(req, res);
     if (clientId) scenarios.perMerchant.set(clientId, scenario);
     else scenarios.global = scenario;
     res.json({ scenario: scenario.name, endpoints: Object.keys(scenario.apply), ...(clientId ? { clientId } : {}) });
   });
   router.delete('/scenario', (req, res) => {
-    const clientId = clientIdOf(req);
+    const clientId = targetOf(req, res);
     if (clientId) scenarios.perMerchant.delete(clientId);
     else scenarios.global = undefined;
     res.json({ scenario: scenarios.globalOf(clientId)?.name ?? null });
@@ -88,7 +103,7 @@ export function adminRouter(
 
   // {"clientId"}: only that merchant's records, scenario, journal entries and coverage; its tokens become unknown
   router.post('/reset', async (req, res) => {
-    const clientId = clientIdOf(req);
+    const clientId = targetOf(req, res);
     if (clientId) {
       if (!deps.merchants.find(clientId)) throw new MockError(`no merchant "${clientId.slice(0, 80)}"`, {}, 404);
       const records = deps.store.resetMerchant(clientId);
@@ -109,11 +124,12 @@ export function adminRouter(
   router.get('/requests', (req, res) => {
     const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
     const limit = q('limit') && /^\d{1,5}$/.test(q('limit')!) ? Number(q('limit')) : undefined;
-    res.json({ requests: journal.list({ path: q('path'), externalId: q('externalId'), clientId: q('clientId'), limit }) });
+    const clientId = targetOf(req, res);
+    res.json({ requests: journal.list({ path: q('path'), externalId: q('externalId'), clientId, partnerId: q('partnerId'), limit }) });
   });
 
   router.get('/coverage', (req, res) => {
-    const clientId = clientIdOf(req);
+    const clientId = targetOf(req, res);
     const report = coverage.report(deps.config, clientId);
     if (req.query.format === 'md') return void res.type('text/markdown').send(coverageMarkdown(report));
     res.json(report);
@@ -134,18 +150,14 @@ export function adminRouter(
   return router;
 }
 
+/** Merchants whose undelivered notifications exceed the per-merchant cap (none is dropped): a health warning. */
+function overflowing(outbox: Outbox) {
+  const over = outbox.overflowing();
+  return over.length > 0 ? { notificationsOverflowing: Object.fromEntries(over) } : {};
+}
+
 function asMockError(err: unknown): unknown {
   if (err instanceof URIError) return new MockError('the path has malformed percent-encoding');
   const type = (err as { type?: unknown } | undefined)?.type;
   return err instanceof MockError || typeof type !== 'string' ? err : new MockError(`unreadable admin request body (${type})`);
-}
-
-function requireAdminToken(token: string): RequestHandler {
-  const expected = Buffer.from(`Bearer ${token}`);
-  return (req, _res, next) => {
-    if (!token) return next();
-    const given = Buffer.from(req.get('authorization') ?? '');
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
-    next(new MockError('the admin API needs Authorization: Bearer <DOKU_ADMIN_TOKEN>', {}, 401));
-  };
 }

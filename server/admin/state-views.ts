@@ -12,7 +12,7 @@ import { MockError } from '../scenario/mock-error.js';
 import { formatJakarta } from '../snap/timestamp.js';
 import type { PaymentRecord } from '../store/types.js';
 import type { Journal } from './journal.js';
-import { clientIdOf } from './client-id.js';
+import { mayAct, targetOf } from './scope.js';
 import type { Outbox } from '../notify/outbox.js';
 
 const limitOf = (v: unknown) => (typeof v === 'string' && /^\d{1,5}$/.test(v) ? Number(v) : 200);
@@ -36,13 +36,14 @@ export function stateViews(deps: Deps, journal: Journal, outbox: Outbox, changes
   });
 
   router.get('/payments', (req, res) => {
-    const clientId = clientIdOf(req);
+    const clientId = targetOf(req, res);
     const all = Object.values(store.data.payments).filter((p) => !clientId || p.clientId === clientId);
     res.json({ payments: all.slice(-limitOf(req.query.limit)).reverse().map(summary) });
   });
 
   router.get('/payments/:referenceNo', (req, res) => {
-    const p = store.findPayment(String(req.params.referenceNo));
+    const found = store.findPayment(String(req.params.referenceNo));
+    const p = found && mayAct(res, found.clientId) ? found : undefined; // another merchant's is "not found"
     if (!p) throw new MockError('no payment with that referenceNo', {}, 404);
     // the exchanges that name it, oldest first: the payment, its refunds, its status checks
     const names = [p.referenceNo, p.partnerReferenceNo];
@@ -53,7 +54,7 @@ export function stateViews(deps: Deps, journal: Journal, outbox: Outbox, changes
   });
 
   router.get('/bindings', (req, res) => {
-    const clientId = clientIdOf(req);
+    const clientId = targetOf(req, res);
     const all = Object.values(store.data.bindings).filter((b) => !clientId || b.clientId === clientId);
     const bindings = all
       .slice(-limitOf(req.query.limit))
@@ -73,13 +74,19 @@ export function stateViews(deps: Deps, journal: Journal, outbox: Outbox, changes
   });
 
   // Server-sent events: `change` after every DOKU exchange and notification attempt (the dashboard reloads what it shows).
-  router.get('/events', (req, res) => {
+  // At most DOKU_EVENTS_MAX followers: each change is written to every one of them, on the request path.
+  let following = 0;
+  router.get('/events', (_req, res) => {
+    if (following >= deps.config.eventsMax)
+      throw new MockError(`${following} clients already follow /__mock/events (DOKU_EVENTS_MAX): close a dashboard tab`, {}, 503);
+    following++;
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     const send = (e: unknown) => res.write(`event: change\ndata: ${JSON.stringify(e)}\n\n`);
     const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
     changes.on('change', send);
-    req.on('close', () => {
+    res.on('close', () => {
+      following--;
       changes.off('change', send);
       clearInterval(ping);
     });

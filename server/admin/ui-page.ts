@@ -5,6 +5,8 @@
  * written with textContent (never parsed as HTML); it follows `/__mock/events` to stay live. With
  * DOKU_ADMIN_TOKEN set it asks for the token once and keeps it in sessionStorage.
  */
+import { createHash } from 'node:crypto';
+
 const STYLE = `
 :root{--bg:#f3f5f9;--fg:#17202b;--muted:#5b6778;--card:#fff;--line:#dde3ec;--accent:#c21d14;--ok:#1f7a3a;--warn:#8a5a00;--bad:#a3160e}
 @media (prefers-color-scheme:dark){:root{--bg:#12161c;--fg:#e7ecf2;--muted:#9aa6b6;--card:#1b2129;--line:#2c3541;--accent:#ff6b5e;--ok:#5fd38a;--warn:#f0c05a;--bad:#ff8a80}}
@@ -19,7 +21,8 @@ button,select,input{font:inherit;color:inherit;background:var(--bg);border:1px s
 button{cursor:pointer}button:focus-visible,select:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid var(--accent);outline-offset:1px}
 .SUCCESS,.ACTIVE,.DELIVERED{color:var(--ok)}.PENDING,.PENDING_OTP,.PENDING_UNBIND{color:var(--warn)}.FAILED,.INACTIVE,.EXPIRED,.NOT_SENT{color:var(--bad)}
 a{color:var(--accent)}pre{white-space:pre-wrap;font-size:.8rem}dialog{max-width:min(900px,95vw);border:1px solid var(--line);border-radius:10px;background:var(--card);color:var(--fg)}
-label{font-size:.85rem;color:var(--muted)}.row{display:flex;gap:6px;align-items:center;flex-wrap:wrap}#desc{font-size:.8rem;color:var(--muted);max-width:40ch}`;
+label{font-size:.85rem;color:var(--muted)}.row{display:flex;gap:6px;align-items:center;flex-wrap:wrap}#desc{font-size:.8rem;color:var(--muted);max-width:40ch}
+#seconds{width:7em}#auth{padding:12px 16px}`;
 
 const SCRIPT = `
 const $ = (s) => document.querySelector(s);
@@ -141,6 +144,22 @@ $('#close-story').onclick = () => $('#story').close();
 function start() { loadMerchants().then(() => { loadScenarios(); reload(); follow(); }).catch(() => {}); }
 start();`;
 
+/**
+ * The page's Content-Security-Policy: its own inline style and script (by their hashes), calls to
+ * its own origin, nothing else; no frames, forms or base elsewhere.
+ */
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+export const UI_CSP = [
+  "default-src 'none'",
+  `script-src ${hash(SCRIPT)}`,
+  `style-src ${hash(STYLE)}`,
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export const UI_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>doku-sandbox dashboard</title><style>${STYLE}</style></head><body>
 <header>
@@ -149,11 +168,11 @@ export const UI_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 <span class="row"><label for="scenario-search">Scenario</label><input id="scenario-search" type="search" placeholder="search" aria-label="Search scenarios">
 <select id="scenario" aria-label="Global scenario"></select><button type="button" id="apply-scenario">Apply scenario</button><button type="button" id="clear-scenario">Clear</button>
 <span id="active-scenario" class="live"></span></span><span id="desc"></span>
-<span class="row"><span id="now" class="live"></span><label for="seconds">seconds</label><input id="seconds" type="number" value="900" style="width:7em">
+<span class="row"><span id="now" class="live"></span><label for="seconds">seconds</label><input id="seconds" type="number" value="900">
 <button type="button" id="advance">Advance clock</button><button type="button" id="real-time">Real time</button></span>
 <button type="button" id="coverage">Coverage</button><button type="button" id="reset">Reset</button>
 </header>
-<form id="auth" hidden style="padding:12px 16px"><label for="token">Admin token (DOKU_ADMIN_TOKEN)</label> <input id="token" type="password" autocomplete="off"> <button>Use</button></form>
+<form id="auth" hidden><label for="token">Admin token (DOKU_ADMIN_TOKEN)</label> <input id="token" type="password" autocomplete="off"> <button>Use</button></form>
 <main>
 <section aria-labelledby="h-payments"><h2 id="h-payments">Payments</h2><table id="payments"><thead><tr><th>partnerReferenceNo</th><th>amount</th><th>status</th><th>SNAP</th><th>refunds</th><th>merchant</th><th>actions</th></tr></thead><tbody></tbody></table></section>
 <section aria-labelledby="h-requests"><h2 id="h-requests">Requests</h2><table id="requests"><thead><tr><th>time (UTC)</th><th>method</th><th>path</th><th>code</th><th>scenario</th><th>took</th></tr></thead><tbody></tbody></table></section>

@@ -29,6 +29,11 @@ export interface Config {
   dbFile: string;
   scenariosDir: string;
   adminToken: string;
+  merchantIsolation: 'off' | 'enforced';
+  allowedHosts: readonly string[];
+  allowedOrigins: readonly string[];
+  outboundHosts: readonly string[];
+  eventsMax: number;
   journalSize: number;
   publicUrl: string;
   merchants: readonly Merchant[];
@@ -122,6 +127,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbFile: raw.DOKU_DB_FILE,
     scenariosDir: raw.DOKU_SCENARIOS_DIR || join(PROJECT_ROOT, 'scenarios'),
     adminToken: raw.DOKU_ADMIN_TOKEN,
+    merchantIsolation: raw.DOKU_MERCHANT_ISOLATION as 'off' | 'enforced',
+    allowedHosts: list('DOKU_ALLOWED_HOSTS').map((h) => h.toLowerCase()),
+    allowedOrigins: list('DOKU_ALLOWED_ORIGINS').map((o) => o.replace(/\/+$/, '').toLowerCase()),
+    outboundHosts: list('DOKU_OUTBOUND_HOSTS').map((h) => h.toLowerCase()),
+    eventsMax: int('DOKU_EVENTS_MAX'),
     journalSize: int('DOKU_JOURNAL_SIZE'),
     publicUrl: raw.DOKU_PUBLIC_URL.replace(/\/+$/, ''),
     merchants,

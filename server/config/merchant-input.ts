@@ -5,7 +5,7 @@
  */
 import { createPublicKey } from 'node:crypto';
 import type { Merchant } from './keys.js';
-import { isHttpUrl } from './url.js';
+import { isHttpUrl, URL_MAX } from './url.js';
 
 export interface MerchantInput {
   clientId: string;
@@ -26,12 +26,22 @@ export function checkMerchantInput(v: unknown): { ok: true; input: MerchantInput
     if (typeof o[field] !== 'string' || o[field] === '') return { ok: false, field, problem: 'is missing (a non-empty string)' };
   if (!/^[\x21-\x7e]{1,64}$/.test(o.clientId as string))
     return { ok: false, field: 'clientId', problem: 'must be 1-64 printable characters' };
+  // records are keyed by clientId: this one would become the merchants' prototype instead of a key
+  if (o.clientId === '__proto__') return { ok: false, field: 'clientId', problem: 'must not be "__proto__"' };
   for (const field of OPTIONAL)
     if (o[field] !== undefined && typeof o[field] !== 'string') return { ok: false, field, problem: 'must be a string' };
   for (const field of ['notificationUrl', 'tokenUrl'] as const) {
     const url = o[field] as string | undefined;
-    if (url && !isHttpUrl(url)) return { ok: false, field, problem: 'must be an http:// or https:// URL' };
+    if (url && !isHttpUrl(url)) return { ok: false, field, problem: `must be an http:// or https:// URL of at most ${URL_MAX} characters` };
   }
+  // Node derives the public half from a private key without a word: the private key would then be
+  // kept in the state file. The sandbox never keeps a private key it was not meant to have.
+  if (/PRIVATE KEY-----/.test(o.publicKeyPem as string))
+    return {
+      ok: false,
+      field: 'publicKeyPem',
+      problem: 'is a private key: send only its public half (-----BEGIN PUBLIC KEY-----); nothing was kept',
+    };
   try {
     if (createPublicKey(o.publicKeyPem as string).asymmetricKeyType !== 'rsa') throw new Error('not RSA');
   } catch {

@@ -61,6 +61,32 @@ export const SETTINGS = [
     { secret: true },
   ),
   s(
+    'DOKU_MERCHANT_ISOLATION',
+    'enum',
+    'off',
+    '`enforced`: an admin call acts only on the merchant whose client secret it sends as `Authorization: Bearer <clientSecret>` (with `X-PARTNER-ID` or `clientId` naming it), or on any with DOKU_ADMIN_TOKEN; calls without either are refused but for registering a merchant. `off`: anyone who may call the admin API acts on every merchant (docs/shared-sandbox.md).',
+    { values: ['off', 'enforced'] },
+  ),
+  s(
+    'DOKU_ALLOWED_HOSTS',
+    'list',
+    '',
+    'More `Host` names the admin API and dashboard answer to, beside loopback names, `*.localhost`, `*.internal`, IP addresses, single-label names (container services such as `doku`), HOST and DOKU_PUBLIC_URL: e.g. `sandbox.ci.example.com`; `*` = any. Others are refused (DNS rebinding: docs/shared-sandbox.md).',
+  ),
+  s(
+    'DOKU_ALLOWED_ORIGINS',
+    'list',
+    '',
+    "Origins of web pages allowed to call the admin API from a browser (e.g. `http://localhost:5173`), beside the sandbox's own dashboard. Requests from any other page are refused, as are non-JSON bodies on changing calls, so a form or a `no-cors` fetch cannot drive the sandbox.",
+  ),
+  s(
+    'DOKU_OUTBOUND_HOSTS',
+    'list',
+    '*',
+    'The hosts the sandbox may send notifications, token requests and verifier checks to: host names, `host:port`, or `*.example.com`; `*` = any (default: a receiver may be anywhere a CI job runs). Never the sandbox itself, whatever this says.',
+  ),
+  s('DOKU_EVENTS_MAX', 'int', '32', 'Clients that may follow /__mock/events at once (dashboard tabs); one more is answered 503.'),
+  s(
     'DOKU_JOURNAL_SIZE',
     'int',
     '500',

@@ -1,6 +1,7 @@
 /** Reusable field rules for endpoint schemas (docs/doku.md §1.6, §1.7, §4). */
 import { z } from 'zod';
 import { isHttpUrl } from '../config/url.js';
+import { isRealDate } from '../snap/timestamp.js';
 import type { Config } from '../config/load.js';
 
 /** A non-empty string of at most `max` characters. */
@@ -25,13 +26,6 @@ export const isoDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})?)?$/, 'must be ISO-8601, e.g. 2020-12-21T14:56:11+07:00')
   .refine(isRealDate, { message: 'is not a real date' });
-
-/** Date.parse alone would roll 2026-02-30 over into March. */
-function isRealDate(v: string): boolean {
-  const [y, m, d] = v.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(v));
-}
 
 /** `{value: "10000.00", currency: "IDR"}` (docs/doku.md §1.6). */
 export const amount = z.object({

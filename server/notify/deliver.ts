@@ -13,6 +13,8 @@ import type { Merchant } from '../config/keys.js';
 import { sha256Hex, signAsymmetric, signSymmetric, symmetricStringToSign } from '../snap/signature.js';
 import { formatJakarta } from '../snap/timestamp.js';
 import type { NotificationAttempt } from '../store/types.js';
+import { OutboundRefused, type Outbound } from '../net/outbound.js';
+import type { Response } from 'undici';
 
 const ANSWER_LIMIT = 64 * 1024;
 const ANSWER_KEPT = 4 * 1024;
@@ -25,6 +27,8 @@ export interface Delivery {
   dokuPrivateKey: KeyObject;
   timeoutMs: number;
   now: number;
+  /** the only way out: refuses the sandbox itself and hosts DOKU_OUTBOUND_HOSTS does not list (net/outbound.ts) */
+  outbound: Outbound;
 }
 
 /** The request an attempt sends (exported for the verifier check, which alters it on purpose). */
@@ -69,18 +73,19 @@ export async function deliver(d: Delivery): Promise<NotificationAttempt> {
     return attempt({ error: `token request to ${d.merchant.tokenUrl}: ${reason(e)}` });
   }
   const sent = signNotification(d, token);
-  const answer = await post(d.url, sent, signal);
+  const answer = await post(d.outbound, d.url, sent, signal);
   return attempt(answer, sent.headers);
 }
 
 /** POSTs a prepared notification: the merchant's status and the start of its answer, or why there was none. */
 export async function post(
+  outbound: Outbound,
   url: string,
   sent: Prepared,
   signal: AbortSignal,
 ): Promise<Pick<NotificationAttempt, 'status' | 'responseBody' | 'error'>> {
   try {
-    const res = await fetch(url, { method: 'POST', headers: sent.headers, body: sent.text, redirect: 'manual', signal });
+    const res = await outbound.fetch(url, { method: 'POST', headers: sent.headers, body: sent.text, signal });
     return { status: res.status, responseBody: (await readLimited(res)).slice(0, ANSWER_KEPT) };
   } catch (e) {
     return { status: null, error: reason(e) };
@@ -90,9 +95,8 @@ export async function post(
 /** The merchant's B2B token, requested as DOKU requests it (docs/doku.md §2.3). */
 export async function merchantToken(d: Delivery, signal: AbortSignal): Promise<string> {
   const timestamp = formatJakarta(d.now);
-  const res = await fetch(d.merchant.tokenUrl!, {
+  const res = await d.outbound.fetch(d.merchant.tokenUrl!, {
     method: 'POST',
-    redirect: 'manual',
     signal,
     headers: {
       'Content-Type': 'application/json',
@@ -132,6 +136,7 @@ async function readLimited(res: Response): Promise<string> {
 
 export function reason(e: unknown): string {
   const err = e as Error & { cause?: { code?: string; message?: string } };
+  if (err instanceof OutboundRefused) return `refused: ${err.message}`;
   if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'timed out';
   return err.cause?.code ?? err.cause?.message ?? err.message;
 }

@@ -21,6 +21,8 @@ const IN_FLIGHT_MAX = 8;
 export class Outbox {
   private readonly settling = new Set<string>();
   private readonly inFlight = new Set<string>();
+  /** resends asked for while an attempt was in flight */
+  private readonly resendAfter = new Set<string>();
   /** runs only while something waits: a payment to settle, or a notification still pending */
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -74,10 +76,19 @@ export class Outbox {
     return n;
   }
 
-  /** Sends `n` again now, whatever became of it. */
+  /**
+   * Sends `n` again now, whatever became of it. During an attempt, once that attempt has ended:
+   * its outcome would otherwise overwrite the resend.
+   */
   resend(n: NotificationRecord): void {
+    if (this.inFlight.has(n.id)) return void this.resendAfter.add(n.id);
     this.deps.store.notificationDue(n, this.deps.clock.now(n.clientId));
     this.kick();
+  }
+
+  /** Merchants keeping more notifications than the per-merchant cap, all still to deliver (store/notification-index.ts). */
+  overflowing(): [clientId: string, kept: number][] {
+    return this.deps.store.notificationsOverflowing();
   }
 
   private paymentChanged(p: PaymentRecord): void {
@@ -131,6 +142,7 @@ export class Outbox {
         dokuPrivateKey: config.jwtPrivateKey,
         timeoutMs: config.notificationTimeoutMs,
         now: clock.now(n.clientId),
+        outbound: this.deps.outbound,
       });
       const answered =
         attempt.status !== null && (config.notificationRetryUntil === 'any' || (attempt.status >= 200 && attempt.status < 300));
@@ -142,6 +154,7 @@ export class Outbox {
           ? ({ state: 'FAILED' } as const)
           : ({ state: 'PENDING', nextAt: Math.max(first + retryIn * 1000, attempt.at) } as const);
       store.notificationAttempted(n, attempt, next);
+      if (this.resendAfter.delete(n.id)) store.notificationDue(n, clock.now(n.clientId));
       await store.commit();
       this.changed();
       log.info(
@@ -159,6 +172,8 @@ export class Outbox {
       log.error({ err: e, referenceNo: n.referenceNo }, 'notification attempt failed');
     } finally {
       this.inFlight.delete(n.id);
+      this.resendAfter.delete(n.id);
+      if (n.state === 'PENDING') this.kick(); // a resend asked for meanwhile is due now
     }
   }
 

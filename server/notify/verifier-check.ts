@@ -76,6 +76,7 @@ export async function verifierCheck(deps: Deps, merchant: Merchant, url: string)
     dokuPrivateKey: deps.config.jwtPrivateKey,
     timeoutMs: deps.config.notificationTimeoutMs,
     now,
+    outbound: deps.outbound,
   };
   let token: string;
   try {
@@ -90,7 +91,7 @@ export async function verifierCheck(deps: Deps, merchant: Merchant, url: string)
     const same = v.name === 'valid' || v.name === 'replayed-external-id';
     const own = same ? d : { ...d, externalId: deps.ids.externalId() };
     const sent = v.make(same ? valid : signNotification(own, token), own, token);
-    const answer = await post(url, sent, AbortSignal.timeout(d.timeoutMs));
+    const answer = await post(deps.outbound, url, sent, AbortSignal.timeout(d.timeoutMs));
     const accepted = answer.status !== null && answer.status >= 200 && answer.status < 300;
     variants.push({ name: v.name, ...(v.forged ? { forged: v.forged } : {}), accepted, ...answer });
   }

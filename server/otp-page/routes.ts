@@ -6,6 +6,7 @@
  */
 import express, { Router, type ErrorRequestHandler, type Response } from 'express';
 import type { Deps } from '../deps.js';
+import { foreignPage, originsOf } from '../net/origin.js';
 import { statusAt } from '../domain/binding-status.js';
 import { verifyBindingOtp } from '../domain/verify-otp.js';
 import type { Binding } from '../store/types.js';
@@ -17,6 +18,7 @@ export const OTP_PAGE_PATH = ['/direct-debit/kki/binding/:sessionId', '/direct-d
 export function otpPageRouter(deps: Deps): Router {
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: '8kb' });
+  const origins = originsOf(deps.config.publicUrl, deps.config.allowedOrigins); // only this page's own form posts
 
   router.get(OTP_PAGE_PATH, (req, res) => {
     const binding = deps.store.bindings.bySessionId(String(req.params.sessionId));
@@ -27,6 +29,8 @@ export function otpPageRouter(deps: Deps): Router {
   });
 
   router.post(OTP_PAGE_PATH, form, async (req, res) => {
+    if (foreignPage(req.method, req.headers, origins))
+      return html(res, 403, renderMessage('Not from this page', 'The OTP can only be sent from this registration page.'));
     const binding = deps.store.bindings.bySessionId(String(req.params.sessionId));
     if (!binding) return html(res, 404, renderMessage('Session not found', 'This card registration link is unknown or was reset.'));
     const otp = typeof req.body?.otp === 'string' ? req.body.otp.trim() : '';

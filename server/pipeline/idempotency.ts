@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Store } from '../store/store.js';
+import { idempotencyKey } from '../store/idempotency-records.js';
 import type { IdempotencyRecord } from '../store/types.js';
 import { snapError } from '../snap/errors.js';
 import { jakartaDay } from '../snap/timestamp.js';
@@ -26,7 +27,7 @@ export class IdempotencyLedger {
   /** Decides, synchronously where it can, whether this request runs, replays or conflicts. */
   async admit(clientId: string, externalId: string, fingerprint: string, now: number): Promise<Admission> {
     const day = jakartaDay(now);
-    const key = `${clientId}|${externalId}`;
+    const key = idempotencyKey(clientId, externalId);
     for (;;) {
       const stored = this.store.findIdempotent(day, key);
       if (stored) {

@@ -49,6 +49,7 @@ export function runEndpoint<B>(
     if (parsed instanceof SnapError) throw parsed; //                                              1
     checkHeaders(header, def.auth, extraHeaders, deps.config, now); //                              2-3
     const caller = await authenticate(def as EndpointDefinition<unknown>, req, header, parsed, deps, now); // 4-7
+    res.locals.clientId = caller.merchant.clientId; // the journal and coverage count the request as this merchant's
     const admission =
       def.auth === 'symmetric'
         ? await admitRequest(ledger, req, parsed.compact(), caller.merchant.clientId, header(H.externalId)!, now)

@@ -19,6 +19,13 @@ export function skewSeconds(value: string, now: number): number {
   return Math.abs(now - Date.parse(value)) / 1000;
 }
 
+/** An ISO-8601 date (and time) that names a real day: Date.parse alone would roll 2026-02-30 over into March. */
+export function isRealDate(v: string): boolean {
+  const [y, m, d] = v.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d && !Number.isNaN(Date.parse(v));
+}
+
 const JAKARTA_OFFSET_MS = 7 * 3600 * 1000;
 
 /** Formats an instant in Asia/Jakarta (UTC+7, no DST) as `yyyy-MM-ddTHH:mm:ss+07:00`. */

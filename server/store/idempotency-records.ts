@@ -7,6 +7,15 @@ import type { IdempotencyRecord } from './types.js';
 
 type Days = Record<string, Record<string, IdempotencyRecord>>;
 
+/**
+ * A merchant's X-EXTERNAL-ID as a key of the day's records: a JSON pair, so no clientId and
+ * X-EXTERNAL-ID can spell another pair's key (`P|2` + `X` was `P` + `2|X` when joined by `|`).
+ */
+export const idempotencyKey = (clientId: string, externalId: string): string => JSON.stringify([clientId, externalId]);
+
+/** Whether `key` is one of `clientId`'s (keys of the `|` form, of state written before, expire with their day). */
+export const isKeyOf = (key: string, clientId: string): boolean => key.startsWith(`${JSON.stringify([clientId]).slice(0, -1)},`);
+
 export class IdempotencyRecords {
   /** each day's keys, oldest first (rebuilt from the data on first use) */
   private readonly order = new Map<string, { keys: string[]; head: number }>();

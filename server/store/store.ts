@@ -12,7 +12,8 @@ import { GroupCommit } from './group-commit.js';
 import { WalFile } from './wal-file.js';
 import { BindingIndex } from './binding-index.js';
 import { PaymentIndex } from './payment-index.js';
-import { IdempotencyRecords } from './idempotency-records.js';
+import { IdempotencyRecords, isKeyOf } from './idempotency-records.js';
+import { NotificationIndex } from './notification-index.js';
 import {
   emptyData,
   newTokenEpoch,
@@ -33,8 +34,6 @@ import {
 /** What a state file may hold: older versions stored access and customer token records. */
 type StoredData = Partial<Data> & { accessTokens?: unknown; customerTokens?: unknown };
 
-const NOTIFICATIONS_KEPT = 1000;
-
 export class Store {
   readonly bindings = new BindingIndex();
   readonly payments = new PaymentIndex();
@@ -43,7 +42,7 @@ export class Store {
    * PENDING one settles, after the change (notify/outbox.ts sends DOKU's notifications from here).
    */
   onPayment: (p: PaymentRecord, change: 'accepted' | 'settled') => void = () => {};
-  private notificationCount = 0;
+  private readonly notificationIndex = new NotificationIndex();
   private readonly idempotency = new IdempotencyRecords();
   private readonly commits: GroupCommit;
 
@@ -55,7 +54,7 @@ export class Store {
     this.commits = new GroupCommit(() => this.db.write(), flushMs);
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
-    this.notificationCount = Object.keys(this.data.notifications).length;
+    this.notificationIndex.rebuild(this.data.notifications);
   }
 
   /** `:memory:` (tests) or a JSON file path (snapshot + write-ahead log); a missing file starts empty. */
@@ -131,7 +130,7 @@ export class Store {
     this.idempotency.clear();
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
-    this.notificationCount = 0;
+    this.notificationIndex.rebuild(this.data.notifications);
     await this.wal?.resetTo(this.db.data);
   }
 
@@ -204,25 +203,22 @@ export class Store {
   }
 
   /**
-   * A new notification. At most 1 000 are kept, so a merchant that never answers cannot grow the
-   * state without bound: past that the oldest finished ones go first, then the oldest still pending.
+   * A new notification. Each merchant keeps at most NOTIFICATIONS_PER_MERCHANT, its oldest finished
+   * ones going first; one still to be delivered is never dropped (store/notification-index.ts).
    */
   addNotification(n: NotificationRecord): void {
     const all = this.data.notifications;
     all[n.id] = n;
     this.touch('notifications', n.id);
-    if (++this.notificationCount <= NOTIFICATIONS_KEPT) return; // counted, so a payment does not list them all
-    this.notificationCount = Object.keys(all).length;
-    let excess = this.notificationCount - NOTIFICATIONS_KEPT;
-    for (const finished of [true, false])
-      for (const id of Object.keys(all)) {
-        if (excess <= 0) return;
-        if ((all[id]!.state !== 'PENDING') !== finished || id === n.id) continue;
-        delete all[id];
-        this.touch('notifications', id);
-        this.notificationCount--;
-        excess--;
-      }
+    for (const id of this.notificationIndex.add(n, all)) {
+      delete all[id];
+      this.touch('notifications', id);
+    }
+  }
+
+  /** Merchants keeping more notifications than the cap, all still to be delivered, and how many. */
+  notificationsOverflowing(): [clientId: string, kept: number][] {
+    return this.notificationIndex.overflowing();
   }
 
   /** An attempt at delivering `n`, and what follows from it (delivered, failed for good, or the next attempt's time). */
@@ -283,7 +279,7 @@ export class Store {
     if (withMerchant) drop('merchants');
     for (const [day, records] of Object.entries(this.data.idempotency))
       for (const key of Object.keys(records)) {
-        if (!key.startsWith(`${clientId}|`)) continue;
+        if (!isKeyOf(key, clientId)) continue;
         delete records[key];
         this.touch('idempotency', day, key);
         removed++;
@@ -291,7 +287,7 @@ export class Store {
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
     this.idempotency.clear();
-    this.notificationCount = Object.keys(this.data.notifications).length;
+    this.notificationIndex.rebuild(this.data.notifications);
     return removed;
   }
 

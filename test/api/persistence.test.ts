@@ -2,6 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Outbound } from '../../server/net/outbound.js';
 import { createApp } from '../../server/app.js';
 import { loadConfig } from '../../server/config/load.js';
 import { createIds } from '../../server/fake/ids.js';
@@ -27,6 +28,7 @@ describe('persistence', () => {
       clock: manualClock(Date.parse('2026-05-26T10:00:00+07:00')),
       ids: createIds(undefined),
       log: silentLogger(),
+      outbound: new Outbound('', ['*']),
     };
     return { app: createApp(deps, loadScenarios(config.scenariosDir, config)), store };
   }

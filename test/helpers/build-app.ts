@@ -8,6 +8,7 @@ import { silentLogger } from '../../server/logger.js';
 import { Store } from '../../server/store/store.js';
 import type { Deps } from '../../server/deps.js';
 import { MerchantRegistry } from '../../server/domain/merchants.js';
+import { Outbound } from '../../server/net/outbound.js';
 import { loadScenarios, type ScenarioSet } from '../../server/scenario/load.js';
 
 export interface TestSandbox {
@@ -23,7 +24,8 @@ export async function buildSandbox(env: Record<string, string> = {}, options: { 
   const store = await Store.open(config.dbFile, config.dbFlushMs);
   const clock = manualClock(Date.parse('2026-05-26T10:00:00+07:00'));
   const merchants = new MerchantRegistry(config.merchants, store);
-  const deps: Deps = { config, store, merchants, clock, ids: createIds(config.fakerSeed), log: options.log ?? silentLogger() };
+  const outbound = new Outbound(config.publicUrl, config.outboundHosts);
+  const deps: Deps = { config, store, merchants, clock, ids: createIds(config.fakerSeed), log: options.log ?? silentLogger(), outbound };
   const scenarios = loadScenarios(config.scenariosDir, config);
   return { app: createApp(deps, scenarios), deps, scenarios, config, clock };
 }

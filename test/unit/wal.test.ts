@@ -290,25 +290,40 @@ describe('logs written by earlier versions (named `<file>.journal-<gen>.jsonl` u
 describe('notification records', () => {
   let file: string;
   eachTempState('notifications-', (_d, f) => (file = f));
-  const note = (i: number, state: 'PENDING' | 'DELIVERED') => ({
+  const note = (i: number, state: 'PENDING' | 'DELIVERED', clientId = 'BRN-1') => ({
     id: `N${String(i).padStart(5, '0')}`,
     referenceNo: `R${i}`,
-    clientId: 'BRN-1',
+    clientId,
     body: {},
     createdAt: i,
     state,
     attempts: [],
   });
 
-  test('at most 1 000 are kept: the oldest finished go first, then the oldest pending; on disk too', async () => {
+  test('at most 1 000 per merchant: its oldest finished go first, a pending one never; on disk too', async () => {
     const store = await Store.open(file);
     for (let i = 0; i < 990; i++) store.addNotification(note(i, i % 2 ? 'DELIVERED' : 'PENDING'));
-    for (let i = 990; i < 1600; i++) store.addNotification(note(i, 'PENDING'));
+    for (let i = 990; i < 1400; i++) store.addNotification(note(i, 'PENDING'));
     await store.commit();
     const kept = Object.values(store.data.notifications);
+    // 1 400 added, 495 finished: the 400 over the cap are all finished ones, the oldest first
     expect(kept).toHaveLength(1000);
-    expect(kept.every((n) => n.state === 'PENDING')).toBe(true); // all 495 finished ones went first
-    expect(kept[0]!.id).toBe('N00210'); // then the oldest pending: 1 600 - 495 - 1 000 = 105 of them, every other one below 210
+    expect(kept.filter((n) => n.state === 'DELIVERED').map((n) => n.id)[0]).toBe('N00801');
+    expect(kept.filter((n) => n.state === 'PENDING')).toHaveLength(905);
+    expect(store.notificationsOverflowing()).toEqual([]);
     expect(Object.keys((await Store.open(file)).data.notifications)).toHaveLength(1000);
+  });
+
+  test("one merchant's backlog never drops another's, and pending ones past the cap are kept and reported", async () => {
+    const store = await Store.open(file);
+    for (let i = 0; i < 5; i++) store.addNotification(note(i, 'PENDING', 'BRN-V'));
+    for (let i = 5; i < 1105; i++) store.addNotification(note(i, 'PENDING', 'BRN-DEAD'));
+    await store.commit();
+    const of = (clientId: string) => Object.values(store.data.notifications).filter((n) => n.clientId === clientId);
+    expect(of('BRN-V').map((n) => n.id)).toEqual(['N00000', 'N00001', 'N00002', 'N00003', 'N00004']);
+    expect(of('BRN-DEAD')).toHaveLength(1100);
+    expect(store.notificationsOverflowing()).toEqual([['BRN-DEAD', 1100]]);
+    const reopened = await Store.open(file);
+    expect(reopened.notificationsOverflowing()).toEqual([['BRN-DEAD', 1100]]);
   });
 });
