@@ -96,7 +96,11 @@ test('mistakes are named: a missing field, a bad PEM, a bad URL (400); a duplica
     'publicKeyPem',
     'publicKeyPem is not an RSA public key in PEM format',
   ]);
-  expect(await err({ ...body, tokenUrl: 'ftp://x' })).toEqual([400, 'tokenUrl', 'tokenUrl must be an http:// or https:// URL of at most 2048 characters']);
+  expect(await err({ ...body, tokenUrl: 'ftp://x' })).toEqual([
+    400,
+    'tokenUrl',
+    'tokenUrl must be an http:// or https:// URL of at most 2048 characters',
+  ]);
   expect((await err({ ...body, clientId: DEMO.clientId }))[0]).toBe(409);
   expect((await request(sb.app).delete(`/__mock/merchants/${DEMO.clientId}`)).status).toBe(409);
   expect((await request(sb.app).delete('/__mock/merchants/nobody')).status).toBe(404);
