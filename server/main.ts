@@ -46,7 +46,11 @@ async function main(): Promise<void> {
   await listen(server, config);
   let store: Store;
   try {
-    store = await Store.open(config.dbFile, config.dbFlushMs, { sync: config.dbSync, compactEvery: config.dbCompactEvery });
+    store = await Store.open(config.dbFile, config.dbFlushMs, {
+      sync: config.dbSync,
+      compactEvery: config.dbCompactEvery,
+      notificationsPerMerchant: config.notificationsPerMerchant,
+    });
   } catch (e) {
     console.error(`doku-sandbox: cannot read the state: ${(e as Error).message}`);
     process.exit(1);

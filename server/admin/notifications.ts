@@ -9,7 +9,6 @@ import type { Deps } from '../deps.js';
 import { NO_URL, type Outbox } from '../notify/outbox.js';
 import { MockError } from '../scenario/mock-error.js';
 import { mayAct, scopeOf, targetOf } from './scope.js';
-import { NOTIFICATIONS_PER_MERCHANT } from '../store/notification-index.js';
 import { isHttpUrl } from '../config/url.js';
 import { verifierCheck } from '../notify/verifier-check.js';
 
@@ -79,5 +78,5 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
   return router;
 }
 
-export const overflowNotice = (clientId: string, pending: number) =>
-  `merchant ${clientId} has ${pending} notifications still to deliver, more than the ${NOTIFICATIONS_PER_MERCHANT} kept per merchant: none is dropped, but its receiver is not keeping up`;
+const overflowNotice = (clientId: string, kept: number) =>
+  `merchant ${clientId} keeps ${kept} notifications, more than DOKU_NOTIFICATIONS_PER_MERCHANT, because those past it are still to be delivered (none is dropped): its receiver is not keeping up`;

@@ -2,7 +2,8 @@
  * Whom an admin call acts for (docs/shared-sandbox.md, README "A shared sandbox"):
  *  - `admin`: it sent `Authorization: Bearer <DOKU_ADMIN_TOKEN>`: every merchant;
  *  - `merchant`: it sent `Authorization: Bearer <a merchant's client secret>` (naming the merchant
- *    with `X-PARTNER-ID` or `clientId` where two share a secret): that merchant only. A call that
+ *    with `X-PARTNER-ID` or `clientId` where two share a secret): that merchant only. Every secret
+ *    is compared in constant time, whichever matches. A call that
  *    names no merchant acts on that one, a call naming another is refused, and another merchant's
  *    records are "not found";
  *  - `open`: neither, while DOKU_ADMIN_TOKEN is unset and DOKU_MERCHANT_ISOLATION=off (the
@@ -31,10 +32,11 @@ export function scopeMiddleware(deps: Deps): RequestHandler {
     const set = (scope: Scope) => void ((res.locals.scope = scope), next());
     if (bearer !== undefined && adminToken && same(bearer, adminToken)) return set({ kind: 'admin' });
     if (bearer !== undefined) {
-      const named = req.get('x-partner-id') ?? clientIdOf(req);
-      const candidates = named ? [deps.merchants.find(named)].filter((m) => m !== undefined) : deps.merchants.list();
-      const matching = candidates.filter((m) => same(bearer, m.clientSecret));
-      if (matching.length === 1) return set({ kind: 'merchant', clientId: matching[0]!.clientId });
+      const matching = deps.merchants.list().filter((m) => same(bearer, m.clientSecret));
+      // two merchants may share a secret: then the name the call gives says which (X-PARTNER-ID first)
+      const named = matching.length > 1 ? (req.get('x-partner-id') ?? clientIdOf(req)) : undefined;
+      const chosen = matching.length === 1 ? matching[0] : matching.find((m) => m.clientId === named);
+      if (chosen) return set({ kind: 'merchant', clientId: chosen.clientId });
       if (matching.length > 1) return next(new MockError('several merchants have this secret: name yours with X-PARTNER-ID', {}, 401));
     }
     if (!adminToken && merchantIsolation === 'off') return set({ kind: 'open' });

@@ -34,6 +34,7 @@ export interface Config {
   allowedOrigins: readonly string[];
   outboundHosts: readonly string[];
   eventsMax: number;
+  notificationsPerMerchant: number;
   journalSize: number;
   publicUrl: string;
   merchants: readonly Merchant[];
@@ -132,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedOrigins: list('DOKU_ALLOWED_ORIGINS').map((o) => o.replace(/\/+$/, '').toLowerCase()),
     outboundHosts: list('DOKU_OUTBOUND_HOSTS').map((h) => h.toLowerCase()),
     eventsMax: int('DOKU_EVENTS_MAX'),
+    notificationsPerMerchant: Math.max(1, int('DOKU_NOTIFICATIONS_PER_MERCHANT')),
     journalSize: int('DOKU_JOURNAL_SIZE'),
     publicUrl: raw.DOKU_PUBLIC_URL.replace(/\/+$/, ''),
     merchants,

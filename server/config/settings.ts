@@ -85,6 +85,12 @@ export const SETTINGS = [
     '*',
     'The hosts the sandbox may send notifications, token requests and verifier checks to: host names, `host:port`, or `*.example.com`; `*` = any (default: a receiver may be anywhere a CI job runs). Never the sandbox itself, whatever this says.',
   ),
+  s(
+    'DOKU_NOTIFICATIONS_PER_MERCHANT',
+    'int',
+    '1000',
+    "Notification records kept per merchant in the delivery log (and the state): past it that merchant's oldest finished ones go; one still to be delivered is never dropped, and /health and the delivery log say when a merchant has more than this many of those.",
+  ),
   s('DOKU_EVENTS_MAX', 'int', '32', 'Clients that may follow /__mock/events at once (dashboard tabs); one more is answered 503.'),
   s(
     'DOKU_JOURNAL_SIZE',

@@ -1,7 +1,7 @@
 /**
  * Each merchant's notification records, oldest first, so the cap is per merchant: one merchant
  * whose receiver is down cannot push out another's deliveries (docs/shared-sandbox.md). Past
- * NOTIFICATIONS_PER_MERCHANT a merchant's oldest finished records go; one still to be delivered
+ * DOKU_NOTIFICATIONS_PER_MERCHANT (default NOTIFICATIONS_PER_MERCHANT) a merchant's oldest finished records go; one still to be delivered
  * (of a payment the merchant was told was accepted) is never dropped. A merchant with more than
  * that many still pending is "overflowing": the delivery log and /health say so.
  */

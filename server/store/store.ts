@@ -42,7 +42,7 @@ export class Store {
    * PENDING one settles, after the change (notify/outbox.ts sends DOKU's notifications from here).
    */
   onPayment: (p: PaymentRecord, change: 'accepted' | 'settled') => void = () => {};
-  private readonly notificationIndex = new NotificationIndex();
+  private readonly notificationIndex: NotificationIndex;
   private readonly idempotency = new IdempotencyRecords();
   private readonly commits: GroupCommit;
 
@@ -50,7 +50,9 @@ export class Store {
     private readonly db: Low<Data>,
     flushMs: number,
     private readonly wal?: WalFile,
+    notificationsPerMerchant?: number,
   ) {
+    this.notificationIndex = new NotificationIndex(notificationsPerMerchant);
     this.commits = new GroupCommit(() => this.db.write(), flushMs);
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
@@ -58,7 +60,11 @@ export class Store {
   }
 
   /** `:memory:` (tests) or a JSON file path (snapshot + write-ahead log); a missing file starts empty. */
-  static async open(file: string, flushMs = 0, options: { sync?: 'write' | 'fsync'; compactEvery?: number } = {}): Promise<Store> {
+  static async open(
+    file: string,
+    flushMs = 0,
+    options: { sync?: 'write' | 'fsync'; compactEvery?: number; notificationsPerMerchant?: number } = {},
+  ): Promise<Store> {
     let wal: WalFile | undefined;
     let adapter: Adapter<Data>;
     if (file === ':memory:') adapter = new Memory<Data>();
@@ -70,7 +76,7 @@ export class Store {
     await db.read();
     const stored = db.data as StoredData;
     db.data = { ...emptyData(), ...stored };
-    const store = new Store(db, flushMs, wal);
+    const store = new Store(db, flushMs, wal, options.notificationsPerMerchant);
     await store.upgrade(stored);
     return store;
   }
@@ -203,7 +209,7 @@ export class Store {
   }
 
   /**
-   * A new notification. Each merchant keeps at most NOTIFICATIONS_PER_MERCHANT, its oldest finished
+   * A new notification. Each merchant keeps at most DOKU_NOTIFICATIONS_PER_MERCHANT, its oldest finished
    * ones going first; one still to be delivered is never dropped (store/notification-index.ts).
    */
   addNotification(n: NotificationRecord): void {

@@ -86,3 +86,29 @@ test.each([[{}], [{ advanceSeconds: '60' }], [{ set: 'tomorrow' }], [{ advanceSe
     expect((await request(sb.app).get('/__mock/clock')).body.offsetSeconds).toBe(0);
   },
 );
+
+test.each([
+  [{ advanceSeconds: 1e308 }],
+  [{ advanceSeconds: -1e12 }],
+  [{ advanceSeconds: 1e12 }],
+  [{ set: '2026-02-30T00:00:00+07:00' }],
+  [{ set: '2026-13-01T00:00:00+07:00' }],
+  [{ set: '+275760-09-13T00:00:00Z' }],
+  [{ set: '10000-01-01T00:00:00Z' }],
+  [{ set: '1969-12-31T23:59:59Z' }],
+])('an impossible or out-of-range move %j is refused (400) and changes nothing: payments and tokens still work', async (body) => {
+  const res = await move(body);
+  expect([res.status, typeof res.body.mockError]).toEqual([400, 'string']);
+  expect((await request(sb.app).get('/__mock/clock')).body).toEqual({ now: '2026-05-26T10:00:00+07:00', offsetSeconds: 0, real: true });
+  const session = await customerSession(client);
+  expect((await client.tx(PAY, paymentBody('CLK-OK'), { customerToken: session.customerToken, headers: IP })).status).toBe(200);
+});
+
+test('the edges of the range still work: tokens and requests are answered in 9998 and in 2000, never 500', async () => {
+  for (const set of ['9998-12-31T23:00:00+07:00', '2000-01-01T00:00:00+07:00']) {
+    await move({ set }).expect(200);
+    expect(await client.b2bToken()).toMatch(/^ey/);
+    const status = await client.tx(STATUS, { serviceCode: '55', originalPartnerReferenceNo: 'CLK-NONE' });
+    expect([set, status.body.responseCode]).toEqual([set, '4045501']);
+  }
+});
