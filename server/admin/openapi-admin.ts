@@ -95,8 +95,14 @@ export const ADMIN_DOCS: Record<string, Record<string, object>> = {
   '/__mock/requests': {
     get: {
       operationId: 'journal',
-      summary: 'recent requests and answers, credentials redacted',
-      parameters: ['path', 'externalId', 'limit'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+      summary:
+        'recent requests and answers, credentials redacted; `clientId`: those authenticated as that merchant, `partnerId`: those that claimed its X-PARTNER-ID',
+      parameters: ['path', 'externalId', 'clientId', 'partnerId', 'limit'].map((name) => ({
+        name,
+        in: 'query',
+        required: false,
+        schema: { type: 'string' },
+      })),
       responses: ok('{requests: [...]}'),
     },
   },
@@ -205,8 +211,11 @@ export const ADMIN_DOCS: Record<string, Record<string, object>> = {
   '/__mock/events': {
     get: {
       operationId: 'events',
-      summary: 'server-sent events: `change` after every DOKU exchange and notification attempt',
-      responses: { '200': { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+      summary: 'server-sent events: `change` after every DOKU exchange and notification attempt (at most DOKU_EVENTS_MAX clients)',
+      responses: {
+        '200': { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+        '503': mockError,
+      },
     },
   },
   '/__mock/merchants': {
