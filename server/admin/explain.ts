@@ -7,6 +7,7 @@ import type { RequestHandler } from 'express';
 import type { Deps } from '../deps.js';
 import { ENDPOINTS } from '../endpoints/index.js';
 import { MockError } from '../scenario/mock-error.js';
+import { mayAct } from './scope.js';
 import { explainSymmetric } from '../snap/explain.js';
 import { asymmetricStringToSign, verifyAsymmetric } from '../snap/signature.js';
 
@@ -20,12 +21,17 @@ export function explainRoute(deps: Deps): RequestHandler {
     } = (req.body ?? {}) as { method?: string; path?: string; headers?: Record<string, string>; body?: unknown };
     if (typeof path !== 'string' || typeof headers !== 'object')
       throw new MockError('send {"method", "path", "headers": {...}, "body": "<the body exactly as sent>"}');
+    // a merchant's credential explains only that merchant's requests (its secret is what is tried)
+    const mine = (clientId: string) => {
+      if (!mayAct(res, clientId)) throw new MockError(`this credential cannot explain "${clientId.slice(0, 80)}"'s requests`, {}, 403);
+    };
     const h = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
     const endpoint = ENDPOINTS.find((e) => e.path === path.split('?')[0]);
     if (!endpoint) throw new MockError(`no DOKU endpoint at ${path.slice(0, 200)}`, { known: ENDPOINTS.map((e) => e.path) });
     const raw = typeof body === 'string' ? body : JSON.stringify(body);
     if (endpoint.auth === 'asymmetric') {
       const clientId = h('X-CLIENT-KEY') ?? '';
+      mine(clientId);
       const merchant = deps.merchants.find(clientId);
       const stringToSign = asymmetricStringToSign(clientId, h('X-TIMESTAMP') ?? '');
       const valid = Boolean(merchant) && verifyAsymmetric(merchant!.publicKey, clientId, h('X-TIMESTAMP') ?? '', h('X-SIGNATURE') ?? '');
@@ -38,6 +44,7 @@ export function explainRoute(deps: Deps): RequestHandler {
             ];
       return res.json({ endpoint: endpoint.name, kind: 'asymmetric', valid, expected: { stringToSign }, diagnosis });
     }
+    mine(h('X-PARTNER-ID') ?? '');
     const merchant = deps.merchants.find(h('X-PARTNER-ID') ?? '');
     if (!merchant)
       throw new MockError(`X-PARTNER-ID "${h('X-PARTNER-ID') ?? ''}" is not a configured merchant`, {

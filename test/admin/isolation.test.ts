@@ -96,6 +96,12 @@ describe('DOKU_MERCHANT_ISOLATION=enforced', () => {
     ] as const)
       expect([path, (await request(sb.app)[method](path).set(as(A)).send(body)).status]).toEqual([path, 403]);
     expect((await request(sb.app).delete(`/__mock/merchants/${B.clientId}`).set(as(A))).status).toBe(403);
+    const explain = (partner: string) =>
+      request(sb.app)
+        .post('/__mock/explain')
+        .set(as(A))
+        .send({ path: STATUS, headers: { 'X-PARTNER-ID': partner, 'X-TIMESTAMP': 'x', 'X-SIGNATURE': 'x' }, body: '{}' });
+    expect([(await explain(B.clientId)).status, (await explain(A.clientId)).status]).toEqual([403, 200]);
     expect((await request(sb.app).get('/__mock/merchants').set(as(A))).body.merchants.map((m: { clientId: string }) => m.clientId)).toEqual(
       [A.clientId],
     );
