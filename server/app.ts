@@ -18,6 +18,7 @@ import { adminRouter } from './admin/routes.js';
 import type { Deps } from './deps.js';
 import { otpPageRouter } from './otp-page/routes.js';
 import { walletPageRouter } from './otp-page/wallet-routes.js';
+import { issuerPageRouter } from './otp-page/issuer-routes.js';
 import { errorHandler, NO_SERVICE, sendSnapError } from './pipeline/error-handler.js';
 import { IdempotencyLedger } from './pipeline/idempotency.js';
 import { snapError } from './snap/errors.js';
@@ -50,6 +51,7 @@ export function createApp(deps: Deps, scenarioSet: ScenarioSet): App {
   rest.use('/__mock', adminRouter(deps, scenarios, { journal, outbox, coverage, changes }));
   rest.use(otpPageRouter(deps));
   rest.use(walletPageRouter(deps));
+  rest.use(issuerPageRouter(deps));
   rest.use((req, res) => {
     observe(req, res); // a wrong path is what a merchant debugs first
     sendSnapError(res, snapError('404_02', `no DOKU endpoint at ${req.method} ${req.path.slice(0, 200)}`), NO_SERVICE);

@@ -72,6 +72,41 @@ export const ADMIN_DOCS: Record<string, Record<string, object>> = {
       },
     },
   },
+  '/direct-debit/issuer/pay/{sessionId}': {
+    get: {
+      operationId: 'issuerPage',
+      summary: 'hosted issuer OTP/PIN page (webRedirectUrl of a tokenized bank payment: BRI or Mandiri paymentType SALE, CIMB)',
+      parameters: [session],
+      responses: {
+        '200': html('the OTP (and PIN) form'),
+        '404': html('unknown session'),
+        '409': html('paid, cancelled, failed or expired'),
+      },
+    },
+    post: {
+      operationId: 'issuerPageSubmit',
+      summary: 'pay with the OTP (and PIN), or cancel',
+      parameters: [session],
+      requestBody: {
+        required: true,
+        content: {
+          'application/x-www-form-urlencoded': {
+            schema: {
+              type: 'object',
+              properties: { action: { enum: ['pay', 'cancel'] }, otp: { type: 'string' }, pin: { type: 'string' } },
+            },
+          },
+        },
+      },
+      responses: {
+        '200': html('the form again after a wrong code, or the outcome when the payment named no successPaymentUrl/failedPaymentUrl'),
+        '303': { description: 'to successPaymentUrl or failedPaymentUrl with status, referenceNo, partnerReferenceNo' },
+        '403': html('posted from another page'),
+        '404': html('unknown session'),
+        '409': html('closed'),
+      },
+    },
+  },
   '/__mock/health': { get: { operationId: 'health', summary: 'readiness', responses: ok('the store and scenarios are loaded') } },
   '/__mock/openapi.json': { get: { operationId: 'openapi', summary: 'this document', responses: ok('OpenAPI 3.1') } },
   '/__mock/scenarios': {

@@ -27,7 +27,7 @@ export function stateViews(deps: Deps, journal: Journal, outbox: Outbox, changes
     amount: p.amount,
     channel: p.channel,
     status: p.status,
-    latestTransactionStatus: latestStatus(p).code,
+    latestTransactionStatus: latestStatus(p, deps.config.waitingStatus).code,
     responseCode: p.responseCode,
     refunded: p.refunds.length,
     scenario: p.scenario,

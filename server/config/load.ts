@@ -70,6 +70,11 @@ export interface Config {
   requestTimeoutSeconds: number;
   idempotencyMax: number;
   jumpAppSuccessCode: '2005400' | '2000500';
+  /** bank channels verified on the issuer's page, and when: every payment, or only paymentType SALE */
+  issuerPages: ReadonlyMap<string, 'SALE' | 'ALWAYS'>;
+  pin: string;
+  otpLengthMode: Mode;
+  waitingStatus: 'snap' | 'legacy';
   deviceIdMode: Mode;
   /** seconds after the first attempt at which an unanswered notification is sent again */
   notificationRetrySeconds: readonly number[];
@@ -115,6 +120,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
   if (twice) problems.push(`DOKU_MERCHANTS_FILE: clientId "${twice}" is configured twice`);
   const retrySeconds = retrySchedule(raw.DOKU_NOTIFICATION_RETRY, problems);
+  const issuerPages = issuerPageRules(raw.DOKU_ISSUER_PAGE, problems);
+  if (!/^\d{4,8}$/.test(raw.DOKU_PIN)) problems.push('DOKU_PIN: must be 4 to 8 digits');
   const jwtKeys = loadJwtKeys(raw.DOKU_SANDBOX_PRIVATE_KEY_PEM, problems);
   if (list('DOKU_OTP').some((otp) => !/^\d{6,8}$/.test(otp))) problems.push('DOKU_OTP: each OTP must be 6 to 8 digits');
   if (int('PORT') > 65535) problems.push('PORT: must be 0..65535');
@@ -169,6 +176,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutSeconds: Math.max(1, int('DOKU_REQUEST_TIMEOUT_SECONDS')),
     idempotencyMax: Math.max(1, int('DOKU_IDEMPOTENCY_MAX')),
     jumpAppSuccessCode: raw.DOKU_JUMPAPP_SUCCESS_CODE as '2005400' | '2000500',
+    issuerPages,
+    pin: raw.DOKU_PIN,
+    otpLengthMode: mode('DOKU_OTP_LENGTH_MODE'),
+    waitingStatus: raw.DOKU_WAITING_STATUS as 'snap' | 'legacy',
     deviceIdMode: mode('DOKU_DEVICE_ID_MODE'),
     notificationRetrySeconds: retrySeconds,
     notificationRetryUntil: raw.DOKU_NOTIFICATION_RETRY_UNTIL as '2xx' | 'any',
@@ -215,6 +226,21 @@ function retrySchedule(value: string, problems: string[]): number[] {
     return [];
   }
   return seconds;
+}
+
+/** DOKU_ISSUER_PAGE: `CHANNEL:SALE|ALWAYS`, comma-separated, or `none`. */
+function issuerPageRules(value: string, problems: string[]): Map<string, 'SALE' | 'ALWAYS'> {
+  const rules = new Map<string, 'SALE' | 'ALWAYS'>();
+  if (value === 'none') return rules;
+  for (const item of value
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)) {
+    const m = /^([A-Z0-9_]{3,64}):(SALE|ALWAYS)$/.exec(item);
+    if (m) rules.set(m[1]!, m[2] as 'SALE' | 'ALWAYS');
+    else problems.push(`DOKU_ISSUER_PAGE: "${item}" must be CHANNEL:SALE or CHANNEL:ALWAYS (or the whole setting none)`);
+  }
+  return rules;
 }
 
 /** An http(s) URL setting, or undefined when empty. */

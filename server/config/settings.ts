@@ -142,6 +142,32 @@ export const SETTINGS = [
     'How long one notification attempt (token request and POST together) may take before it counts as failed.',
   ),
   s(
+    'DOKU_ISSUER_PAGE',
+    'string',
+    'DIRECT_DEBIT_BRI_SNAP:SALE,DIRECT_DEBIT_MANDIRI_SNAP:SALE,DIRECT_DEBIT_CIMB_SNAP:ALWAYS',
+    'Bank direct-debit channels whose payments the customer verifies on the issuer\'s page (OTP and/or PIN) before they are paid, as DOKU\'s tokenization scheme does (docs/doku.md §7.5): `CHANNEL:SALE` (only a payment with `paymentType: "SALE"`) or `CHANNEL:ALWAYS`; `none` = every bank payment is paid at once, as before.',
+  ),
+  s(
+    'DOKU_OTP_LENGTH_MODE',
+    'enum',
+    '',
+    'A payment\'s `otp`: `lenient` = up to 8 characters, checked against DOKU_OTP; `strict` = exactly 8 digits, as DOKU\'s KKI page says ("min: 8 max: 8"). Empty = DOKU_STRICT.',
+    { values: ['lenient', 'strict'] },
+  ),
+  s(
+    'DOKU_PIN',
+    'string',
+    '123456',
+    "The PIN the sandbox's issuer page accepts where the bank asks for one (CIMB), beside the OTP (DOKU_OTP).",
+  ),
+  s(
+    'DOKU_WAITING_STATUS',
+    'enum',
+    'snap',
+    "latestTransactionStatus of a payment waiting on a customer's page (e-wallet, issuer OTP/PIN) and of one whose page closed: `snap` = `01` Initiated, then `05` Canceled when it expires or is cancelled (SNAP, DANA); `legacy` = `03` Pending and `06` Failed.",
+    { values: ['snap', 'legacy'] },
+  ),
+  s(
     'DOKU_JUMPAPP_SUCCESS_CODE',
     'enum',
     '2005400',

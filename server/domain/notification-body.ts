@@ -6,8 +6,12 @@
 import type { Binding, PaymentRecord } from '../store/types.js';
 import { latestStatus } from './payment-status.js';
 
-export function notificationBody(p: PaymentRecord, binding: Binding | undefined): Record<string, unknown> {
-  const status = latestStatus(p);
+export function notificationBody(
+  p: PaymentRecord,
+  binding: Binding | undefined,
+  waiting: 'snap' | 'legacy' = 'snap',
+): Record<string, unknown> {
+  const status = latestStatus(p, waiting);
   return {
     originalPartnerReferenceNo: p.partnerReferenceNo,
     originalReferenceNo: p.referenceNo,

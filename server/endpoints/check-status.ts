@@ -52,7 +52,7 @@ export const checkStatus: EndpointDefinition<Body> = {
       if (deps.config.statusNotFound === '404') throw snapError('404_01', 'no payment of this merchant matches');
       return { body: { serviceCode: body.serviceCode, latestTransactionStatus: '07', transactionStatusDesc: 'Not Found' } };
     }
-    const status = latestStatus(p);
+    const status = latestStatus(p, deps.config.waitingStatus);
     return {
       body: {
         originalReferenceNo: p.referenceNo,

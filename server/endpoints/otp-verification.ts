@@ -1,7 +1,9 @@
 /**
  * POST /direct-debit/core/v1/otp-verification — service 04 (docs/doku.md §5): the H2H way to finish a
  * card binding. The binding is found by originalReferenceNo, chargeToken or
- * originalPartnerReferenceNo (`4040401` when none matches this merchant).
+ * originalPartnerReferenceNo (`4040401` when none matches this merchant). With `type: "PAYMENT"`
+ * (DOKU's Verify OTP page: originalPartnerReferenceNo "Mandatory for type Payment") or SNAP's
+ * `action: "otpPayment"`, the OTP of a payment waiting on the issuer instead (CIMB, docs/doku.md §7.5).
  */
 import { z } from 'zod';
 import { verifyBindingOtp } from '../domain/verify-otp.js';
@@ -10,7 +12,8 @@ import { invalidMandatoryField, snapError } from '../snap/errors.js';
 import { formatJakarta } from '../snap/timestamp.js';
 import type { Binding } from '../store/types.js';
 import { origin, str } from './fields.js';
-import type { Ctx, EndpointDefinition } from './types.js';
+import type { Ctx, EndpointDefinition, Reply } from './types.js';
+import { verifyPaymentCodes } from '../domain/issuer-payment.js';
 
 const schema = z.object({
   originalPartnerReferenceNo: str(64).optional(),
@@ -34,6 +37,7 @@ export const otpVerification: EndpointDefinition<Body> = {
   schema: () => schema,
   async handle(ctx) {
     const { deps, body, now } = ctx;
+    if (/^payment$/i.test(body.type ?? '') || body.action === 'otpPayment') return verifyPayment(ctx);
     const binding = findBinding(ctx);
     const outcome = verifyBindingOtp(binding, body.otp, deps, now);
     if (!outcome.ok) throw outcome.error;
@@ -52,6 +56,27 @@ export const otpVerification: EndpointDefinition<Body> = {
     };
   },
 };
+
+/** A payment's OTP, passed on by the merchant: the page's PIN is the bank's to ask, not the API's. */
+function verifyPayment({ deps, body, merchant, now }: Ctx<Body>): Reply {
+  const { payments } = deps.store;
+  if (!body.originalPartnerReferenceNo && !body.originalReferenceNo)
+    throw invalidMandatoryField('originalPartnerReferenceNo', 'type PAYMENT names the payment: originalPartnerReferenceNo');
+  const found =
+    (body.originalPartnerReferenceNo && payments.byPartnerReferenceNo(merchant.clientId, body.originalPartnerReferenceNo)) ||
+    (body.originalReferenceNo && payments.get(body.originalReferenceNo));
+  if (!found || found.clientId !== merchant.clientId) throw snapError('404_01', 'no payment of this merchant matches');
+  const outcome = verifyPaymentCodes(found, body.otp, undefined, deps, now, false);
+  if (!outcome.ok) throw outcome.error;
+  const p = outcome.payment;
+  return {
+    body: {
+      originalReferenceNo: p.referenceNo,
+      originalPartnerReferenceNo: p.partnerReferenceNo,
+      additionalInfo: { status: 'SUCCESS', ...(p.channel ? { channel: p.channel } : {}) },
+    },
+  };
+}
 
 function findBinding({ deps, body, merchant }: Ctx<Body>): Binding {
   const { bindings } = deps.store;

@@ -16,6 +16,7 @@ import { invalidFieldFormat, snapError } from '../snap/errors.js';
 import type { Config } from '../config/load.js';
 import type { PaymentRecord } from '../store/types.js';
 import { isWalletPayment, walletSession, WALLET_PAGE_PATH } from '../domain/wallet-payment.js';
+import { ISSUER_PAGE_PATH, issuerSession, needsIssuerPage } from '../domain/issuer-payment.js';
 import { amount, channel, httpUrl, isoDateTime, origin, str } from './fields.js';
 import type { EndpointDefinition } from './types.js';
 
@@ -28,7 +29,8 @@ function schema(config: Config) {
       .string()
       .regex(/^\d{12,19}$/, 'must be 12-19 digits')
       .optional(),
-    otp: z.string().max(8).optional(),
+    // "Customer OTP | min: 8 max: 8 | Optional" on DOKU's KKI page; 6-8 digits as the binding OTP unless strict
+    otp: (config.otpLengthMode === 'strict' ? z.string().regex(/^\d{8}$/, 'must be 8 digits') : z.string().max(8)).optional(),
     chargeToken: z.string().max(40).optional(),
     payOptionDetails: z.array(z.unknown()).optional(),
     pointOfInitiation: str(20).optional(),
@@ -98,6 +100,7 @@ export const payment: EndpointDefinition<Body> = {
       throw snapError('404_18', 'partnerReferenceNo was used with another amount or card');
     }
 
+    const otpFailures = checkOtp(body.otp, prior, deps.config);
     const record: Omit<PaymentRecord, 'refunds'> = {
       referenceNo: deps.ids.referenceNo(now),
       clientId: merchant.clientId,
@@ -114,10 +117,27 @@ export const payment: EndpointDefinition<Body> = {
       scenario: ctx.scenario?.scenario.name,
     };
 
+    if (otpFailures !== undefined) {
+      const blocked = otpFailures >= deps.config.otpMaxAttempts;
+      deps.store.insertPayment({ ...record, status: 'FAILED', ...paymentOutcome(blocked ? '403_11' : '404_15'), otpFailures, refunds: [] });
+      throw blocked
+        ? snapError('403_11', `${otpFailures} wrong OTPs for this partnerReferenceNo: it is blocked`)
+        : snapError(
+            '404_15',
+            `wrong otp; ${deps.config.otpMaxAttempts - otpFailures} attempt(s) left (sandbox OTP: ${deps.config.otpCodes[0]})`,
+          );
+    }
     if (wallet) {
       deps.store.insertPayment({ ...record, status: 'PENDING', wallet, settleAt: wallet.expiresAt, settleTo: 'FAILED', refunds: [] });
       const serviceCode = deps.config.jumpAppSuccessCode === '2000500' ? '05' : undefined; // DOKU's DANA page (docs/doku.md §7.4)
       return { serviceCode, body: { ...answer(record), webRedirectUrl: `${ctx.baseUrl}${WALLET_PAGE_PATH}/${wallet.sessionId}` } };
+    }
+    if (source.binding && needsIssuerPage(info.channel, info.paymentType, deps.config)) {
+      // tokenization: the customer verifies on the issuer's page, then it is paid (docs/doku.md §7.5)
+      const issuer = issuerSession({ ...info, validUpTo: body.validUpTo ?? body.validUpto }, now, deps.config);
+      if (issuer.expiresAt <= now) throw invalidFieldFormat('validUpTo', 'validUpTo is already past');
+      deps.store.insertPayment({ ...record, status: 'PENDING', issuer, settleAt: issuer.expiresAt, settleTo: 'FAILED', refunds: [] });
+      return { body: { ...answer(record), webRedirectUrl: `${ctx.baseUrl}${ISSUER_PAGE_PATH}/${issuer.sessionId}` } };
     }
     const pending = ctx.scenario?.rule.pending;
     if (pending) {
@@ -141,6 +161,18 @@ export const payment: EndpointDefinition<Body> = {
     return { body: answer(record) };
   },
 };
+
+/**
+ * The payment's own `otp` (docs/doku.md §7.2), checked as a binding's: undefined when it is right or
+ * not given; else the wrong OTPs for this partnerReferenceNo so far, this one included (a refused
+ * payment may be tried again, so they count across attempts; at DOKU_OTP_MAX_ATTEMPTS it is blocked).
+ */
+function checkOtp(otp: string | undefined, prior: PaymentRecord | undefined, config: Config): number | undefined {
+  const before = prior?.status === 'FAILED' ? (prior.otpFailures ?? 0) : 0;
+  if (before >= config.otpMaxAttempts) return before;
+  if (otp === undefined || config.otpCodes.includes(otp)) return undefined;
+  return before + 1;
+}
 
 /**
  * Only keys every SDK's DTO knows: Python rejects unknown ones (docs/sdks.md). PHP reads

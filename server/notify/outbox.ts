@@ -65,7 +65,7 @@ export class Outbox {
       id: ids.tokenId(),
       referenceNo: p.referenceNo,
       clientId: p.clientId,
-      body: notificationBody(p, binding),
+      body: notificationBody(p, binding, this.deps.config.waitingStatus),
       createdAt: now,
       attempts: [],
       ...(url ? { state: 'PENDING', nextAt: now } : { state: 'NOT_SENT', reason: NO_URL }),

@@ -71,7 +71,7 @@ export async function verifierCheck(deps: Deps, merchant: Merchant, url: string)
   const d: Delivery = {
     url,
     merchant,
-    body: notificationBody(latest ?? sample(merchant, now, deps), undefined),
+    body: notificationBody(latest ?? sample(merchant, now, deps), undefined, deps.config.waitingStatus),
     externalId: deps.ids.externalId(),
     dokuPrivateKey: deps.config.jwtPrivateKey,
     timeoutMs: deps.config.notificationTimeoutMs,

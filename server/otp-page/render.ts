@@ -28,13 +28,15 @@ input{box-sizing:border-box;width:100%;font-size:1.4rem;letter-spacing:.4rem;tex
 input:focus{outline:3px solid #f6b7b3;border-color:#e1251b}
 button{margin-top:18px;width:100%;padding:12px;font-size:1rem;font-weight:700;color:#fff;background:#e1251b;border:0;border-radius:8px;cursor:pointer}
 .error{background:#fdecea;color:#8a1c14;border:1px solid #f5c2bd;border-radius:8px;padding:10px 12px;margin-bottom:16px}
+button.secondary{background:#5b6778;margin-top:8px}
+.hint{margin-top:16px;font-size:.85rem}
 footer{padding:12px 24px;font-size:.75rem;color:#7a8799;border-top:1px solid #eef1f5}`;
 
 export function page(title: string, content: string, subtitle = 'Kartu Kredit Indonesia · card registration'): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)} · DOKU Sandbox</title><style>${STYLE}</style></head>
 <body><main><header>DOKU<small>${esc(subtitle)}</small></header>
-<section>${content}</section><footer>doku-sandbox: a local emulator. No real card is charged.</footer></main></body></html>`;
+<section>${content}</section><footer>doku-sandbox: a local emulator. Nothing real is charged.</footer></main></body></html>`;
 }
 
 export function renderOtpForm(m: OtpPageModel): string {

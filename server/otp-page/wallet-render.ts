@@ -24,7 +24,7 @@ export function renderWalletPage(m: WalletPageModel): string {
 <div class="card" aria-label="Amount"><span>Amount</span><strong>IDR ${esc(m.amount)}</strong></div>
 <form method="post">
 <button type="submit" name="action" value="approve">Approve payment</button>
-<button type="submit" name="action" value="decline" style="background:#5b6778">Decline</button>
+<button type="submit" name="action" value="decline" class="secondary">Decline</button>
 </form>`,
     `${m.wallet} · e-wallet payment`,
   );

@@ -56,7 +56,7 @@ export function walletPageRouter(deps: Deps): Router {
     if (!p) return;
     const action = req.body?.action;
     if (action !== 'approve' && action !== 'decline') return html(res, 400, renderMessage('Choose', 'Approve or decline the payment.'));
-    settle(p, action === 'approve' ? 'SUCCESS' : 'FAILED', deps, deps.clock.now(p.clientId));
+    settle(p, action === 'approve' ? 'SUCCESS' : 'FAILED', deps, deps.clock.now(p.clientId), action === 'approve' ? undefined : 'CANCELED');
     await deps.store.commit();
     const back = redirectTarget(p.wallet?.returnUrl);
     if (!back)

@@ -24,7 +24,8 @@ export class PaymentIndex {
   private readonly byPartnerRef = new PerMerchant();
   private readonly byExternal = new PerMerchant();
   private readonly byPartnerRefundNo = new PerMerchant();
-  private readonly byWallet = new Map<string, PaymentRecord>();
+  /** the session of a customer's page: an e-wallet's, or the issuer's OTP/PIN page */
+  private readonly byPage = new Map<string, PaymentRecord>();
 
   /** `all` is the store's collection, which `get` reads: by referenceNo it needs no index of its own. */
   rebuild(all: Record<string, PaymentRecord>): void {
@@ -32,7 +33,7 @@ export class PaymentIndex {
     this.byPartnerRef.clear();
     this.byExternal.clear();
     this.byPartnerRefundNo.clear();
-    this.byWallet.clear();
+    this.byPage.clear();
     for (const p of Object.values(all)) this.add(p);
   }
 
@@ -41,7 +42,8 @@ export class PaymentIndex {
     this.byPartnerRef.set(p.clientId, p.partnerReferenceNo, p);
     this.byExternal.set(p.clientId, p.externalId, p);
     for (const r of p.refunds) this.byPartnerRefundNo.set(p.clientId, r.partnerRefundNo, p);
-    if (p.wallet) this.byWallet.set(p.wallet.sessionId, p);
+    if (p.wallet) this.byPage.set(p.wallet.sessionId, p);
+    if (p.issuer) this.byPage.set(p.issuer.sessionId, p);
   }
 
   /** Own keys only: a reference such as "constructor" finds nothing (issue #19, defect 1). */
@@ -49,5 +51,6 @@ export class PaymentIndex {
   byPartnerReferenceNo = (clientId: string, ref: string) => this.byPartnerRef.get(clientId, ref);
   byExternalId = (clientId: string, id: string) => this.byExternal.get(clientId, id);
   byRefundNo = (clientId: string, partnerRefundNo: string) => this.byPartnerRefundNo.get(clientId, partnerRefundNo);
-  byWalletSession = (sessionId: string) => this.byWallet.get(sessionId);
+  byWalletSession = (sessionId: string) => (this.byPage.get(sessionId)?.wallet ? this.byPage.get(sessionId) : undefined);
+  byIssuerSession = (sessionId: string) => (this.byPage.get(sessionId)?.issuer ? this.byPage.get(sessionId) : undefined);
 }

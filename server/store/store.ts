@@ -200,6 +200,12 @@ export class Store {
     this.touch('payments', p.referenceNo);
   }
 
+  /** A wrong OTP or PIN for a payment waiting on the issuer (domain/issuer-payment.ts): how many so far. */
+  paymentCodeAttempted(p: PaymentRecord, attempts: number): void {
+    p.issuer!.otpAttempts = attempts;
+    this.touch('payments', p.referenceNo);
+  }
+
   /** A PENDING payment settles (domain/settle.ts): its outcome replaces its status, codes and paid time. */
   settlePayment(p: PaymentRecord, outcome: PaymentOutcome): void {
     Object.assign(p, outcome);

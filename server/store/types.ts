@@ -92,6 +92,12 @@ export interface PaymentRecord {
   scenario?: string;
   /** an e-wallet payment waiting on the wallet's page (domain/wallet-payment.ts) */
   wallet?: { sessionId: string; returnUrl?: string; expiresAt: number; orderTitle?: string };
+  /** a bank payment waiting for the customer's OTP and/or PIN on the issuer's page (domain/issuer-payment.ts) */
+  issuer?: IssuerSession;
+  /** a refused payment's wrong `otp`s so far for its partnerReferenceNo (docs/doku.md §7.2): the next attempt counts on */
+  otpFailures?: number;
+  /** a payment that waited on a customer's page and was closed: cancelled there, or expired (SNAP status 05) */
+  closed?: 'CANCELED' | 'EXPIRED';
   /** PENDING payments (forced 202, or an e-wallet page): when and how they settle by themselves */
   settleAt?: number;
   settleTo?: 'SUCCESS' | 'FAILED';
@@ -99,7 +105,19 @@ export interface PaymentRecord {
 
 /** What settling a PENDING payment decides (domain/settle.ts). */
 export type PaymentOutcome = Pick<PaymentRecord, 'status' | 'responseCode' | 'responseMessage'> &
-  Partial<Pick<PaymentRecord, 'paidTime' | 'approvalCode'>>;
+  Partial<Pick<PaymentRecord, 'paidTime' | 'approvalCode' | 'closed'>>;
+
+/** The issuer's verification of one payment: its page, what it asks for, and the wrong codes so far. */
+export interface IssuerSession {
+  sessionId: string;
+  /** epoch ms: the page closes and the payment expires */
+  expiresAt: number;
+  /** what the page asks for: the OTP, and the PIN too where the bank does (docs/doku.md §7.5) */
+  asks: 'OTP' | 'OTP_PIN';
+  otpAttempts: number;
+  successUrl?: string;
+  failedUrl?: string;
+}
 
 /** A merchant registered at run time (POST /__mock/merchants), as given (config/merchant-input.ts). */
 export type MerchantRecord = MerchantInput & { createdAt: number };

@@ -55,7 +55,14 @@ describe('account binding and unbinding', () => {
       customerToken,
       headers: IP,
     });
-    expect(pay.body.responseCode).toBe('2005400');
+    expect(pay.body.responseCode).toBe('2005400'); // CIMB: verified by the customer's OTP before it is paid (docs/doku.md §7.5)
+    expect(pay.body.webRedirectUrl).toMatch(/\/direct-debit\/issuer\/pay\/ISSUER-/);
+    const otp = await client.tx('/direct-debit/core/v1/otp-verification', {
+      originalPartnerReferenceNo: 'ACC-1',
+      type: 'PAYMENT',
+      otp: '12345678',
+    });
+    expect(otp.body.responseCode).toBe('2000400');
     const after = await client.tx(BALANCE, {}, { customerToken, headers: IP });
     expect(Number(balance.body.accountInfos[0].availableBalance.value) - Number(after.body.accountInfos[0].availableBalance.value)).toBe(
       2500,

@@ -34,7 +34,7 @@ test('DANA: 2005400 with a webRedirectUrl to the wallet page; PENDING until the 
     partnerReferenceNo: 'DANA-1',
     webRedirectUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1(:\d+)?\/direct-debit\/wallet\/pay\/WALLET-/),
   });
-  expect((await status('DANA-1')).latestTransactionStatus).toBe('03');
+  expect((await status('DANA-1')).latestTransactionStatus).toBe('01'); // Initiated (SNAP; DOKU_WAITING_STATUS=legacy: 03);
   const page = await request(sb.app).get(pagePath(res));
   expect([page.status, page.text.includes('Pay with DANA'), page.text.includes('IDR 25000.00')]).toEqual([200, true, true]);
   const approved = await request(sb.app).post(pagePath(res)).type('form').send({ action: 'approve' });
@@ -58,17 +58,32 @@ test('a DANA payment refunds without a customer token', async () => {
   expect(refund.body.responseCode).toBe('2000700');
 });
 
-test('declined on the page: FAILED (status 06), and the customer is sent back with status=FAILED', async () => {
+test('declined on the page: closed (SNAP status 05 Canceled), and the customer is sent back with status=FAILED', async () => {
   const res = await client.tx(PAY, jumpApp('SHOPEE-1', 'EMONEY_SHOPEE_PAY_SNAP'), { headers: DEVICE });
+  expect((await status('SHOPEE-1')).latestTransactionStatus).toBe('01'); // Initiated: the customer has not paid yet
   const declined = await request(sb.app).post(pagePath(res)).type('form').send({ action: 'decline' });
   expect(new URL(declined.headers.location!).searchParams.get('status')).toBe('FAILED');
-  expect((await status('SHOPEE-1')).latestTransactionStatus).toBe('06');
+  expect(await status('SHOPEE-1')).toMatchObject({
+    latestTransactionStatus: '05',
+    transactionStatusDesc: 'Canceled',
+    originalResponseCode: '4045404',
+  });
 });
 
-test('unanswered until validUpTo: the payment fails and the page says it expired', async () => {
+test('DOKU_WAITING_STATUS=legacy: 03 while waiting and 06 once declined, as before', async () => {
+  sb.app.outbox.stop();
+  sb = await buildSandbox({ DOKU_WAITING_STATUS: 'legacy' });
+  client = new SnapClient(sb.app);
+  const res = await client.tx(PAY, jumpApp('SHOPEE-L', 'EMONEY_SHOPEE_PAY_SNAP'), { headers: DEVICE });
+  expect((await status('SHOPEE-L')).latestTransactionStatus).toBe('03');
+  await request(sb.app).post(pagePath(res)).type('form').send({ action: 'decline' });
+  expect((await status('SHOPEE-L')).latestTransactionStatus).toBe('06');
+});
+
+test('unanswered until validUpTo: the payment expires (status 05, 4035400) and the page says it expired', async () => {
   const res = await client.tx(PAY, jumpApp('DANA-EXP'), { headers: DEVICE });
   sb.clock.advance(30 * 60_000);
-  expect((await status('DANA-EXP')).latestTransactionStatus).toBe('06');
+  expect(await status('DANA-EXP')).toMatchObject({ latestTransactionStatus: '05', originalResponseCode: '4035400' });
   const page = await request(sb.app).get(pagePath(res));
   expect([page.status, page.text.includes('expired')]).toEqual([409, true]);
 });

@@ -17,7 +17,7 @@ import PaymentJumpAppRequestDto from 'doku-nodejs-library/_models/paymentJumpApp
 import request from 'supertest';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { CARD, DEMO } from '../helpers/merchant.js';
-import { sdkPaymentDto } from '../helpers/sdk-flow.js';
+import { sdkBoundCustomer, sdkPaymentDto } from '../helpers/sdk-flow.js';
 
 type Any = any;
 
@@ -175,5 +175,37 @@ describe('doku-nodejs-library 1.0.52 against the sandbox', () => {
     const page = new URL(res.webRedirectUrl).pathname;
     const approved = await request(sb.app).post(page).type('form').send({ action: 'approve' });
     expect(new URL(approved.headers.location!).searchParams.get('status')).toBe('SUCCESS');
+  });
+
+  test('doPayment with paymentType SALE (BRI tokenization): 2005400 with a webRedirectUrl; the issuer page pays it; doCheckStatus 00', async () => {
+    const authCode = await sdkBoundCustomer(snap);
+    const dto = paymentDto('SALE-SDK-1', '12000.00');
+    dto.additionalInfo.paymentType = 'SALE'; // the SDK's DTO has no parameter for it; axios sends the DTO's own fields
+    await nextMs();
+    const res = await snap.doPayment(dto, authCode, IP);
+    expect(res).toMatchObject({ responseCode: '2005400', webRedirectUrl: expect.stringContaining('/direct-debit/issuer/pay/ISSUER-') });
+    const status = () =>
+      snap.doCheckStatus(
+        new (CheckStatusDirectDebitDTO as Any)(
+          'SALE-SDK-1',
+          undefined,
+          undefined,
+          '55',
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          {
+            channel: CHANNEL,
+          },
+        ),
+      );
+    await nextMs();
+    expect((await status()).latestTransactionStatus).toBe('01');
+    const paid = await request(sb.app).post(new URL(res.webRedirectUrl).pathname).type('form').send({ action: 'pay', otp: '12345678' });
+    expect(new URL(paid.headers.location!).searchParams.get('status')).toBe('SUCCESS');
+    await nextMs();
+    expect((await status()).latestTransactionStatus).toBe('00');
   });
 });

@@ -69,7 +69,7 @@ export function bodies(sdk: Sdk, filled: boolean) {
           successPaymentUrl: 'https://merchant.example/paid?order=1&x=<y>',
           failedPaymentUrl: 'https://merchant.example/failed',
           lineItems: o([{ name: 'Kopi susu – gula aren', price: '10000.00', quantity: 1 }]),
-          paymentType: o('SALE'),
+          paymentType: o('RECURRING'), // SALE goes to the issuer's page (test/api/issuer-payment.test.ts)
           origin,
         },
       }),
