@@ -73,6 +73,7 @@ export interface Config {
   /** bank channels verified on the issuer's page, and when: every payment, or only paymentType SALE */
   issuerPages: ReadonlyMap<string, 'SALE' | 'ALWAYS'>;
   pin: string;
+  bindChargeToken: 'additionalInfo' | 'top' | 'none';
   otpLengthMode: Mode;
   waitingStatus: 'snap' | 'legacy';
   deviceIdMode: Mode;
@@ -178,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jumpAppSuccessCode: raw.DOKU_JUMPAPP_SUCCESS_CODE as '2005400' | '2000500',
     issuerPages,
     pin: raw.DOKU_PIN,
+    bindChargeToken: raw.DOKU_BIND_CHARGE_TOKEN as 'additionalInfo' | 'top' | 'none',
     otpLengthMode: mode('DOKU_OTP_LENGTH_MODE'),
     waitingStatus: raw.DOKU_WAITING_STATUS as 'snap' | 'legacy',
     deviceIdMode: mode('DOKU_DEVICE_ID_MODE'),

@@ -155,6 +155,13 @@ export const SETTINGS = [
     { values: ['lenient', 'strict'] },
   ),
   s(
+    'DOKU_BIND_CHARGE_TOKEN',
+    'enum',
+    'additionalInfo',
+    "Where the card-bind answer carries `chargeToken` (the otp-verification handle DOKU's KKI binding page lists): `additionalInfo` (every SDK reads it), `top` (as DOKU's page shows it; DOKU's Python SDK then refuses the answer: its DTO takes no unknown key), `none`.",
+    { values: ['additionalInfo', 'top', 'none'] },
+  ),
+  s(
     'DOKU_PIN',
     'string',
     '123456',

@@ -35,8 +35,9 @@ export function isWalletPayment(r: Pick<WalletRequest, 'channel' | 'paymentType'
 
 /** The page's session: where the customer goes back to (urlParam PAY_RETURN) and when it expires. */
 export function walletSession(r: WalletRequest, now: number): NonNullable<PaymentRecord['wallet']> {
-  // DOKU's pages require X-DEVICE-ID here; DOKU's Node SDK never sends it (docs/sdks.md): strict mode only.
-  if (r.deviceIdRequired && !r.deviceId)
+  // DOKU's DANA page requires X-DEVICE-ID (ShopeePay's now marks it optional); DOKU's Node SDK never
+  // sends it (docs/sdks.md): strict mode only.
+  if (r.deviceIdRequired && r.channel === 'EMONEY_DANA_SNAP' && !r.deviceId)
     throw invalidMandatoryField(H.deviceId, 'e-wallet payments need X-DEVICE-ID (DOKU_DEVICE_ID_MODE=strict)');
   const params = r.urlParam === undefined ? [] : Array.isArray(r.urlParam) ? r.urlParam : [r.urlParam];
   const back = params.find((p) => p.type === 'PAY_RETURN') ?? params[0];

@@ -9,7 +9,7 @@ import { holdsCard } from '../domain/binding-status.js';
 import { instrumentFingerprint } from '../domain/instrument.js';
 import { H } from '../snap/headers.js';
 import { SERVICE_CODES } from '../snap/response-codes.js';
-import { invalidMandatoryField, snapError } from '../snap/errors.js';
+import { invalidFieldFormat, invalidMandatoryField, snapError } from '../snap/errors.js';
 import type { Config } from '../config/load.js';
 import { startBinding } from '../domain/start-binding.js';
 import { channel, customerInfo, httpUrl, str } from './fields.js';
@@ -55,6 +55,9 @@ export const accountBinding: EndpointDefinition<Body> = {
       for (const field of ['deviceModel', 'osType', 'channelId'] as const) {
         if (!info[field]) throw invalidMandatoryField(`additionalInfo.${field}`, `Allo Bank needs additionalInfo.${field}`);
       }
+      // app or web on DOKU's Allo page; other channels take any text (Go's README sends CH001)
+      if (!/^(app|web)$/i.test(info.channelId!))
+        throw invalidFieldFormat('additionalInfo.channelId', 'Allo Bank: channelId must be app or web');
     }
     const fingerprint = instrumentFingerprint(merchant.clientId, `${info.channel}:${body.phoneNo}`);
     const holder = deps.store.bindings.withInstrument(fingerprint).find((b) => b.clientId === merchant.clientId && holdsCard(b, now));

@@ -30,6 +30,7 @@ function schema(config: Config) {
     accountName: str(128).optional(),
     journeyId: str(32).optional(),
     sendOtpFlag: z.enum(['YES', 'NO'], { message: 'must be YES or NO' }).optional(),
+    type: str(20).optional(), // SNAP: "subscribe" / "unsubscribe"; at most 20 (docs/doku.md §4)
     additionalInfo: optional(
       z.object({
         channel: optional(channel(config), strict),
@@ -63,7 +64,15 @@ export const cardBind: EndpointDefinition<Body> = {
       referenceNo: binding.referenceNo,
       ...(body.partnerReferenceNo ? { partnerReferenceNo: body.partnerReferenceNo } : {}),
     };
-    const info = { custIdMerchant: binding.custIdMerchant, status: 'PENDING' };
+    // DOKU's KKI binding page lists chargeToken, the otp-verification handle, top-level; Python's
+    // closed DTO refuses a top-level key it does not know, so it goes in additionalInfo unless asked (docs/doku.md §4.5)
+    const where = deps.config.bindChargeToken;
+    if (where === 'top') Object.assign(common, { chargeToken: binding.chargeToken });
+    const info = {
+      custIdMerchant: binding.custIdMerchant,
+      status: 'PENDING',
+      ...(where === 'additionalInfo' ? { chargeToken: binding.chargeToken } : {}),
+    };
     return binding.mode === 'DH'
       ? { body: { ...common, redirectUrl: `${ctx.baseUrl}/direct-debit/kki/binding/${binding.sessionId}`, additionalInfo: info } }
       : { body: { ...common, additionalInfo: { ...info, authCode: binding.authCode } } };

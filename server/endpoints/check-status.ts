@@ -66,7 +66,8 @@ export const checkStatus: EndpointDefinition<Body> = {
         originalResponseMessage: p.responseMessage,
         refundHistory: p.refunds.map((r) => ({
           refundNo: r.refundNo,
-          partnerRefundNo: r.partnerRefundNo,
+          partnerRefundNo: r.partnerRefundNo, // SNAP's name
+          partnerReferenceNo: r.partnerRefundNo, // what all five SDKs' DTOs read (docs/sdks.md)
           refundAmount: r.refundAmount,
           refundStatus: '00',
           refundDate: formatJakarta(r.refundTime),

@@ -12,7 +12,7 @@ import { paymentOutcome } from '../domain/payment-status.js';
 import { settleIfDue } from '../domain/settle.js';
 import { H } from '../snap/headers.js';
 import { SERVICE_CODES } from '../snap/response-codes.js';
-import { invalidFieldFormat, snapError } from '../snap/errors.js';
+import { invalidFieldFormat, invalidMandatoryField, snapError } from '../snap/errors.js';
 import type { Config } from '../config/load.js';
 import type { PaymentRecord } from '../store/types.js';
 import { isWalletPayment, walletSession, WALLET_PAGE_PATH } from '../domain/wallet-payment.js';
@@ -87,6 +87,9 @@ export const payment: EndpointDefinition<Body> = {
           now,
         )
       : undefined;
+    // OVO pays from its bound account (docs/doku.md §7.4): the customer token is what names it
+    if (info.channel === 'EMONEY_OVO_SNAP' && !ctx.customer)
+      throw invalidMandatoryField(H.authorizationCustomer, 'an OVO payment needs the customer token of the bound OVO account');
     if (wallet && wallet.expiresAt <= now) throw invalidFieldFormat('validUpTo', 'validUpTo is already past');
     // a wallet pays from the customer's account binding (OVO) or from nothing the sandbox holds (DANA, ShopeePay)
     const source = wallet ? { binding: ctx.customer?.binding, key: `wallet:${info.channel}` } : resolvePaymentSource(ctx);

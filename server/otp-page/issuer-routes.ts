@@ -10,12 +10,12 @@ import express, { Router, type ErrorRequestHandler, type Response } from 'expres
 import type { Deps } from '../deps.js';
 import { foreignPage, originsOf } from '../net/origin.js';
 import { ISSUER_PAGE_PATH, verifyPaymentCodes } from '../domain/issuer-payment.js';
-import { settle, settleIfDue } from '../domain/settle.js';
+import { settle } from '../domain/settle.js';
 import { formatJakarta } from '../snap/timestamp.js';
 import type { PaymentRecord } from '../store/types.js';
 import { BANK_NAMES, renderIssuerPage } from './issuer-render.js';
 import { renderMessage } from './render.js';
-import { html, redirectTarget } from './routes.js';
+import { html, openPayment, redirectTarget } from './routes.js';
 
 export function issuerPageRouter(deps: Deps): Router {
   const router = Router();
@@ -24,14 +24,8 @@ export function issuerPageRouter(deps: Deps): Router {
   const path = `${ISSUER_PAGE_PATH}/:sessionId`;
 
   /** The payment of an open page, or the page that says why it is not open (sent). */
-  const open = (sessionId: string, res: Response): PaymentRecord | undefined => {
-    const found = deps.store.payments.byIssuerSession(sessionId);
-    const p = found && settleIfDue(found, deps, deps.clock.now(found.clientId));
-    if (!p) return void html(res, 404, renderMessage('Payment not found', 'This payment link is unknown or was reset.'));
-    if (p.status === 'PENDING') return p;
-    const text = p.status === 'SUCCESS' ? 'This payment is already paid.' : 'This payment was cancelled, refused or has expired.';
-    html(res, 409, renderMessage('Payment closed', `${text} You can return to the merchant.`));
-  };
+  const open = (sessionId: string, res: Response): PaymentRecord | undefined =>
+    openPayment(deps.store.payments.byIssuerSession(sessionId), deps, res, 'This payment was cancelled, refused or has expired.');
 
   const form200 = (res: Response, p: PaymentRecord, error?: string) => {
     const binding = p.bindingRef ? deps.store.bindings.byReferenceNo(p.bindingRef) : undefined;

@@ -9,7 +9,8 @@ import type { Deps } from '../deps.js';
 import { foreignPage, originsOf } from '../net/origin.js';
 import { statusAt } from '../domain/binding-status.js';
 import { verifyBindingOtp } from '../domain/verify-otp.js';
-import type { Binding } from '../store/types.js';
+import type { Binding, PaymentRecord } from '../store/types.js';
+import { settleIfDue } from '../domain/settle.js';
 import { renderMessage, renderOtpForm } from './render.js';
 
 /** Card bindings use DOKU's example path; account bindings a sibling of it. */
@@ -86,6 +87,18 @@ function finish(res: Response, b: Binding, status: 'SUCCESS' | 'FAILED', message
   target.searchParams.set('custIdMerchant', b.custIdMerchant);
   if (status === 'SUCCESS' && b.authCode) target.searchParams.set('authCode', b.authCode);
   res.redirect(303, target.toString());
+}
+
+/**
+ * The PENDING payment a customer's page (e-wallet, issuer) was opened for, settled first if its time
+ * has come; or, sent instead, the page that says why it is not open.
+ */
+export function openPayment(found: PaymentRecord | undefined, deps: Deps, res: Response, closedText: string): PaymentRecord | undefined {
+  const p = found && settleIfDue(found, deps, deps.clock.now(found.clientId));
+  if (!p) return void html(res, 404, renderMessage('Payment not found', 'This payment link is unknown or was reset.'));
+  if (p.status === 'PENDING') return p;
+  const text = p.status === 'SUCCESS' ? 'This payment is already paid.' : closedText;
+  html(res, 409, renderMessage('Payment closed', `${text} You can return to the merchant.`));
 }
 
 /** Where to send the customer back to, when the request named a URL that parses. */

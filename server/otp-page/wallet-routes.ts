@@ -8,12 +8,12 @@
 import express, { Router, type ErrorRequestHandler, type Response } from 'express';
 import type { Deps } from '../deps.js';
 import { foreignPage, originsOf } from '../net/origin.js';
-import { settle, settleIfDue } from '../domain/settle.js';
+import { settle } from '../domain/settle.js';
 import { WALLET_PAGE_PATH } from '../domain/wallet-payment.js';
 import { formatJakarta } from '../snap/timestamp.js';
 import type { PaymentRecord } from '../store/types.js';
 import { renderMessage } from './render.js';
-import { html, redirectTarget } from './routes.js';
+import { html, openPayment, redirectTarget } from './routes.js';
 import { WALLET_NAMES, renderWalletPage } from './wallet-render.js';
 
 export function walletPageRouter(deps: Deps): Router {
@@ -23,14 +23,8 @@ export function walletPageRouter(deps: Deps): Router {
   const path = `${WALLET_PAGE_PATH}/:sessionId`;
 
   /** The payment of an open page, or the page that says why it is not open (sent). */
-  const open = (sessionId: string, res: Response): PaymentRecord | undefined => {
-    const found = deps.store.payments.byWalletSession(sessionId);
-    const p = found && settleIfDue(found, deps, deps.clock.now(found.clientId));
-    if (!p) return void html(res, 404, renderMessage('Payment not found', 'This payment link is unknown or was reset.'));
-    if (p.status === 'PENDING') return p;
-    const text = p.status === 'SUCCESS' ? 'This payment is already paid.' : 'This payment was declined or has expired.';
-    html(res, 409, renderMessage('Payment closed', `${text} You can return to the merchant.`));
-  };
+  const open = (sessionId: string, res: Response): PaymentRecord | undefined =>
+    openPayment(deps.store.payments.byWalletSession(sessionId), deps, res, 'This payment was declined or has expired.');
 
   router.get(path, (req, res) => {
     const p = open(String(req.params.sessionId), res);

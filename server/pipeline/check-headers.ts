@@ -25,8 +25,9 @@ export function checkHeaders(
   }
 
   const timestamp = get(H.timestamp)!;
-  if (!isValidTimestamp(timestamp, config.timestampMode === 'strict')) {
-    const expected = config.timestampMode === 'strict' ? 'yyyy-MM-ddTHH:mm:ss±HH:MM' : 'yyyy-MM-ddTHH:mm:ss[.SSS](Z|±HH:MM)';
+  if (!isValidTimestamp(timestamp, config.timestampMode === 'strict', auth === 'asymmetric')) {
+    const strictForm = auth === 'asymmetric' ? 'yyyy-MM-ddTHH:mm:ss(Z|±HH:MM)' : 'yyyy-MM-ddTHH:mm:ss±HH:MM';
+    const expected = config.timestampMode === 'strict' ? strictForm : 'yyyy-MM-ddTHH:mm:ss[.SSS](Z|±HH:MM)';
     throw invalidFieldFormat(H.timestamp, `X-TIMESTAMP "${timestamp.slice(0, 40)}" is not ${expected}`);
   }
   if (config.timestampSkewSeconds > 0 && skewSeconds(timestamp, now) > config.timestampSkewSeconds) {

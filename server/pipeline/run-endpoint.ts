@@ -12,6 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Deps } from '../deps.js';
 import type { EndpointDefinition } from '../endpoints/types.js';
 import { H } from '../snap/headers.js';
+import { hasMillis } from '../snap/timestamp.js';
 import { SnapError } from '../snap/errors.js';
 import { applyTiming, forcedAnswer } from '../scenario/effects.js';
 import type { Chosen, ScenarioState } from '../scenario/select.js';
@@ -35,6 +36,7 @@ export function runEndpoint<B>(
   const schema = def.schema(deps.config);
   const serviceCode = def.serviceCode(deps.config);
   const extraHeaders = def.extraHeaders ?? [];
+  const warnedMillis = new Set<string | undefined>(); // once per merchant: a client's habit, not a line per request
 
   return async (req, res) => {
     const header: HeaderGet = (name) => headerValue(req, name);
@@ -48,6 +50,7 @@ export function runEndpoint<B>(
     if (chosen?.rule.stage === 'auth' && chosen.via !== 'sticky') return answerBeforeChecks(chosen, req); // 12a
     if (parsed instanceof SnapError) throw parsed; //                                              1
     checkHeaders(header, def.auth, extraHeaders, deps.config, now); //                              2-3
+    if (hasMillis(header(H.timestamp)!) && !warnedMillis.has(claimed)) warnMillis(claimed); //      (lenient only)
     const caller = await authenticate(def as EndpointDefinition<unknown>, req, header, parsed, deps, now); // 4-7
     res.locals.clientId = caller.merchant.clientId; // the journal and coverage count the request as this merchant's
     const admission =
@@ -80,6 +83,14 @@ export function runEndpoint<B>(
       throw e;
     }
   };
+
+  function warnMillis(clientId: string | undefined): void {
+    warnedMillis.add(clientId);
+    deps.log.warn(
+      { endpoint: def.name, clientId },
+      'X-TIMESTAMP has milliseconds: accepted here, but DOKU\'s sandbox reportedly answers "Invalid Field Format X-TIMESTAMP" (send yyyy-MM-ddTHH:mm:ss+07:00)',
+    );
+  }
 
   /** The body, or the error step 1 answers: a scenario that answers before every check comes first. */
   function readBody(raw: unknown): ParsedBody | SnapError {

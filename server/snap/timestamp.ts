@@ -9,10 +9,16 @@ export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3}
 /** The strict pattern from DOKU's binding pages ([SEED]): offset only, no `Z`, no millis. */
 export const STRICT_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 
-export function isValidTimestamp(value: string, strict = false): boolean {
-  const pattern = strict ? STRICT_TIMESTAMP_PATTERN : TIMESTAMP_PATTERN;
+/** Strict on the token endpoints: DOKU's B2B token page asks for UTC (`Z`), as Java and Python send it. */
+export const STRICT_TOKEN_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/;
+
+export function isValidTimestamp(value: string, strict = false, token = false): boolean {
+  const pattern = strict ? (token ? STRICT_TOKEN_TIMESTAMP_PATTERN : STRICT_TIMESTAMP_PATTERN) : TIMESTAMP_PATTERN;
   return pattern.test(value) && !Number.isNaN(Date.parse(value));
 }
+
+/** Milliseconds in X-TIMESTAMP: accepted when lenient, but DOKU's sandbox reportedly answers "Invalid Field Format X-TIMESTAMP". */
+export const hasMillis = (value: string): boolean => /T\d{2}:\d{2}:\d{2}\.\d/.test(value);
 
 /** Seconds between the header's instant and `now` (absolute), for the skew check. */
 export function skewSeconds(value: string, now: number): number {

@@ -110,16 +110,19 @@ describe('account binding and unbinding', () => {
     expect(res.body.additionalInfo).toEqual({ custIdMerchant: 'CUST001', status: 'PENDING', accountStatus: 'PENDING', authCode: null });
   });
 
-  test("Go's empty device fields and empty X-DEVICE-ID are not given outside Allo; channelId is free text", async () => {
+  test("Go's empty device fields and empty X-DEVICE-ID are not given outside Allo; channelId is free text there, app or web for Allo", async () => {
     const go = { deviceModel: '', osType: '', channelId: '' };
     expect((await client.tx(BIND, bindBody('EMONEY_OVO_SNAP', go), { headers: { ...IP, 'X-DEVICE-ID': '' } })).body.responseCode).toBe(
       '2000700',
     );
-    const allo = { deviceModel: 'Pixel 8', osType: 'ANDROID', channelId: 'CH001' }; // Go's README value
-    expect(
-      (await client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', allo, 'CUST003'), { headers: { ...IP, 'X-DEVICE-ID': 'dev1' } })).body
-        .responseCode,
-    ).toBe('2000700');
+    expect((await client.tx(BIND, bindBody('EMONEY_OVO_SNAP', { channelId: 'CH001' }, 'CUST004'), { headers: IP })).body.responseCode).toBe(
+      '2000700',
+    );
+    const allo = { deviceModel: 'Pixel 8', osType: 'ANDROID', channelId: 'CH001' }; // Go's README value: DOKU's Allo page lists app/web
+    const bind = (info: Record<string, string>) =>
+      client.tx(BIND, bindBody('DIRECT_DEBIT_ALLO_SNAP', info, 'CUST003'), { headers: { ...IP, 'X-DEVICE-ID': 'dev1' } });
+    expect((await bind(allo)).body.responseCode).toBe('4000701');
+    expect((await bind({ ...allo, channelId: 'APP' })).body.responseCode).toBe('2000700');
   });
 
   test('for Allo an empty device field or X-DEVICE-ID is a missing one (4000702)', async () => {

@@ -11,6 +11,21 @@ describe('POST /direct-debit/core/v1/registration-card-bind', () => {
     client = new SnapClient(sb.app);
   });
 
+  test('the answer carries chargeToken, the otp-verification handle: in additionalInfo, or top-level with DOKU_BIND_CHARGE_TOKEN=top', async () => {
+    const res = await client.bind({}, { channelId: 'H2H' });
+    expect(res.body.additionalInfo.chargeToken).toEqual(expect.any(String));
+    expect(res.body.chargeToken).toBeUndefined(); // Python's closed DTO would refuse it
+    const verified = await client.tx('/direct-debit/core/v1/otp-verification', {
+      chargeToken: res.body.additionalInfo.chargeToken,
+      otp: '12345678',
+    });
+    expect(verified.body.responseCode).toBe('2000400');
+    const top = await buildSandbox({ DOKU_BIND_CHARGE_TOKEN: 'top' });
+    const bound = await new SnapClient(top.app).bind();
+    expect([typeof bound.body.chargeToken, bound.body.additionalInfo.chargeToken]).toEqual(['string', undefined]);
+    top.app.outbox.stop();
+  });
+
   test('CHANNEL-ID: DH answers 2000100 with a redirectUrl to the hosted OTP page, no card token yet', async () => {
     const res = await client.bind({ partnerReferenceNo: 'BIND-REF-1' });
     expect(res.status).toBe(200);

@@ -89,6 +89,16 @@ describe('refund and check status', () => {
     ]);
   });
 
+  test("each refund names its partnerRefundNo as SNAP does and as partnerReferenceNo, the key all five SDKs' DTOs read", async () => {
+    await refund('RF-1', '4000.00');
+    await refund('RF-2', '6000.00');
+    const res = await status({ originalPartnerReferenceNo: 'INV-100' });
+    expect(res.body.refundHistory.map((r: Record<string, string>) => [r.partnerRefundNo, r.partnerReferenceNo])).toEqual([
+      ['RF-1', 'RF-1'],
+      ['RF-2', 'RF-2'],
+    ]);
+  });
+
   test('status finds the payment by originalReferenceNo or originalExternalId', async () => {
     expect((await status({ originalReferenceNo: paid.referenceNo })).body.originalPartnerReferenceNo).toBe('INV-100');
     expect((await status({ originalExternalId: paid.externalId, serviceCode: '54' })).body.serviceCode).toBe('54');
