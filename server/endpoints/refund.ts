@@ -38,7 +38,6 @@ export const refund: EndpointDefinition<Body> = {
   path: '/direct-debit/core/v1/debit/refund',
   serviceCode: (config) => config.refundServiceCode,
   auth: 'symmetric',
-  extraHeaders: [H.ipAddress],
   customerToken: 'optional',
   schema,
   async handle(ctx) {
@@ -75,12 +74,24 @@ export const refund: EndpointDefinition<Body> = {
 };
 
 /**
- * DANA and ShopeePay refunds carry no customer token: DOKU's SDKs skip it for them (docs/doku.md §8.1).
- * Integrators also spell ShopeePay without the underscore (docs/doku.md §7.4).
+ * E-wallet refunds carry no customer token: DOKU's SDKs skip it for DANA and ShopeePay, and DOKU's
+ * OVO and ShopeePay refund samples send none (docs/doku.md §8.1). Integrators also spell ShopeePay
+ * without the underscore (docs/doku.md §7.4).
  */
-const TOKENLESS_REFUND_CHANNELS = new Set(['EMONEY_DANA_SNAP', 'EMONEY_SHOPEE_PAY_SNAP', 'EMONEY_SHOPEEPAY_SNAP']);
+const TOKENLESS_REFUND_CHANNELS = new Set(['EMONEY_DANA_SNAP', 'EMONEY_SHOPEE_PAY_SNAP', 'EMONEY_SHOPEEPAY_SNAP', 'EMONEY_OVO_SNAP']);
 
-function findOriginal({ deps, body, merchant, customer, now }: Ctx<Body>): PaymentRecord {
+/**
+ * X-IP-ADDRESS is mandatory where DOKU says so: KKI card refunds (DOKU's KKI refund page: a card
+ * payment, by its binding or its CPAN) and Allo Bank ("Mandatory for Allobank … Optional for rest",
+ * DOKU's refund page); the e-wallet samples send none (docs/doku.md §8.1).
+ */
+function needsIpAddress(p: PaymentRecord, deps: Ctx<Body>['deps']): boolean {
+  if (p.channel === 'DIRECT_DEBIT_ALLO_SNAP') return true;
+  const binding = p.bindingRef ? deps.store.bindings.byReferenceNo(p.bindingRef) : undefined;
+  return binding ? binding.kind === 'CARD' : !p.wallet;
+}
+
+function findOriginal({ deps, body, merchant, customer, now, header }: Ctx<Body>): PaymentRecord {
   const payment = settleIfDue(findNamedPayment(deps.store, merchant.clientId, body), deps, now);
   if (
     !payment ||
@@ -89,10 +100,12 @@ function findOriginal({ deps, body, merchant, customer, now }: Ctx<Body>): Payme
   ) {
     throw snapError('404_01', 'no payment of this merchant has this originalPartnerReferenceNo (and originalReferenceNo)');
   }
+  if (!header(H.ipAddress) && needsIpAddress(payment, deps))
+    throw invalidMandatoryField(H.ipAddress, 'a card or Allo Bank refund needs X-IP-ADDRESS (DOKU\'s KKI and refund pages)');
   if (!customer && !payment.noCustomerToken && !TOKENLESS_REFUND_CHANNELS.has(payment.channel ?? '')) {
     throw invalidMandatoryField(
       H.authorizationCustomer,
-      'refunding a payment made with a customer token needs Authorization-Customer (DANA and ShopeePay excepted)',
+      'refunding a payment made with a customer token needs Authorization-Customer (e-wallets excepted)',
     );
   }
   if (customer && payment.bindingRef && customer.binding.referenceNo !== payment.bindingRef) {

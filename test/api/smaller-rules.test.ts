@@ -5,14 +5,14 @@
  * accepted with a warning logged once.
  */
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { IP, PAY, SnapClient } from '../helpers/snap-client.js';
 
 let sb: TestSandbox;
 let client: SnapClient;
-const start = async (env: Record<string, string> = {}, log?: ReturnType<typeof pino>) => {
-  sb = await buildSandbox(env, log ? { log } : {});
+const start = async (env: Record<string, string> = {}, log?: Logger) => {
+  sb = await buildSandbox(env, { log });
   client = new SnapClient(sb.app);
 };
 afterEach(() => sb.app.outbox.stop());

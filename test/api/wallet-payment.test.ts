@@ -1,7 +1,7 @@
 /** E-wallet "jump app" payments (docs/doku.md §7.4, issue #16): DANA and ShopeePay without a customer token, OVO SALE with one. */
 import request from 'supertest';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
-import { BALANCE, IP, PAY, REFUND, STATUS, SnapClient, refundBody } from '../helpers/snap-client.js';
+import { BALANCE, IP, PAY, REFUND, STATUS, SnapClient, customerSession, paymentBody, refundBody } from '../helpers/snap-client.js';
 
 const DEVICE = { ...IP, 'X-DEVICE-ID': 'device-123' };
 const jumpApp = (partnerReferenceNo: string, channel = 'EMONEY_DANA_SNAP', extra: Record<string, unknown> = {}) => ({
@@ -174,6 +174,27 @@ describe('OVO (account binding, then the customer token)', () => {
     expect([res.body.responseCode, res.body.webRedirectUrl]).toEqual(['2005400', null]);
     expect((await status('OVO-REC')).latestTransactionStatus).toBe('00');
   });
+
+  test("refunds as DOKU's OVO sample sends them: no X-IP-ADDRESS, no Authorization-Customer", async () => {
+    const customerToken = await ovoCustomer();
+    await client.tx(PAY, ovo('OVO-RF', 'RECURRING'), { customerToken, headers: DEVICE });
+    const refund = await client.tx(REFUND, refundBody('OVO-RF', 'RF-OVO', '5000.00', { additionalInfo: { channel: 'EMONEY_OVO_SNAP' } }));
+    expect(refund.body.responseCode).toBe('2000700');
+  });
+});
+
+test("a card refund still needs X-IP-ADDRESS (DOKU's KKI refund page); ShopeePay's does not", async () => {
+  const session = await customerSession(client);
+  await client.tx(PAY, paymentBody('CARD-RF', '10000.00'), { customerToken: session.customerToken, headers: IP });
+  const noIp = await client.tx(REFUND, refundBody('CARD-RF', 'RF-CARD', '1000.00'), { customerToken: session.customerToken });
+  expect(noIp.body).toEqual({ responseCode: '4000702', responseMessage: 'Invalid Mandatory Field {X-IP-ADDRESS}' });
+  const shopee = await client.tx(PAY, jumpApp('SHOPEE-RF', 'EMONEY_SHOPEE_PAY_SNAP'), { headers: DEVICE });
+  await request(sb.app).post(pagePath(shopee)).type('form').send({ action: 'approve' });
+  const refund = await client.tx(
+    REFUND,
+    refundBody('SHOPEE-RF', 'RF-SHOPEE', '1000.00', { additionalInfo: { channel: 'EMONEY_SHOPEE_PAY_SNAP' } }),
+  );
+  expect(refund.body.responseCode).toBe('2000700');
 });
 
 test('the page of an unknown session is 404, a malformed link 400, no choice 400', async () => {
