@@ -22,6 +22,11 @@ export class TravelClock implements Clock {
     return this.base() + this.offsetOf(clientId);
   }
 
+  /** Real time (a test's fixed start), whatever any clock was moved to: what other parties' clocks say. */
+  real(): number {
+    return this.base();
+  }
+
   offsetOf(clientId?: string): number {
     return (clientId === undefined ? undefined : this.offsets.get(clientId)) ?? this.defaultOffset;
   }

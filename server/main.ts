@@ -16,6 +16,7 @@ import { createLogger, flushLog } from './logger.js';
 import { Store } from './store/store.js';
 import { MerchantRegistry } from './domain/merchants.js';
 import { Outbound } from './net/outbound.js';
+import { MADE_UP_TOKEN } from './notify/outbox.js';
 import { loadScenarios, type ScenarioSet } from './scenario/load.js';
 
 async function main(): Promise<void> {
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   // Public, like DOKU's: the merchant's token endpoint verifies the sandbox's notification token requests with it (docs/doku.md §2.3).
   const dokuKey = (config.jwtPublicKey.export({ type: 'spki', format: 'pem' }) as string).trim();
   log.info(`DOKU's public key for your notification token endpoint (also GET /__mock/doku-public-key):\n${dokuKey}`);
+  if (config.merchants.some((m) => m.notificationUrl && !m.tokenUrl)) log.warn(MADE_UP_TOKEN);
 
   let stopping = false;
   const stop = (signal: string) => {

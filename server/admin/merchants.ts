@@ -10,6 +10,7 @@ import { checkMerchantInput } from '../config/merchant-input.js';
 import type { Deps } from '../deps.js';
 import { MockError } from '../scenario/mock-error.js';
 import { mayAct } from './scope.js';
+import { MADE_UP_TOKEN } from '../notify/outbox.js';
 
 const mask = (secret: string) => `${secret.slice(0, 4)}****`;
 
@@ -48,7 +49,8 @@ export function merchantRoutes(deps: Deps): Router {
     }
     store.addMerchant({ ...checked.input, createdAt: deps.clock.now() });
     await store.commit();
-    res.status(201).json({ merchant: show(merchants.find(checked.input.clientId)!) });
+    const notice = checked.input.notificationUrl && !checked.input.tokenUrl ? { notice: MADE_UP_TOKEN } : {};
+    res.status(201).json({ merchant: show(merchants.find(checked.input.clientId)!), ...notice });
   });
 
   router.delete('/merchants/:clientId', async (req, res) => {

@@ -6,7 +6,7 @@
  */
 import { Router } from 'express';
 import type { Deps } from '../deps.js';
-import { NO_URL, type Outbox } from '../notify/outbox.js';
+import { MADE_UP_TOKEN, NO_URL, type Outbox } from '../notify/outbox.js';
 import { MockError } from '../scenario/mock-error.js';
 import { mayAct, scopeOf, targetOf } from './scope.js';
 import { isHttpUrl } from '../config/url.js';
@@ -24,8 +24,13 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
       .filter((m) => mine(m) && !m.notificationUrl)
       .map((m) => m.clientId);
     const overflowing = outbox.overflowing().filter(([id]) => clientId === undefined || id === clientId);
+    const madeUp = deps.merchants
+      .list()
+      .filter((m) => mine(m) && m.notificationUrl && !m.tokenUrl)
+      .map((m) => m.clientId);
     const notices = [
       ...(unset.length > 0 ? [`${NO_URL} (merchants ${unset.join(', ')})`] : []),
+      ...(madeUp.length > 0 ? [`${MADE_UP_TOKEN} (merchants ${madeUp.join(', ')})`] : []),
       ...overflowing.map(([id, pending]) => overflowNotice(id, pending)),
     ];
     res.json({

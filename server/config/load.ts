@@ -81,6 +81,8 @@ export interface Config {
   notificationRetrySeconds: readonly number[];
   notificationRetryUntil: '2xx' | 'any';
   notificationTimeoutMs: number;
+  notificationSignedToken: 'authorization' | 'empty' | 'doku-issued';
+  notificationCustomerToken: 'send' | 'none';
   dbFlushMs: number;
   dbSync: 'write' | 'fsync';
   dbCompactEvery: number;
@@ -186,6 +188,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notificationRetrySeconds: retrySeconds,
     notificationRetryUntil: raw.DOKU_NOTIFICATION_RETRY_UNTIL as '2xx' | 'any',
     notificationTimeoutMs: Math.max(1, int('DOKU_NOTIFICATION_TIMEOUT_MS')),
+    notificationSignedToken: raw.DOKU_NOTIFICATION_SIGNED_TOKEN as 'authorization' | 'empty' | 'doku-issued',
+    notificationCustomerToken: raw.DOKU_NOTIFICATION_CUSTOMER_TOKEN as 'send' | 'none',
     dbFlushMs: int('DOKU_DB_FLUSH_MS'),
     dbSync: raw.DOKU_DB_SYNC as 'write' | 'fsync',
     dbCompactEvery: Math.max(1, int('DOKU_DB_COMPACT_EVERY')),

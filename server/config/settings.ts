@@ -136,6 +136,20 @@ export const SETTINGS = [
     { values: ['2xx', 'any'] },
   ),
   s(
+    'DOKU_NOTIFICATION_SIGNED_TOKEN',
+    'enum',
+    'authorization',
+    "Which token a notification's X-SIGNATURE covers, which DOKU does not say (docs/doku.md §10.4): `authorization` (the one sent in Authorization), `empty` (PHP's helper), `doku-issued` (a B2B token the sandbox issued the merchant, Node's helper). The verifier check reports which readings a handler accepts.",
+    { values: ['authorization', 'empty', 'doku-issued'] },
+  ),
+  s(
+    'DOKU_NOTIFICATION_CUSTOMER_TOKEN',
+    'enum',
+    'send',
+    "`send`: notifications carry Authorization-Customer (DOKU's header list) with the merchant's own token, which the Go, Java and Python helpers validate; `none`: they do not.",
+    { values: ['send', 'none'] },
+  ),
+  s(
     'DOKU_NOTIFICATION_TIMEOUT_MS',
     'int',
     '5000',

@@ -47,6 +47,8 @@ function schema(config: Config) {
       successPaymentUrl: httpUrl.optional(),
       failedPaymentUrl: httpUrl.optional(),
       remarks: z.string().max(40).optional(),
+      // kept as sent, for the notification (every SDK's notification DTO has them: docs/doku.md §10.4)
+      lineItems: z.array(z.unknown()).max(100).optional(),
       paymentType: z.enum(['SALE', 'RECURRING']).optional(),
       orderTitle: z.string().max(255).optional(),
       metadata: z.unknown().optional(),
@@ -118,6 +120,8 @@ export const payment: EndpointDefinition<Body> = {
       ...paymentOutcome('200_00'),
       createdAt: now,
       scenario: ctx.scenario?.scenario.name,
+      ...deviceOf(header),
+      ...(info.lineItems?.length ? { lineItems: info.lineItems } : {}),
     };
 
     if (otpFailures !== undefined) {
@@ -164,6 +168,13 @@ export const payment: EndpointDefinition<Body> = {
     return { body: answer(record) };
   },
 };
+
+/** The customer's device as the request names it, repeated in the notification's headers. */
+function deviceOf(header: (name: string) => string | undefined): Pick<PaymentRecord, 'device'> {
+  const ip = header(H.ipAddress);
+  const id = header(H.deviceId);
+  return ip || id ? { device: { ...(ip ? { ip } : {}), ...(id ? { id } : {}) } } : {};
+}
 
 /**
  * The payment's own `otp` (docs/doku.md §7.2), checked as a binding's: undefined when it is right or

@@ -101,7 +101,7 @@ function findOriginal({ deps, body, merchant, customer, now, header }: Ctx<Body>
     throw snapError('404_01', 'no payment of this merchant has this originalPartnerReferenceNo (and originalReferenceNo)');
   }
   if (!header(H.ipAddress) && needsIpAddress(payment, deps))
-    throw invalidMandatoryField(H.ipAddress, 'a card or Allo Bank refund needs X-IP-ADDRESS (DOKU\'s KKI and refund pages)');
+    throw invalidMandatoryField(H.ipAddress, "a card or Allo Bank refund needs X-IP-ADDRESS (DOKU's KKI and refund pages)");
   if (!customer && !payment.noCustomerToken && !TOKENLESS_REFUND_CHANNELS.has(payment.channel ?? '')) {
     throw invalidMandatoryField(
       H.authorizationCustomer,

@@ -9,8 +9,8 @@
  * the timeout with at most 64 KiB read, and never throws.
  */
 import { randomBytes, type KeyObject } from 'node:crypto';
-import type { Merchant } from '../config/keys.js';
-import { sha256Hex, signAsymmetric, signSymmetric, symmetricStringToSign } from '../snap/signature.js';
+import { signAsymmetric } from '../snap/signature.js';
+import { signNotification, type Prepared, type Signing } from './sign-notification.js';
 import { formatJakarta } from '../snap/timestamp.js';
 import type { NotificationAttempt } from '../store/types.js';
 import { OutboundRefused, type Outbound } from '../net/outbound.js';
@@ -19,40 +19,16 @@ import type { Response } from 'undici';
 const ANSWER_LIMIT = 64 * 1024;
 const ANSWER_KEPT = 4 * 1024;
 
-export interface Delivery {
-  url: string;
-  merchant: Merchant;
-  body: Record<string, unknown>;
-  externalId: string;
+export interface Delivery extends Signing {
   dokuPrivateKey: KeyObject;
   timeoutMs: number;
+  /** the merchant's clock: when the attempt happens, for the retry schedule */
   now: number;
   /** the only way out: refuses the sandbox itself and hosts DOKU_OUTBOUND_HOSTS does not list (net/outbound.ts) */
   outbound: Outbound;
 }
 
-/** The request an attempt sends (exported for the verifier check, which alters it on purpose). */
-export interface Prepared {
-  headers: Record<string, string>;
-  text: string;
-}
-
-export function signNotification(d: Delivery, token: string, timestamp = formatJakarta(d.now)): Prepared {
-  const text = JSON.stringify(d.body);
-  const path = new URL(d.url).pathname;
-  const stringToSign = symmetricStringToSign({ method: 'POST', path, accessToken: token, bodyHashHex: sha256Hex(text), timestamp });
-  return {
-    text,
-    headers: {
-      'Content-Type': 'application/json',
-      'X-TIMESTAMP': timestamp,
-      'X-SIGNATURE': signSymmetric(d.merchant.clientSecret, stringToSign),
-      'X-PARTNER-ID': d.merchant.clientId,
-      'X-EXTERNAL-ID': d.externalId,
-      Authorization: `Bearer ${token}`,
-    },
-  };
-}
+export { signNotification, type Prepared } from './sign-notification.js';
 
 export async function deliver(d: Delivery): Promise<NotificationAttempt> {
   const started = performance.now();
@@ -61,7 +37,7 @@ export async function deliver(d: Delivery): Promise<NotificationAttempt> {
     at: d.now,
     url: d.url,
     externalId: d.externalId,
-    requestHeaders: { ...headers, ...(headers.Authorization ? { Authorization: 'Bearer ****' } : {}) },
+    requestHeaders: masked(headers),
     status: null,
     latencyMs: Math.round(performance.now() - started),
     ...fields,
@@ -83,10 +59,12 @@ export async function post(
   url: string,
   sent: Prepared,
   signal: AbortSignal,
-): Promise<Pick<NotificationAttempt, 'status' | 'responseBody' | 'error'>> {
+): Promise<Pick<NotificationAttempt, 'status' | 'responseBody' | 'error' | 'warning'>> {
   try {
     const res = await outbound.fetch(url, { method: 'POST', headers: sent.headers, body: sent.text, signal });
-    return { status: res.status, responseBody: (await readLimited(res)).slice(0, ANSWER_KEPT) };
+    const text = await readLimited(res);
+    const warning = res.ok ? failedInBody(text) : undefined;
+    return { status: res.status, responseBody: text.slice(0, ANSWER_KEPT), ...(warning ? { warning } : {}) };
   } catch (e) {
     return { status: null, error: reason(e) };
   }
@@ -94,7 +72,7 @@ export async function post(
 
 /** The merchant's B2B token, requested as DOKU requests it (docs/doku.md §2.3). */
 export async function merchantToken(d: Delivery, signal: AbortSignal): Promise<string> {
-  const timestamp = formatJakarta(d.now);
+  const timestamp = formatJakarta(d.stamp);
   const res = await d.outbound.fetch(d.merchant.tokenUrl!, {
     method: 'POST',
     signal,
@@ -117,6 +95,26 @@ export async function merchantToken(d: Delivery, signal: AbortSignal): Promise<s
     throw new Error(`HTTP ${res.status}, no accessToken in ${JSON.stringify(text.slice(0, 200))}`);
   return token;
 }
+
+/** A handler that answers 2xx with a failure in its body (`{"responseCode":"5005600"}`): DOKU takes the 2xx, the merchant has a bug. */
+function failedInBody(text: string): string | undefined {
+  let code: unknown;
+  try {
+    code = (JSON.parse(text) as { responseCode?: unknown }).responseCode;
+  } catch {
+    return undefined;
+  }
+  return typeof code === 'string' && !code.startsWith('2')
+    ? `answered HTTP 2xx, which counts as delivered, but its body says responseCode ${code.slice(0, 10)}: the handler failed`
+    : undefined;
+}
+
+/** The headers as the delivery log shows them: tokens masked. */
+const masked = (h: Record<string, string>) => ({
+  ...h,
+  ...(h.Authorization ? { Authorization: 'Bearer ****' } : {}),
+  ...(h['Authorization-Customer'] ? { 'Authorization-Customer': 'Bearer ****' } : {}),
+});
 
 /** The answer's text, at most ANSWER_LIMIT bytes of it: the rest is never read. */
 async function readLimited(res: Response): Promise<string> {

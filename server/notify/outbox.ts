@@ -13,10 +13,14 @@ import { notificationBody } from '../domain/notification-body.js';
 import { settleIfDue } from '../domain/settle.js';
 import type { NotificationRecord, PaymentRecord } from '../store/types.js';
 import { deliver } from './deliver.js';
+import { deliveryOf } from './delivery-of.js';
 
 const TICK_MS = 200;
 export const NO_URL = 'no notification URL is configured (DOKU_NOTIFICATION_URL): payments are not notified';
 const IN_FLIGHT_MAX = 8;
+/** Without the merchant's token endpoint the sandbox makes a token up, which is not a JWT the merchant issued (docs/doku.md §10.4). */
+export const MADE_UP_TOKEN =
+  "no token URL (DOKU_MERCHANT_TOKEN_URL, or a registered merchant's tokenUrl): notifications carry a token the sandbox made up, not a JWT your token endpoint issued, so every SDK's validateTokenB2B and notification helper refuses them";
 
 export class Outbox {
   private readonly settling = new Set<string>();
@@ -66,6 +70,7 @@ export class Outbox {
       referenceNo: p.referenceNo,
       clientId: p.clientId,
       body: notificationBody(p, binding, this.deps.config.waitingStatus),
+      ...(p.device ? { device: p.device } : {}),
       createdAt: now,
       attempts: [],
       ...(url ? { state: 'PENDING', nextAt: now } : { state: 'NOT_SENT', reason: NO_URL }),
@@ -130,20 +135,11 @@ export class Outbox {
   }
 
   private async attempt(n: NotificationRecord): Promise<void> {
-    const { store, clock, config, ids, log } = this.deps;
+    const { store, clock, config, log } = this.deps;
     try {
       const merchant = this.merchantOf(n.clientId);
       if (!merchant?.notificationUrl) return store.notificationNotSent(n, NO_URL); // the settings changed since it was queued
-      const attempt = await deliver({
-        url: merchant.notificationUrl,
-        merchant,
-        body: n.body,
-        externalId: ids.externalId(),
-        dokuPrivateKey: config.jwtPrivateKey,
-        timeoutMs: config.notificationTimeoutMs,
-        now: clock.now(n.clientId),
-        outbound: this.deps.outbound,
-      });
+      const attempt = await deliver(await deliveryOf(this.deps, merchant, merchant.notificationUrl, n.body, n.device));
       const answered =
         attempt.status !== null && (config.notificationRetryUntil === 'any' || (attempt.status >= 200 && attempt.status < 300));
       const first = n.attempts[0]?.at ?? attempt.at;

@@ -12,6 +12,8 @@ import { notificationBody } from '../domain/notification-body.js';
 import { formatJakarta } from '../snap/timestamp.js';
 import type { PaymentRecord } from '../store/types.js';
 import { merchantToken, post, reason, signNotification, type Delivery, type Prepared } from './deliver.js';
+import { deliveryOf, dokuIssuedToken } from './delivery-of.js';
+import { READINGS } from './sign-notification.js';
 
 interface Variant {
   name: string;
@@ -35,7 +37,7 @@ const VARIANTS: Variant[] = [
   {
     name: 'stale-timestamp',
     forged: 'signed correctly over an X-TIMESTAMP one hour old',
-    make: (_v, d, token) => signNotification(d, token, formatJakarta(d.now - 3600_000)),
+    make: (_v, d, token) => signNotification(d, token, formatJakarta(d.stamp - 3600_000)),
   },
   {
     name: 'replayed-external-id',
@@ -68,16 +70,8 @@ const withHeader = (v: Prepared, name: string, value: string): Prepared => ({ ..
 export async function verifierCheck(deps: Deps, merchant: Merchant, url: string) {
   const now = deps.clock.now(merchant.clientId);
   const latest = Object.values(deps.store.data.payments).findLast((p) => p.clientId === merchant.clientId);
-  const d: Delivery = {
-    url,
-    merchant,
-    body: notificationBody(latest ?? sample(merchant, now, deps), undefined, deps.config.waitingStatus),
-    externalId: deps.ids.externalId(),
-    dokuPrivateKey: deps.config.jwtPrivateKey,
-    timeoutMs: deps.config.notificationTimeoutMs,
-    now,
-    outbound: deps.outbound,
-  };
+  const body = notificationBody(latest ?? sample(merchant, now, deps), undefined, deps.config.waitingStatus);
+  const d: Delivery = await deliveryOf(deps, merchant, url, body, latest?.device);
   let token: string;
   try {
     token = merchant.tokenUrl ? await merchantToken(d, AbortSignal.timeout(d.timeoutMs)) : randomBytes(24).toString('base64url');
@@ -95,6 +89,14 @@ export async function verifierCheck(deps: Deps, merchant: Merchant, url: string)
     const accepted = answer.status !== null && answer.status >= 200 && answer.status < 300;
     variants.push({ name: v.name, ...(v.forged ? { forged: v.forged } : {}), accepted, ...answer });
   }
+  // Which token the signature covers, each reading the SDKs' helpers take (notify/sign-notification.ts)
+  const readings: Record<string, boolean> = { [d.reading]: variants[0]!.accepted };
+  const dokuToken = d.dokuToken ?? (await dokuIssuedToken(deps, merchant.clientId, now));
+  for (const reading of READINGS.filter((r) => r !== d.reading)) {
+    const own = { ...d, externalId: deps.ids.externalId(), dokuToken };
+    const answer = await post(deps.outbound, url, signNotification(own, token, undefined, reading), AbortSignal.timeout(d.timeoutMs));
+    readings[reading] = answer.status !== null && answer.status >= 200 && answer.status < 300;
+  }
   const acceptedForgeries = variants.filter((v) => v.name !== 'valid' && v.accepted).map((v) => v.name);
   const validAccepted = variants[0]!.accepted;
   const verdict = !validAccepted
@@ -102,7 +104,7 @@ export async function verifierCheck(deps: Deps, merchant: Merchant, url: string)
     : acceptedForgeries.length > 0
       ? 'accepts forged notifications'
       : 'verifies notifications';
-  return { url, verdict, acceptedForgeries, variants };
+  return { url, verdict, acceptedForgeries, variants, signedToken: d.reading, readings };
 }
 
 /** A payment to report when the merchant has none yet: made up, and named so. */

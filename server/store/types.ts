@@ -94,6 +94,10 @@ export interface PaymentRecord {
   wallet?: { sessionId: string; returnUrl?: string; expiresAt: number; orderTitle?: string };
   /** a bank payment waiting for the customer's OTP and/or PIN on the issuer's page (domain/issuer-payment.ts) */
   issuer?: IssuerSession;
+  /** the customer's device as the payment's request named it (X-IP-ADDRESS, X-DEVICE-ID): its notification repeats them */
+  device?: { ip?: string; id?: string };
+  /** `additionalInfo.lineItems` as the payment sent them: its notification repeats them */
+  lineItems?: unknown[];
   /** a refused payment's wrong `otp`s so far for its partnerReferenceNo (docs/doku.md §7.2): the next attempt counts on */
   otpFailures?: number;
   /** a payment that waited on a customer's page and was closed: cancelled there, or expired (SNAP status 05) */
@@ -137,6 +141,8 @@ export interface NotificationAttempt {
   responseBody?: string;
   latencyMs: number;
   error?: string;
+  /** a 2xx whose body says the handler failed (its responseCode is not 2xx, e.g. 5005600): DOKU counts it delivered */
+  warning?: string;
 }
 
 /** A payment notification, DOKU → merchant (docs/doku.md §10.4), and its delivery so far. */
@@ -146,6 +152,8 @@ export interface NotificationRecord {
   clientId: string;
   /** the same body on every attempt */
   body: Record<string, unknown>;
+  /** the customer's device the headers name (the payment's) */
+  device?: { ip?: string; id?: string };
   createdAt: number;
   /** NOT_SENT: no notification URL was configured; FAILED: every retry used up */
   state: 'PENDING' | 'DELIVERED' | 'FAILED' | 'NOT_SENT';

@@ -2,8 +2,9 @@
  * A merchant built with DOKU's Node SDK receives the sandbox's notifications (issue #16): its
  * token endpoint is the SDK's own `validateSignatureAndGenerateToken` (the RSA check against
  * "DOKU's" public key, served at /__mock/doku-public-key), and its notification handler checks the
- * bearer token with the SDK's `validateTokenB2B`, as DOKU's README shows. (The SDK verifies no
- * notification signature: docs/sdks.md.)
+ * bearer token with the SDK's `validateTokenB2B`, as DOKU's README shows, and the
+ * Authorization-Customer token the same way, as the Go, Java and Python helpers do (issue #25). (The
+ * SDK verifies no notification signature: docs/sdks.md.)
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -42,7 +43,10 @@ test("the SDK's token helper accepts the sandbox's token request, and its token 
         .writeHead(ok ? 200 : 401, { 'Content-Type': 'application/json', 'X-TIMESTAMP': dto.header.XTimeStamp })
         .end(JSON.stringify(dto.body));
     }
-    const ok = Boolean(merchantSdk.snap.validateTokenB2B(String(req.headers.authorization))); // its claims, or false
+    // as the Go, Java and Python helpers check a direct-debit notification: Authorization, then
+    // Authorization-Customer, each a token the merchant issued (Go's DirectDebitPaymentNotification)
+    const valid = (h: unknown) => Boolean(merchantSdk.snap.validateTokenB2B(String(h))); // its claims, or false
+    const ok = valid(req.headers.authorization) && valid(req.headers['authorization-customer']);
     seen.push({ path: req.url!, ok });
     res.writeHead(ok ? 200 : 401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ responseCode: ok ? '2005600' : '4015600' }));
   }).listen(0, '127.0.0.1');

@@ -48,7 +48,14 @@ test('a paid payment: a token request signed with the key at /__mock/doku-public
     latestTransactionStatus: '00',
     transactionStatusDesc: 'Success',
     amount: { value: '15000.00', currency: 'IDR' },
-    additionalInfo: { channelId: expect.any(String), channel: expect.any(String), custIdMerchant: 'CUST001', accountType: 'DIRECT_DEBIT' },
+    additionalInfo: {
+      channelId: expect.any(String),
+      channel: expect.any(String),
+      acquirerId: 'BRI',
+      custIdMerchant: 'CUST001',
+      accountType: 'DIRECT_DEBIT',
+      lineItems: [],
+    },
   });
   const entries = await eventually(async () => {
     const l = await log(paid.body.referenceNo);

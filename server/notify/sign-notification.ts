@@ -1,0 +1,58 @@
+/**
+ * The headers and signature of one notification, DOKU → merchant (docs/doku.md §2.3, §10.4).
+ * DOKU's header list: X-TIMESTAMP, X-SIGNATURE, X-PARTNER-ID, X-EXTERNAL-ID, X-DEVICE-ID,
+ * X-IP-ADDRESS, Authorization-Customer ("Access token obtained from B2B2C API merchant") and
+ * Authorization. Which token goes into the string-to-sign DOKU does not say, and the SDKs' helpers
+ * disagree (DOKU_NOTIFICATION_SIGNED_TOKEN): the one sent in `Authorization` (the sandbox's
+ * default), an empty one (PHP's helper), or a B2B token DOKU issued the merchant (Node's).
+ */
+import { sha256Hex, signSymmetric, symmetricStringToSign } from '../snap/signature.js';
+import { formatJakarta } from '../snap/timestamp.js';
+import type { Merchant } from '../config/keys.js';
+
+export type SignedTokenReading = 'authorization' | 'empty' | 'doku-issued';
+export const READINGS: readonly SignedTokenReading[] = ['authorization', 'empty', 'doku-issued'];
+
+export interface Signing {
+  url: string;
+  merchant: Merchant;
+  body: Record<string, unknown>;
+  externalId: string;
+  /** the instant X-TIMESTAMP names: real time, whatever the merchant's clock says (a handler checks freshness against its own) */
+  stamp: number;
+  /** the customer's device and address as the payment named them, else the sandbox's */
+  device: { ip: string; id: string };
+  reading: SignedTokenReading;
+  /** a B2B token the sandbox issued the merchant, for the `doku-issued` reading */
+  dokuToken?: string;
+  /** send Authorization-Customer (DOKU_NOTIFICATION_CUSTOMER_TOKEN) */
+  customerToken: boolean;
+}
+
+/** The request an attempt sends (the verifier check alters it on purpose). */
+export interface Prepared {
+  headers: Record<string, string>;
+  text: string;
+}
+
+export function signNotification(s: Signing, token: string, timestamp = formatJakarta(s.stamp), reading = s.reading): Prepared {
+  const text = JSON.stringify(s.body);
+  const path = new URL(s.url).pathname;
+  const signed = reading === 'authorization' ? token : reading === 'empty' ? '' : (s.dokuToken ?? token);
+  const stringToSign = symmetricStringToSign({ method: 'POST', path, accessToken: signed, bodyHashHex: sha256Hex(text), timestamp });
+  return {
+    text,
+    headers: {
+      'Content-Type': 'application/json',
+      'X-TIMESTAMP': timestamp,
+      'X-SIGNATURE': signSymmetric(s.merchant.clientSecret, stringToSign),
+      'X-PARTNER-ID': s.merchant.clientId,
+      'X-EXTERNAL-ID': s.externalId,
+      'X-DEVICE-ID': s.device.id,
+      'X-IP-ADDRESS': s.device.ip,
+      Authorization: `Bearer ${token}`,
+      // the merchant's own token again: the Go, Java and Python helpers validate it as one the merchant issued (docs/doku.md §10.4)
+      ...(s.customerToken ? { 'Authorization-Customer': `Bearer ${token}` } : {}),
+    },
+  };
+}
