@@ -14,7 +14,7 @@ import type { EndpointDefinition } from '../endpoints/types.js';
 import { H } from '../snap/headers.js';
 import { hasMillis } from '../snap/timestamp.js';
 import { SnapError } from '../snap/errors.js';
-import { applyTiming, forcedAnswer } from '../scenario/effects.js';
+import { applyTiming, forcedAnswer, shapeAnswer } from '../scenario/effects.js';
 import type { Chosen, ScenarioState } from '../scenario/select.js';
 import { stickyScenarioName } from '../scenario/sticky.js';
 import { authenticate } from './authenticate.js';
@@ -68,7 +68,7 @@ export function runEndpoint<B>(
       const body = validateBody(schema, parsed.json, deps.config.emptyFieldsMode === 'strict'); //  10
       const { merchant, b2b } = caller;
       const reply = await def.handle({ deps, body, header, merchant, b2b, customer, baseUrl: baseUrlOf(req, deps), now, scenario: chosen }); // 11
-      const answer = successBody(reply.caseKey ?? '200_00', reply.serviceCode ?? serviceCode, reply.body);
+      const answer = shapeAnswer(successBody(reply.caseKey ?? '200_00', reply.serviceCode ?? serviceCode, reply.body), chosen); // 12 (shape)
       admission?.finish(Number(answer.responseCode.slice(0, 3)), answer);
       if (def.readOnly) deps.store.commit().catch((e) => deps.log.error({ err: e }, 'write-ahead log append failed'));
       else await deps.store.commit();

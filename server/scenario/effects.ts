@@ -17,6 +17,15 @@ export function forcedAnswer(chosen: Chosen): SnapError {
   return new SnapError(caseKey, message, `forced by scenario ${chosen.scenario.name} (${chosen.via})`, chosen.rule.body);
 }
 
+/** A normal answer as the rule shapes it: keys added, keys left out (responseCode and responseMessage stay). */
+export function shapeAnswer<T extends { responseCode: string }>(answer: T, chosen: Chosen | undefined): T {
+  const rule = chosen?.rule;
+  if (!rule?.addKeys && !rule?.omitKeys) return answer;
+  const shaped: Record<string, unknown> = { ...answer, ...rule.addKeys };
+  for (const key of rule.omitKeys ?? []) if (key !== 'responseCode' && key !== 'responseMessage') delete shaped[key];
+  return shaped as T;
+}
+
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /**

@@ -144,12 +144,60 @@ const SPECIAL: Scenario[] = [
   },
 ];
 
+/**
+ * Answers that break parsers, per endpoint (issue #25 item 8): DOKU says new fields may appear
+ * (docs/doku.md §10.4), and optional keys may be missing. Each scenario runs the normal handler
+ * and shapes its answer. Where an SDK is known to fail on it, the description says so.
+ */
+const EXTRA_KEY = { newFieldFromDoku: 'DOKU may add fields: parse answers non-strictly' };
+const PARSER: Record<string, { extra?: Record<string, unknown>; extraWhy?: string; omit?: string; omitWhy?: string }> = {
+  'token-b2b': { omit: 'expiresIn', omitWhy: 'Go reads it as a number of seconds; Java assumes 900 without it' },
+  'token-b2b2c': { omit: 'refreshTokenExpiryTime' },
+  'card-bind': { omit: 'additionalInfo' },
+  'otp-verification': { omit: 'tokenExpiryTime' },
+  payment: {
+    omit: 'webRedirectUrl',
+    omitWhy: "PHP reads it without checking it exists (docs/sdks.md); DANA's answers may lack keys too (PHP's PR #34: additionalInfo)",
+  },
+  'check-status': { omit: 'additionalInfo' },
+  refund: {
+    extra: { additionalInfo: { channel: 'EMONEY_SHOPEE_PAY_SNAP' } },
+    extraWhy: "DOKU's ShopeePay refund answer carries additionalInfo, on which Python's RefundResponse(**json) raises",
+    omit: 'refundTime',
+  },
+  'balance-inquiry': {},
+  'card-unbind': { omit: 'referenceNo' },
+  'account-binding': { omit: 'additionalInfo', omitWhy: 'PHP reads additionalInfo.accountStatus and authCode unguarded' },
+  'account-unbinding': { omit: 'referenceNo' },
+};
+
+function parserScenarios(): Scenario[] {
+  return Object.entries(PARSER).flatMap(([endpoint, p]) => [
+    {
+      name: `${PREFIX[endpoint]}-extra-answer-key`,
+      description: `${endpoint} works normally and its answer carries a key no SDK's DTO knows${p.extraWhy ? `: ${p.extraWhy}` : ' (Python refuses unknown top-level keys)'}.`,
+      source: 'docs/doku.md §10.4 (new fields may appear), docs/sdks.md',
+      apply: { [endpoint]: rule({ addKeys: p.extra ?? EXTRA_KEY }) },
+    },
+    ...(p.omit
+      ? [
+          {
+            name: `${PREFIX[endpoint]}-missing-answer-key`,
+            description: `${endpoint} works normally and its answer has no "${p.omit}"${p.omitWhy ? `: ${p.omitWhy}` : ''}.`,
+            source: 'docs/sdks.md',
+            apply: { [endpoint]: rule({ omitKeys: [p.omit] }) },
+          },
+        ]
+      : []),
+  ]);
+}
+
 export function scenarioLibrary(): Scenario[] {
   const special = new Set(SPECIAL.map((s) => s.name));
   const generated = Object.entries(DOCUMENTED_CASES)
     .flatMap(([endpoint, cases]) => cases.map((k) => forced(endpoint, k)))
     .filter((s) => !special.has(s.name));
-  return [...generated, ...SPECIAL].sort((a, b) => a.name.localeCompare(b.name));
+  return [...generated, ...SPECIAL, ...parserScenarios()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The README's list of shipped scenarios, one line per endpoint. */

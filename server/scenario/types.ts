@@ -24,6 +24,10 @@ export const ruleSchema = z
     drop: z.boolean().default(false),
     /** Run the normal handler first (state changes), then apply delay / hang / drop: "timed out but it worked". */
     execute: z.boolean().default(false),
+    /** The normal answer, with these keys added (or replaced): DOKU "may add new fields" (docs/doku.md §10.4). */
+    addKeys: z.record(z.string(), z.unknown()).optional(),
+    /** The normal answer, without these top-level keys: a parser that needs an optional key meets its absence here. */
+    omitKeys: z.array(z.string().max(64)).max(20).optional(),
     /** Payment only: answer `2025400` and leave the payment PENDING until it settles. */
     pending: z
       .object({
