@@ -76,6 +76,18 @@ test('RECURRING (and no paymentType) is paid at once, as before; DOKU_ISSUER_PAG
       '2005400',
     ]);
   expect((await status('BRI-REC-1')).latestTransactionStatus).toBe('00');
+  // what Go ("") and Python and PHP (null) send for an unset paymentType: not given, so paid at once
+  for (const [ref, type] of [
+    ['BRI-GO-1', ''],
+    ['BRI-PY-1', null],
+  ] as const) {
+    const res = await client.tx(
+      PAY,
+      paymentBody(ref, '1000.00', { additionalInfo: { channel: 'DIRECT_DEBIT_BRI_SNAP', paymentType: type } }),
+      { customerToken, headers: IP },
+    );
+    expect([ref, res.body.responseCode, res.body.webRedirectUrl]).toEqual([ref, '2005400', null]);
+  }
   sb.app.outbox.stop();
   sb = await buildSandbox({ DOKU_ISSUER_PAGE: 'none' });
   client = new SnapClient(sb.app);
