@@ -33,6 +33,9 @@ import { ScenarioState } from './scenario/select.js';
 /** The app: a request listener, with the routes it serves for the OpenAPI drift test, and its background notifications. */
 export type App = RequestListener & { readonly snapPaths: readonly string[]; readonly express: Express; readonly outbox: Outbox };
 
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#e1251b"/><text x="16" y="22" font-size="16" font-family="sans-serif" font-weight="700" text-anchor="middle" fill="#fff">D</text></svg>';
+
 export function createApp(deps: Deps, scenarioSet: ScenarioSet): App {
   const scenarios = new ScenarioState(scenarioSet);
   const journal = new Journal(deps.config.journalSize, deps.clock);
@@ -52,6 +55,8 @@ export function createApp(deps: Deps, scenarioSet: ScenarioSet): App {
   rest.use(otpPageRouter(deps));
   rest.use(walletPageRouter(deps));
   rest.use(issuerPageRouter(deps));
+  // every page's browser asks for it: an icon, not a 404 in the request journal and the log (issue #28)
+  rest.get('/favicon.ico', (_req, res) => void res.type('image/svg+xml').set('Cache-Control', 'max-age=86400').send(FAVICON));
   rest.use((req, res) => {
     observe(req, res); // a wrong path is what a merchant debugs first
     sendSnapError(res, snapError('404_02', `no DOKU endpoint at ${req.method} ${req.path.slice(0, 200)}`), NO_SERVICE);

@@ -8,8 +8,24 @@ import { parseArgs } from 'node:util';
 import { coverageMarkdown, type CoverageReport } from './admin/coverage.js';
 
 const USAGE = 'usage: doku-sandbox coverage --url http://127.0.0.1:3000 [--min 80] [--endpoint payment] [--client-id BRN-…]';
+const HELP = `${USAGE}
+
+Prints the sandbox's coverage report (GET /__mock/coverage) as Markdown: which response codes DOKU
+documents for each endpoint your tests have made the sandbox answer. Exits 1 when the covered share
+(of every endpoint, or of --endpoint) is under --min percent, 2 on a usage or connection error.
+  --url        the sandbox's base URL
+  --min        the share required, 0-100 (default 0)
+  --endpoint   one endpoint's share (payment, refund, …)
+  --client-id  one merchant's share
+DOKU_ADMIN_TOKEN, when set in the environment, is sent as the admin token;
+DOKU_MERCHANT_CLIENT_SECRET, with --client-id, as that merchant's credential (DOKU_MERCHANT_ISOLATION).
+`;
 
 export async function coverageCommand(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(HELP);
+    return 0;
+  }
   let values: Record<string, string | undefined>;
   try {
     values = parseArgs({
@@ -28,7 +44,7 @@ export async function coverageCommand(args: string[]): Promise<number> {
   }
   const url = new URL('/__mock/coverage', values.url);
   if (values['client-id']) url.searchParams.set('clientId', values['client-id']);
-  const token = process.env.DOKU_ADMIN_TOKEN;
+  const token = process.env.DOKU_ADMIN_TOKEN || (values['client-id'] ? process.env.DOKU_MERCHANT_CLIENT_SECRET : undefined);
   let report: CoverageReport;
   try {
     const res = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} });

@@ -107,6 +107,13 @@ export const ADMIN_DOCS: Record<string, Record<string, object>> = {
       },
     },
   },
+  '/favicon.ico': {
+    get: {
+      operationId: 'favicon',
+      summary: "the pages' icon (SVG), so a browser's request for it is not a 404 in the journal",
+      responses: { '200': { description: 'image/svg+xml', content: { 'image/svg+xml': { schema: { type: 'string' } } } } },
+    },
+  },
   '/__mock/health': { get: { operationId: 'health', summary: 'readiness', responses: ok('the store and scenarios are loaded') } },
   '/__mock/openapi.json': { get: { operationId: 'openapi', summary: 'this document', responses: ok('OpenAPI 3.1') } },
   '/__mock/scenarios': {

@@ -130,6 +130,10 @@ export function adminRouter(
 
   router.get('/coverage', (req, res) => {
     const clientId = targetOf(req, res);
+    const format = req.query.format ?? 'json';
+    if (format !== 'json' && format !== 'md') throw new MockError('format is json (the default) or md', { field: 'format' });
+    if (clientId && !deps.merchants.find(clientId))
+      throw new MockError(`no merchant "${clientId.slice(0, 80)}"`, { known: deps.merchants.list().map((m) => m.clientId) }, 404);
     const report = coverage.report(deps.config, clientId);
     if (req.query.format === 'md') return void res.type('text/markdown').send(coverageMarkdown(report));
     res.json(report);

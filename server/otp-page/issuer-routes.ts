@@ -25,7 +25,13 @@ export function issuerPageRouter(deps: Deps): Router {
 
   /** The payment of an open page, or the page that says why it is not open (sent). */
   const open = (sessionId: string, res: Response): PaymentRecord | undefined =>
-    openPayment(deps.store.payments.byIssuerSession(sessionId), deps, res, 'This payment was cancelled, refused or has expired.');
+    openPayment(
+      deps.store.payments.byIssuerSession(sessionId),
+      deps,
+      res,
+      'This payment was cancelled, refused or has expired.',
+      'direct debit payment',
+    );
 
   const form200 = (res: Response, p: PaymentRecord, error?: string) => {
     const binding = p.bindingRef ? deps.store.bindings.byReferenceNo(p.bindingRef) : undefined;
@@ -54,7 +60,11 @@ export function issuerPageRouter(deps: Deps): Router {
 
   router.post(path, form, async (req, res) => {
     if (foreignPage(req.method, req.headers, origins))
-      return html(res, 403, renderMessage('Not from this page', 'The payment can only be confirmed from this page.'));
+      return html(
+        res,
+        403,
+        renderMessage('Not from this page', 'The payment can only be confirmed from this page.', 'direct debit payment'),
+      );
     const p = open(String(req.params.sessionId), res);
     if (!p) return;
     const now = deps.clock.now(p.clientId);
@@ -72,7 +82,7 @@ export function issuerPageRouter(deps: Deps): Router {
   });
   router.use(((err, _req, res, next) =>
     err instanceof URIError
-      ? html(res, 400, renderMessage('Bad link', 'This payment link is malformed.'))
+      ? html(res, 400, renderMessage('Bad link', 'This payment link is malformed.', 'direct debit payment'))
       : next(err)) as ErrorRequestHandler);
   return router;
 }
@@ -83,7 +93,11 @@ function back(res: Response, p: PaymentRecord): void {
   const target = redirectTarget(paid ? p.issuer?.successUrl : p.issuer?.failedUrl);
   if (!target) {
     const title = paid ? 'Payment confirmed' : p.closed === 'CANCELED' ? 'Payment cancelled' : 'Payment failed';
-    return html(res, 200, renderMessage(title, `${paid ? '' : `${p.responseMessage}. `}You can return to the merchant.`));
+    return html(
+      res,
+      200,
+      renderMessage(title, `${paid ? '' : `${p.responseMessage}. `}You can return to the merchant.`, 'direct debit payment'),
+    );
   }
   target.searchParams.set('status', paid ? 'SUCCESS' : 'FAILED');
   target.searchParams.set('referenceNo', p.referenceNo);

@@ -59,6 +59,7 @@ ${m.error ? `<div class="error" role="alert" id="otp-error">${esc(m.error)}</div
   );
 }
 
-export function renderMessage(title: string, message: string): string {
-  return page(title, `<h1>${esc(title)}</h1><p role="status">${esc(message)}</p>`);
+/** `subtitle`: what the page is for, as the open page said it (a card registration, an e-wallet or bank payment). */
+export function renderMessage(title: string, message: string, subtitle?: string): string {
+  return page(title, `<h1>${esc(title)}</h1><p role="status">${esc(message)}</p>`, subtitle);
 }

@@ -93,12 +93,18 @@ function finish(res: Response, b: Binding, status: 'SUCCESS' | 'FAILED', message
  * The PENDING payment a customer's page (e-wallet, issuer) was opened for, settled first if its time
  * has come; or, sent instead, the page that says why it is not open.
  */
-export function openPayment(found: PaymentRecord | undefined, deps: Deps, res: Response, closedText: string): PaymentRecord | undefined {
+export function openPayment(
+  found: PaymentRecord | undefined,
+  deps: Deps,
+  res: Response,
+  closedText: string,
+  subtitle: string,
+): PaymentRecord | undefined {
   const p = found && settleIfDue(found, deps, deps.clock.now(found.clientId));
-  if (!p) return void html(res, 404, renderMessage('Payment not found', 'This payment link is unknown or was reset.'));
+  if (!p) return void html(res, 404, renderMessage('Payment not found', 'This payment link is unknown or was reset.', subtitle));
   if (p.status === 'PENDING') return p;
   const text = p.status === 'SUCCESS' ? 'This payment is already paid.' : closedText;
-  html(res, 409, renderMessage('Payment closed', `${text} You can return to the merchant.`));
+  html(res, 409, renderMessage('Payment closed', `${text} You can return to the merchant.`, subtitle));
 }
 
 /** Where to send the customer back to, when the request named a URL that parses. */

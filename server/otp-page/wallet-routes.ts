@@ -24,7 +24,7 @@ export function walletPageRouter(deps: Deps): Router {
 
   /** The payment of an open page, or the page that says why it is not open (sent). */
   const open = (sessionId: string, res: Response): PaymentRecord | undefined =>
-    openPayment(deps.store.payments.byWalletSession(sessionId), deps, res, 'This payment was declined or has expired.');
+    openPayment(deps.store.payments.byWalletSession(sessionId), deps, res, 'This payment was declined or has expired.', 'e-wallet payment');
 
   router.get(path, (req, res) => {
     const p = open(String(req.params.sessionId), res);
@@ -45,11 +45,16 @@ export function walletPageRouter(deps: Deps): Router {
 
   router.post(path, form, async (req, res) => {
     if (foreignPage(req.method, req.headers, origins))
-      return html(res, 403, renderMessage('Not from this page', 'The payment can only be approved from this payment page.'));
+      return html(
+        res,
+        403,
+        renderMessage('Not from this page', 'The payment can only be approved from this payment page.', 'e-wallet payment'),
+      );
     const p = open(String(req.params.sessionId), res);
     if (!p) return;
     const action = req.body?.action;
-    if (action !== 'approve' && action !== 'decline') return html(res, 400, renderMessage('Choose', 'Approve or decline the payment.'));
+    if (action !== 'approve' && action !== 'decline')
+      return html(res, 400, renderMessage('Choose', 'Approve or decline the payment.', 'e-wallet payment'));
     settle(p, action === 'approve' ? 'SUCCESS' : 'FAILED', deps, deps.clock.now(p.clientId), action === 'approve' ? undefined : 'CANCELED');
     await deps.store.commit();
     const back = redirectTarget(p.wallet?.returnUrl);
@@ -57,7 +62,11 @@ export function walletPageRouter(deps: Deps): Router {
       return html(
         res,
         200,
-        renderMessage(p.status === 'SUCCESS' ? 'Payment approved' : 'Payment declined', 'You can return to the merchant.'),
+        renderMessage(
+          p.status === 'SUCCESS' ? 'Payment approved' : 'Payment declined',
+          'You can return to the merchant.',
+          'e-wallet payment',
+        ),
       );
     back.searchParams.set('status', p.status);
     back.searchParams.set('referenceNo', p.referenceNo);
@@ -66,7 +75,7 @@ export function walletPageRouter(deps: Deps): Router {
   });
   router.use(((err, _req, res, next) =>
     err instanceof URIError
-      ? html(res, 400, renderMessage('Bad link', 'This payment link is malformed.'))
+      ? html(res, 400, renderMessage('Bad link', 'This payment link is malformed.', 'e-wallet payment'))
       : next(err)) as ErrorRequestHandler);
   return router;
 }

@@ -6,7 +6,7 @@
 import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import type { Data } from './types.js';
+import { emptyData, type Data } from './types.js';
 
 /** `walGen`: the first log generation not folded into this snapshot (`journalGen` before issue #19). */
 export type SnapshotData = Data & { walGen?: number; journalGen?: number; checksum?: string };
@@ -17,6 +17,16 @@ export type SnapshotData = Data & { walGen?: number; journalGen?: number; checks
  */
 export const textOf = (bytes: Buffer): string => (isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8'));
 
+/** Every key a state file of this or an earlier version holds: anything else is another program's JSON. */
+const STATE_KEYS = new Set([...Object.keys(emptyData()), 'walGen', 'journalGen', 'checksum', 'accessTokens', 'customerTokens']);
+
+/** Why `v` is not a state file (`[1,2,3]`, a package.json), or undefined. */
+function notState(v: unknown): string | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return `it holds ${Array.isArray(v) ? 'an array' : typeof v}, not an object`;
+  const other = Object.keys(v).find((k) => !STATE_KEYS.has(k));
+  return other === undefined ? undefined : `it has a key "${other.slice(0, 40)}" no state file has`;
+}
+
 /** The snapshot's state, and the generation to replay from; an invalid file names line and column. */
 export function readSnapshot(file: string): { data: Data; walGen: number } {
   const text = textOf(readFileSync(file));
@@ -26,6 +36,11 @@ export function readSnapshot(file: string): { data: Data; walGen: number } {
   } catch (e) {
     throw new Error(`${file}: not valid JSON${whereIn(text, (e as Error).message)}: ${(e as Error).message}`);
   }
+  const strange = notState(parsed);
+  if (strange)
+    throw new Error(
+      `${file}: valid JSON, but not a doku-sandbox state file (${strange}): nothing was changed; name another file (DOKU_DB_FILE, --db)`,
+    );
   const { walGen, journalGen, checksum: _written_by_an_earlier_version, ...data } = parsed;
   return { data: data as Data, walGen: walGen ?? journalGen ?? 0 };
 }

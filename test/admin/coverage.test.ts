@@ -51,7 +51,10 @@ test('after a known sequence the report lists exactly those codes, by state and 
 
 test('?clientId= scopes it to one merchant; a reset empties it', async () => {
   await knownSequence();
-  expect((await request(sb.app).get('/__mock/coverage?clientId=BRN-someone-else')).body.covered).toBe(0);
+  const unknown = await request(sb.app).get('/__mock/coverage?clientId=BRN-someone-else');
+  expect([unknown.status, unknown.body.mockError]).toEqual([404, 'no merchant "BRN-someone-else"']); // not a silent 0 %
+  const xml = await request(sb.app).get('/__mock/coverage?format=xml');
+  expect([xml.status, xml.body.mockError]).toEqual([400, 'format is json (the default) or md']);
   expect((await request(sb.app).get('/__mock/coverage?clientId=BRN-0000-1700000000000')).body.covered).toBeGreaterThan(3);
   await request(sb.app).post('/__mock/reset').expect(200);
   expect((await request(sb.app).get('/__mock/coverage')).body.covered).toBe(0);
@@ -88,6 +91,8 @@ test('doku-sandbox coverage prints the table and exits 1 under --min, 0 at or ov
     expect((await cli('--endpoint', 'payment', '--min', '1')).code).toBe(0);
     expect((await cli('--endpoint', 'nope')).code).toBe(2);
     expect((await cli()).code).toBe(0); // no --min: report only
+    const help = await cli('--help');
+    expect([help.code, help.stdout.includes('DOKU_ADMIN_TOKEN'), help.stdout.includes('--client-id')]).toEqual([0, true, true]);
   } finally {
     server.close();
   }

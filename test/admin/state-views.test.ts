@@ -75,3 +75,11 @@ test('the dashboard page is served without the admin token (it holds no data); i
   expect((await request(locked.app).get('/__mock/events')).status).toBe(401);
   locked.app.outbox.stop();
 });
+
+test("the browser's /favicon.ico is an icon, and never lands in the request journal", async () => {
+  const sb = await buildSandbox();
+  const icon = await request(sb.app).get('/favicon.ico');
+  expect([icon.status, icon.headers['content-type']]).toEqual([200, 'image/svg+xml; charset=utf-8']);
+  expect((await request(sb.app).get('/__mock/requests')).body.requests).toEqual([]);
+  sb.app.outbox.stop();
+});

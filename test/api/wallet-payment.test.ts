@@ -86,6 +86,11 @@ test('unanswered until validUpTo: the payment expires (status 05, 4035400) and t
   expect(await status('DANA-EXP')).toMatchObject({ latestTransactionStatus: '05', originalResponseCode: '4035400' });
   const page = await request(sb.app).get(pagePath(res));
   expect([page.status, page.text.includes('expired')]).toEqual([409, true]);
+  expect([page.text.includes('e-wallet payment'), page.text.includes('Kartu Kredit'), page.text.includes('No real card')]).toEqual([
+    true,
+    false,
+    false,
+  ]);
 });
 
 test('the shapes other SDKs send: urlParam as one object (Python), validUpto (a DOKU page), no validUpTo at all', async () => {

@@ -2,7 +2,7 @@
  * A state that cannot be read stops the start with a message a user can act on (issue #19, store
  * defects 4 and 5), instead of starting from part of it or printing a bare SyntaxError.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Store } from '../../server/store/store.js';
 import { paymentRecord as payment } from '../helpers/state.js';
 import { eachTempState } from '../helpers/temp-state.js';
@@ -40,5 +40,15 @@ describe('opening a state that cannot be read', () => {
   test('a snapshot cut short: refused, naming the file and its end', async () => {
     writeFileSync(file, '{"version": 1,\n"bindings": {\n');
     await expect(Store.open(file)).rejects.toThrow(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: not valid JSON at `));
+  });
+
+  test('valid JSON that is not a state file ([1,2,3], a package.json) is refused naming the file, and left as it was', async () => {
+    for (const text of ['[1,2,3]', '{"name":"my-app","version":"1.0.0","dependencies":{}}', '"text"']) {
+      writeFileSync(file, text);
+      await expect(Store.open(file)).rejects.toThrow(`${file}: valid JSON, but not a doku-sandbox state file`);
+      expect(readFileSync(file, 'utf8')).toBe(text);
+    }
+    writeFileSync(file, '{}'); // an empty object is an empty state
+    await (await Store.open(file)).close();
   });
 });
