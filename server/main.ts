@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   let scenarios: ScenarioSet;
   try {
     scenarios = loadScenarios(config.scenariosDir, config);
+    if (scenarios.list.length === 0)
+      console.error(`doku-sandbox: warning: no scenario files (*.json) in ${config.scenariosDir}: X-Mock-Scenario will name none`);
   } catch (e) {
     console.error(`doku-sandbox: invalid scenario: ${(e as Error).message}`);
     process.exit(2);
@@ -123,7 +125,9 @@ function listen(server: Server, config: Config): Promise<void> {
 function demoHint(clientId: string, config: Config, port: number): string {
   const fromClone = existsSync(join(PROJECT_ROOT, 'server'));
   const example = fromClone
-    ? 'npm run example'
+    ? port === 3000
+      ? 'npm run example'
+      : `DOKU_BASE_URL=http://127.0.0.1:${port} npm run example` // the example's default is port 3000
     : `DOKU_BASE_URL=http://127.0.0.1:${port} node ${join(PROJECT_ROOT, 'examples', 'kki-flow.mjs')}`;
   return [
     'No merchant configured: using the TEST-ONLY demo merchant.',

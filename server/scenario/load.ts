@@ -4,7 +4,7 @@
  * service code. The first problem stops the server with a message naming the file.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import type { Config } from '../config/load.js';
 import { ENDPOINTS } from '../endpoints/index.js';
 import { CASES, type CaseKey } from '../snap/response-codes.js';
@@ -24,15 +24,21 @@ export function loadScenarios(dir: string, config: Config): ScenarioSet {
   const byName = new Map<string, Scenario>();
   for (const file of files) {
     const scenario = parseFile(join(dir, file), config);
-    if (byName.has(scenario.name)) throw new ScenarioError(`scenarios/${file}: the name "${scenario.name}" is used twice`);
+    if (byName.has(scenario.name)) throw new ScenarioError(`${shown(join(dir, file))}: the name "${scenario.name}" is used twice`);
     byName.set(scenario.name, scenario);
   }
   const list = [...byName.values()];
   return { list, get: (name) => byName.get(name) };
 }
 
+/** A scenario file as a message names it: relative to where the sandbox was started when it is below it, else in full. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
 function parseFile(path: string, config: Config): Scenario {
-  const where = `scenarios/${basename(path)}`;
+  const where = shown(path);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));

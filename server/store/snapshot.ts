@@ -29,7 +29,14 @@ function notState(v: unknown): string | undefined {
 
 /** The snapshot's state, and the generation to replay from; an invalid file names line and column. */
 export function readSnapshot(file: string): { data: Data; walGen: number } {
-  const text = textOf(readFileSync(file));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`${file}: ${err.code === 'EISDIR' ? 'is a folder, not a state file' : `cannot be read (${err.code ?? err.message})`}`);
+  }
+  const text = textOf(bytes);
   let parsed: SnapshotData;
   try {
     parsed = JSON.parse(text) as SnapshotData;

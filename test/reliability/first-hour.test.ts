@@ -3,7 +3,8 @@
  * is one line naming it and how to choose another; `--version`; a start message whose paths exist.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from '../../server/config/load.js';
@@ -41,7 +42,8 @@ test('the start message names the demo files by paths that exist, and how to try
   const out = s.output();
   expect(out).toContain(join(PROJECT_ROOT, 'fixtures', 'keys', 'demo-merchant.TEST-ONLY.private.pem'));
   expect(out).toContain(join(PROJECT_ROOT, 'fixtures', 'demo-merchant.json'));
-  expect(out).toContain('npm run example'); // a clone: the example script is a package script here
+  // a clone: the example script is a package script here, told where this sandbox listens
+  expect(out).toContain(`DOKU_BASE_URL=${s.url} npm run example`);
   expect(out).toMatch(/dashboard: http:\/\/127\.0\.0\.1:\d+\/__mock\/ui/);
 });
 
@@ -52,4 +54,12 @@ test("the start message prints DOKU's public key, the one /__mock/doku-public-ke
   await s.exited;
   expect(served).toMatch(/^-----BEGIN PUBLIC KEY-----\n[\s\S]+\n-----END PUBLIC KEY-----$/);
   expect(s.output().replaceAll('\\n', '\n')).toContain(served);
+});
+
+test('an empty scenarios folder starts with a warning naming it, not silently', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'no-scenarios-'));
+  const s = await spawnSandbox({ DOKU_DB_FILE: ':memory:', DOKU_SCENARIOS_DIR: empty });
+  s.child.kill('SIGTERM');
+  await s.exited;
+  expect(s.output()).toContain(`warning: no scenario files (*.json) in ${empty}`);
 });

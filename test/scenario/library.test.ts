@@ -76,7 +76,7 @@ describe('a bad scenario file stops loading, naming the file and the problem', (
   const ok = (name: string, apply: object) => JSON.stringify({ name, description: 'x', apply });
 
   test.each([
-    ['not JSON', { 'bad-one.json': '{' }, /scenarios\/bad-one\.json: not valid JSON/],
+    ['not JSON', { 'bad-one.json': '{' }, /bad-one\.json: not valid JSON/],
     ['unknown endpoint', { 'bad-one.json': ok('bad-one', { paymnet: { responseCode: '5005400' } }) }, /apply\.paymnet: unknown endpoint/],
     [
       'a code not in the catalogue',
@@ -96,7 +96,7 @@ describe('a bad scenario file stops loading, naming the file and the problem', (
     [
       'an unknown key',
       { 'bad-one.json': JSON.stringify({ name: 'bad-one', description: 'x', apply: { payment: { responseCod: '5005400' } } }) },
-      /scenarios\/bad-one\.json: apply\.payment/,
+      /bad-one\.json: apply\.payment/,
     ],
     ['pending on refund', { 'bad-one.json': ok('bad-one', { refund: { pending: {} } }) }, /pending applies to payment only/],
     ['no endpoint', { 'bad-one.json': ok('bad-one', {}) }, /at least one endpoint/],
@@ -104,5 +104,10 @@ describe('a bad scenario file stops loading, naming the file and the problem', (
     const d = write(files as Record<string, string>);
     expect(() => loadScenarios(d, config)).toThrow(ScenarioError);
     expect(() => loadScenarios(d, config)).toThrow(message);
+  });
+
+  test('a bad file in another folder is named by its own path, not "scenarios/…"', () => {
+    const d = write({ 'bad-one.json': ok('bad-one', {}) });
+    expect(() => loadScenarios(d, config)).toThrow(`${join(d, 'bad-one.json')}: apply must name at least one endpoint`);
   });
 });

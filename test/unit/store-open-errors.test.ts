@@ -2,7 +2,9 @@
  * A state that cannot be read stops the start with a message a user can act on (issue #19, store
  * defects 4 and 5), instead of starting from part of it or printing a bare SyntaxError.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Store } from '../../server/store/store.js';
 import { paymentRecord as payment } from '../helpers/state.js';
 import { eachTempState } from '../helpers/temp-state.js';
@@ -50,5 +52,10 @@ describe('opening a state that cannot be read', () => {
     }
     writeFileSync(file, '{}'); // an empty object is an empty state
     await (await Store.open(file)).close();
+  });
+
+  test('a folder named as the state file is refused naming it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'state-is-a-folder-'));
+    await expect(Store.open(folder)).rejects.toThrow(`${folder}: is a folder, not a state file`);
   });
 });
