@@ -31,6 +31,11 @@ export async function issueJwt(key: KeyObject, claims: TokenClaims): Promise<str
   return jwt.sign(key);
 }
 
+/** A B2B access token of `clientId`, valid `ttlSeconds` from `nowMs`: the token endpoint's, and the one Node's notification helper signs with. */
+export function issueB2bToken(key: KeyObject, t: { jti: string; clientId: string; epoch: string; nowMs: number; ttlSeconds: number }) {
+  return issueJwt(key, { jti: t.jti, clientId: t.clientId, exp: Math.floor(t.nowMs / 1000) + t.ttlSeconds, use: 'B2B', epoch: t.epoch });
+}
+
 export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; why: 'expired' | 'invalid' };
 
 /**

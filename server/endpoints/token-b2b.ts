@@ -1,6 +1,6 @@
 /** POST /authorization/v1/access-token/b2b — service 73 (docs/doku.md §3.1). */
 import { z } from 'zod';
-import { issueJwt } from '../auth/jwt.js';
+import { issueB2bToken } from '../auth/jwt.js';
 import { H } from '../snap/headers.js';
 import { SERVICE_CODES } from '../snap/response-codes.js';
 import type { EndpointDefinition } from './types.js';
@@ -19,15 +19,14 @@ export const tokenB2b: EndpointDefinition<z.infer<typeof schema>> = {
   schema: () => schema,
   async handle({ deps, merchant, now }) {
     const ttl = deps.config.tokenTtlSeconds;
-    const claims = {
+    // not stored: the epoch claim is what makes it known (auth/jwt.ts)
+    const accessToken = await issueB2bToken(deps.config.jwtPrivateKey, {
       jti: deps.ids.tokenId(),
       clientId: merchant.clientId,
-      exp: Math.floor(now / 1000) + ttl,
-      use: 'B2B',
       epoch: deps.store.tokenEpochOf(merchant.clientId),
-    } as const;
-    // not stored: the epoch claim is what makes it known (auth/jwt.ts)
-    const accessToken = await issueJwt(deps.config.jwtPrivateKey, claims);
+      nowMs: now,
+      ttlSeconds: ttl,
+    });
     // expiresIn is a number: the Go SDK unmarshals it into an int, Node needs it truthy (docs/settings.md #18).
     return { body: { accessToken, tokenType: 'Bearer', expiresIn: ttl }, headers: { [H.clientKey]: merchant.clientId } };
   },

@@ -46,7 +46,7 @@ export class Outbound {
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'not an http:// or https:// URL';
     if (!this.hostAllowed(u)) return `${u.host} is not in DOKU_OUTBOUND_HOSTS`;
     if (u.origin === this.publicOrigin) return `${u.origin} is the sandbox itself (DOKU_PUBLIC_URL)`;
-    const host = u.hostname.replace(/^\[|\]$/g, '');
+    const host = bare(u);
     if (isIP(host) && this.isSelf(host, portOf(u))) return `${u.host} is the sandbox itself`;
     return undefined;
   }
@@ -57,7 +57,7 @@ export class Outbound {
     if (sync) return sync;
     const u = new URL(url);
     const addresses = await new Promise<LookupAddress[]>((resolve) =>
-      dnsLookup(u.hostname.replace(/^\[|\]$/g, ''), { all: true }, (err, all) => resolve(err ? [] : all)),
+      dnsLookup(bare(u), { all: true }, (err, all) => resolve(err ? [] : all)),
     );
     const self = addresses.find((a) => this.isSelf(a.address, portOf(u)));
     return self ? `${u.host} resolves to ${self.address}, the sandbox itself` : undefined;
@@ -104,6 +104,8 @@ export class Outbound {
   }
 }
 
+/** The host without an IPv6 literal's brackets. */
+const bare = (u: URL) => u.hostname.replace(/^\[|\]$/g, '');
 const portOf = (u: URL) => Number(u.port || (u.protocol === 'https:' ? 443 : 80));
 
 /** Loopback, unspecified (0.0.0.0 reaches this machine), or one of this machine's interfaces. */

@@ -53,6 +53,9 @@ export async function deliver(d: Delivery): Promise<NotificationAttempt> {
   return attempt(answer, sent.headers);
 }
 
+/** An HTTP answer DOKU counts as received: any 2xx. */
+export const is2xx = (status: number | null): boolean => status !== null && status >= 200 && status < 300;
+
 /** POSTs a prepared notification: the merchant's status and the start of its answer, or why there was none. */
 export async function post(
   outbound: Outbound,

@@ -4,10 +4,9 @@
  * payment named it, and two instants: the merchant's clock (the retry schedule) and real time
  * (X-TIMESTAMP: a handler checks freshness against its own clock, which the sandbox cannot move).
  */
-import { randomUUID } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import type { Merchant } from '../config/keys.js';
-import { issueJwt } from '../auth/jwt.js';
+import { issueB2bToken } from '../auth/jwt.js';
 import type { Delivery } from './deliver.js';
 
 /** The customer's device when the payment named none: DOKU's header list has both; X-IP-ADDRESS is 10-15 characters in the SDKs. */
@@ -42,6 +41,12 @@ export async function deliveryOf(
 }
 
 export function dokuIssuedToken(deps: Deps, clientId: string, now: number): Promise<string> {
-  const exp = Math.floor(now / 1000) + deps.config.tokenTtlSeconds;
-  return issueJwt(deps.config.jwtPrivateKey, { jti: randomUUID(), clientId, exp, use: 'B2B', epoch: deps.store.tokenEpochOf(clientId) });
+  const { config, store, ids } = deps;
+  return issueB2bToken(config.jwtPrivateKey, {
+    jti: ids.tokenId(),
+    clientId,
+    epoch: store.tokenEpochOf(clientId),
+    nowMs: now,
+    ttlSeconds: config.tokenTtlSeconds,
+  });
 }

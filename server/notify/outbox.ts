@@ -12,7 +12,7 @@ import type { Deps } from '../deps.js';
 import { notificationBody } from '../domain/notification-body.js';
 import { settleIfDue } from '../domain/settle.js';
 import type { NotificationRecord, PaymentRecord } from '../store/types.js';
-import { deliver } from './deliver.js';
+import { deliver, is2xx } from './deliver.js';
 import { deliveryOf } from './delivery-of.js';
 
 const TICK_MS = 200;
@@ -140,8 +140,7 @@ export class Outbox {
       const merchant = this.merchantOf(n.clientId);
       if (!merchant?.notificationUrl) return store.notificationNotSent(n, NO_URL); // the settings changed since it was queued
       const attempt = await deliver(await deliveryOf(this.deps, merchant, merchant.notificationUrl, n.body, n.device));
-      const answered =
-        attempt.status !== null && (config.notificationRetryUntil === 'any' || (attempt.status >= 200 && attempt.status < 300));
+      const answered = attempt.status !== null && (config.notificationRetryUntil === 'any' || is2xx(attempt.status));
       const first = n.attempts[0]?.at ?? attempt.at;
       const retryIn = config.notificationRetrySeconds[n.attempts.length]; // after attempt k (1-based), schedule[k - 1]
       const next = answered
@@ -150,8 +149,10 @@ export class Outbox {
           ? ({ state: 'FAILED' } as const)
           : ({ state: 'PENDING', nextAt: Math.max(first + retryIn * 1000, attempt.at) } as const);
       store.notificationAttempted(n, attempt, next);
-      if (this.resendAfter.delete(n.id)) store.notificationDue(n, clock.now(n.clientId));
+      const resend = this.resendAfter.delete(n.id); // asked for during this attempt: due now
+      if (resend) store.notificationDue(n, clock.now(n.clientId));
       await store.commit();
+      if (resend) this.kick();
       this.changed();
       log.info(
         {
@@ -168,8 +169,7 @@ export class Outbox {
       log.error({ err: e, referenceNo: n.referenceNo }, 'notification attempt failed');
     } finally {
       this.inFlight.delete(n.id);
-      this.resendAfter.delete(n.id);
-      if (n.state === 'PENDING') this.kick(); // a resend asked for meanwhile is due now
+      this.resendAfter.delete(n.id); // an attempt that threw or found no URL: nothing to send again
     }
   }
 

@@ -11,7 +11,7 @@ import type { Merchant } from '../config/keys.js';
 import { notificationBody } from '../domain/notification-body.js';
 import { formatJakarta } from '../snap/timestamp.js';
 import type { PaymentRecord } from '../store/types.js';
-import { merchantToken, post, reason, signNotification, type Delivery, type Prepared } from './deliver.js';
+import { is2xx, merchantToken, post, reason, signNotification, type Delivery, type Prepared } from './deliver.js';
 import { deliveryOf, dokuIssuedToken } from './delivery-of.js';
 import { READINGS } from './sign-notification.js';
 
@@ -86,7 +86,7 @@ export async function verifierCheck(deps: Deps, merchant: Merchant, url: string)
     const own = same ? d : { ...d, externalId: deps.ids.externalId() };
     const sent = v.make(same ? valid : signNotification(own, token), own, token);
     const answer = await post(deps.outbound, url, sent, AbortSignal.timeout(d.timeoutMs));
-    const accepted = answer.status !== null && answer.status >= 200 && answer.status < 300;
+    const accepted = is2xx(answer.status);
     variants.push({ name: v.name, ...(v.forged ? { forged: v.forged } : {}), accepted, ...answer });
   }
   // Which token the signature covers, each reading the SDKs' helpers take (notify/sign-notification.ts)
@@ -95,7 +95,7 @@ export async function verifierCheck(deps: Deps, merchant: Merchant, url: string)
   for (const reading of READINGS.filter((r) => r !== d.reading)) {
     const own = { ...d, externalId: deps.ids.externalId(), dokuToken };
     const answer = await post(deps.outbound, url, signNotification(own, token, undefined, reading), AbortSignal.timeout(d.timeoutMs));
-    readings[reading] = answer.status !== null && answer.status >= 200 && answer.status < 300;
+    readings[reading] = is2xx(answer.status);
   }
   const acceptedForgeries = variants.filter((v) => v.name !== 'valid' && v.accepted).map((v) => v.name);
   const validAccepted = variants[0]!.accepted;

@@ -6,21 +6,18 @@
  * sent back to the request's successPaymentUrl or failedPaymentUrl with the outcome; the merchant
  * hears of it by notification and check status.
  */
-import express, { Router, type ErrorRequestHandler, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Response } from 'express';
 import type { Deps } from '../deps.js';
-import { foreignPage, originsOf } from '../net/origin.js';
 import { ISSUER_PAGE_PATH, verifyPaymentCodes } from '../domain/issuer-payment.js';
 import { settle } from '../domain/settle.js';
 import { formatJakarta } from '../snap/timestamp.js';
 import type { PaymentRecord } from '../store/types.js';
 import { BANK_NAMES, renderIssuerPage } from './issuer-render.js';
 import { renderMessage } from './render.js';
-import { html, openPayment, redirectTarget } from './routes.js';
+import { html, openPayment, ownForm, redirectTarget } from './routes.js';
 
 export function issuerPageRouter(deps: Deps): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '8kb' });
-  const origins = originsOf(deps.config.publicUrl, deps.config.allowedOrigins); // only this page's own form posts
   const path = `${ISSUER_PAGE_PATH}/:sessionId`;
 
   /** The payment of an open page, or the page that says why it is not open (sent). */
@@ -58,13 +55,7 @@ export function issuerPageRouter(deps: Deps): Router {
     if (p) form200(res, p);
   });
 
-  router.post(path, form, async (req, res) => {
-    if (foreignPage(req.method, req.headers, origins))
-      return html(
-        res,
-        403,
-        renderMessage('Not from this page', 'The payment can only be confirmed from this page.', 'direct debit payment'),
-      );
+  router.post(path, ...ownForm(deps, 'The payment can only be confirmed from this page.', 'direct debit payment'), async (req, res) => {
     const p = open(String(req.params.sessionId), res);
     if (!p) return;
     const now = deps.clock.now(p.clientId);

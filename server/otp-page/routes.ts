@@ -4,9 +4,9 @@
  * and redirects to successRegistrationUrl with authCode, referenceNo, custIdMerchant and status
  * (docs/settings.md #22); a blocked or expired OTP redirects to failedRegistrationUrl; a wrong one re-shows the form.
  */
-import express, { Router, type ErrorRequestHandler, type Response } from 'express';
-import type { Deps } from '../deps.js';
+import express, { Router, type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
 import { foreignPage, originsOf } from '../net/origin.js';
+import type { Deps } from '../deps.js';
 import { statusAt } from '../domain/binding-status.js';
 import { verifyBindingOtp } from '../domain/verify-otp.js';
 import type { Binding, PaymentRecord } from '../store/types.js';
@@ -18,8 +18,6 @@ export const OTP_PAGE_PATH = ['/direct-debit/kki/binding/:sessionId', '/direct-d
 
 export function otpPageRouter(deps: Deps): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '8kb' });
-  const origins = originsOf(deps.config.publicUrl, deps.config.allowedOrigins); // only this page's own form posts
 
   router.get(OTP_PAGE_PATH, (req, res) => {
     const binding = deps.store.bindings.bySessionId(String(req.params.sessionId));
@@ -29,9 +27,7 @@ export function otpPageRouter(deps: Deps): Router {
     html(res, 200, renderForm(binding, deps));
   });
 
-  router.post(OTP_PAGE_PATH, form, async (req, res) => {
-    if (foreignPage(req.method, req.headers, origins))
-      return html(res, 403, renderMessage('Not from this page', 'The OTP can only be sent from this registration page.'));
+  router.post(OTP_PAGE_PATH, ...ownForm(deps, 'The OTP can only be sent from this registration page.'), async (req, res) => {
     const binding = deps.store.bindings.bySessionId(String(req.params.sessionId));
     if (!binding) return html(res, 404, renderMessage('Session not found', 'This card registration link is unknown or was reset.'));
     const otp = typeof req.body?.otp === 'string' ? req.body.otp.trim() : '';
@@ -105,6 +101,17 @@ export function openPayment(
   if (p.status === 'PENDING') return p;
   const text = p.status === 'SUCCESS' ? 'This payment is already paid.' : closedText;
   html(res, 409, renderMessage('Payment closed', `${text} You can return to the merchant.`, subtitle));
+}
+
+/**
+ * A hosted page's own form post, parsed: a post from another origin's page is refused first
+ * (docs/shared-sandbox.md §2), with `refused` said on a page of the same kind (`subtitle`).
+ */
+export function ownForm(deps: Deps, refused: string, subtitle?: string): RequestHandler[] {
+  const origins = originsOf(deps.config.publicUrl, deps.config.allowedOrigins);
+  const fromThisPage: RequestHandler = (req, res, next) =>
+    foreignPage(req.method, req.headers, origins) ? html(res, 403, renderMessage('Not from this page', refused, subtitle)) : next();
+  return [fromThisPage, express.urlencoded({ extended: false, limit: '8kb' })];
 }
 
 /** Where to send the customer back to, when the request named a URL that parses. */

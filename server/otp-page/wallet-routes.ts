@@ -5,21 +5,18 @@
  * way the customer is sent back to the request's `urlParam` PAY_RETURN URL, with the outcome. An
  * unanswered page expires at `validUpTo` and the payment fails then (domain/settle.ts).
  */
-import express, { Router, type ErrorRequestHandler, type Response } from 'express';
+import { Router, type ErrorRequestHandler, type Response } from 'express';
 import type { Deps } from '../deps.js';
-import { foreignPage, originsOf } from '../net/origin.js';
 import { settle } from '../domain/settle.js';
 import { WALLET_PAGE_PATH } from '../domain/wallet-payment.js';
 import { formatJakarta } from '../snap/timestamp.js';
 import type { PaymentRecord } from '../store/types.js';
 import { renderMessage } from './render.js';
-import { html, openPayment, redirectTarget } from './routes.js';
+import { html, openPayment, ownForm, redirectTarget } from './routes.js';
 import { WALLET_NAMES, renderWalletPage } from './wallet-render.js';
 
 export function walletPageRouter(deps: Deps): Router {
   const router = Router();
-  const form = express.urlencoded({ extended: false, limit: '8kb' });
-  const origins = originsOf(deps.config.publicUrl, deps.config.allowedOrigins); // only this page's own form posts
   const path = `${WALLET_PAGE_PATH}/:sessionId`;
 
   /** The payment of an open page, or the page that says why it is not open (sent). */
@@ -43,13 +40,7 @@ export function walletPageRouter(deps: Deps): Router {
     );
   });
 
-  router.post(path, form, async (req, res) => {
-    if (foreignPage(req.method, req.headers, origins))
-      return html(
-        res,
-        403,
-        renderMessage('Not from this page', 'The payment can only be approved from this payment page.', 'e-wallet payment'),
-      );
+  router.post(path, ...ownForm(deps, 'The payment can only be approved from this payment page.', 'e-wallet payment'), async (req, res) => {
     const p = open(String(req.params.sessionId), res);
     if (!p) return;
     const action = req.body?.action;
