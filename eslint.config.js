@@ -1,8 +1,15 @@
 // ESLint (flat config) with typescript-eslint's recommended rules, and the layering the code keeps:
-// imports point downwards only (DEVELOPERS.md: endpoints → domain → store, never back).
+// imports point one way (DEVELOPERS.md): a product → the core, never back, never product → product;
+// within the core, downwards only. Only main.ts (the composition root) names the products.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/** The product folders (server/products/<name>/). */
+const PRODUCTS = readdirSync(new URL('./server/products', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 /** Modules a layer must not import: a path pattern per layer (relative imports). */
 const upwards = (...layers) => ({
@@ -27,20 +34,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  // The core: below the products, in layers (store below notify, snap/config/auth/net/fake below the store).
+  { files: ['server/store/**'], rules: upwards('products', 'pipeline', 'admin', 'scenario', 'notify', 'app', 'snap-routes', 'main') },
+  { files: ['server/notify/**'], rules: upwards('products', 'pipeline', 'admin', 'scenario', 'app', 'snap-routes', 'main') },
   {
-    files: ['server/store/**'],
-    rules: upwards('domain', 'endpoints', 'pipeline', 'admin', 'scenario', 'otp-page', 'notify', 'app', 'snap-routes', 'main'),
+    files: ['server/snap/**', 'server/config/**', 'server/fake/**', 'server/net/**'],
+    rules: upwards('products', 'store', 'pipeline', 'admin', 'scenario', 'notify', 'app', 'snap-routes', 'main'),
   },
+  { files: ['server/auth/**'], rules: upwards('products', 'pipeline', 'admin', 'scenario', 'notify', 'app', 'snap-routes', 'main') },
   {
-    files: ['server/domain/**'],
-    rules: upwards('endpoints', 'pipeline', 'admin', 'scenario', 'otp-page', 'notify', 'app', 'snap-routes', 'main'),
+    files: ['server/*.ts', 'server/pipeline/**', 'server/admin/**', 'server/scenario/**'],
+    ignores: ['server/main.ts'],
+    rules: upwards('products', 'main'),
   },
-  { files: ['server/notify/**'], rules: upwards('endpoints', 'pipeline', 'admin', 'scenario', 'otp-page', 'app', 'snap-routes', 'main') },
-  {
-    files: ['server/snap/**', 'server/config/**', 'server/auth/**', 'server/fake/**', 'server/net/**'],
-    rules: upwards('store', 'domain', 'endpoints', 'pipeline', 'admin', 'scenario', 'otp-page', 'notify', 'app', 'snap-routes', 'main'),
-  },
-  { files: ['server/endpoints/**'], rules: upwards('pipeline', 'admin', 'otp-page', 'app', 'snap-routes', 'main') },
+  // Each product: one folder on the core, never another product's, never the composition root.
+  ...PRODUCTS.map((product) => ({
+    files: [`server/products/${product}/**`],
+    rules: upwards(...PRODUCTS.filter((p) => p !== product), 'app', 'snap-routes', 'http-server', 'main', 'cli'),
+  })),
   { files: ['test/**', 'scripts/**', 'examples/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

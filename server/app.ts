@@ -16,9 +16,6 @@ import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
 import { adminRouter } from './admin/routes.js';
 import type { Deps } from './deps.js';
-import { otpPageRouter } from './otp-page/routes.js';
-import { walletPageRouter } from './otp-page/wallet-routes.js';
-import { issuerPageRouter } from './otp-page/issuer-routes.js';
 import { errorHandler, NO_SERVICE, sendSnapError } from './pipeline/error-handler.js';
 import { IdempotencyLedger } from './pipeline/idempotency.js';
 import { snapError } from './snap/errors.js';
@@ -42,19 +39,18 @@ export function createApp(deps: Deps, scenarioSet: ScenarioSet): App {
   const ledger = new IdempotencyLedger(deps.store, deps.config.idempotencyMax);
   const onError = errorHandler(deps.config, deps.log);
   const coverage = new Coverage();
-  const changes = new EventEmitter().setMaxListeners(deps.config.eventsMax + 1); // dashboards listening (admin/state-views.ts)
+  const changes = new EventEmitter().setMaxListeners(deps.config.eventsMax + 1); // dashboards listening (admin/events.ts)
   const observe = observeExchanges(deps.log, journal, coverage, changes);
   const snap = snapRoutes(deps, ledger, scenarios, observe);
   const outbox = new Outbox(deps, () => changes.emit('change', { kind: 'notification' }));
+  for (const product of deps.catalogue.products) product.notifications?.(deps, outbox);
 
   const rest = express();
   rest.disable('x-powered-by');
   rest.disable('etag');
   rest.set('trust proxy', false);
   rest.use('/__mock', adminRouter(deps, scenarios, { journal, outbox, coverage, changes }));
-  rest.use(otpPageRouter(deps));
-  rest.use(walletPageRouter(deps));
-  rest.use(issuerPageRouter(deps));
+  for (const product of deps.catalogue.products) for (const pages of product.pages?.(deps) ?? []) rest.use(pages);
   // every page's browser asks for it: an icon, not a 404 in the request journal and the log (issue #28)
   rest.get('/favicon.ico', (_req, res) => void res.type('image/svg+xml').set('Cache-Control', 'max-age=86400').send(FAVICON));
   rest.use((req, res) => {

@@ -8,8 +8,9 @@ import type { TravelClock } from './clock.js';
 import type { Config } from './config/load.js';
 import type { Ids } from './fake/ids.js';
 import type { Store } from './store/store.js';
-import type { MerchantRegistry } from './domain/merchants.js';
+import type { MerchantRegistry } from './merchants.js';
 import type { Outbound } from './net/outbound.js';
+import type { Catalogue } from './catalogue.js';
 
 export interface Deps {
   config: Config;
@@ -21,4 +22,6 @@ export interface Deps {
   log: Logger;
   /** every request the sandbox makes of its own goes through it: never to itself (net/outbound.ts) */
   outbound: Outbound;
+  /** every product's endpoints and what is documented of them (catalogue.ts): the core's only view of the products */
+  catalogue: Catalogue;
 }

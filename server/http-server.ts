@@ -14,14 +14,14 @@
 import http, { type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Config } from './config/load.js';
-import { ENDPOINTS } from './endpoints/index.js';
+import type { Catalogue } from './catalogue.js';
 import { pathOf } from './pipeline/snap-http.js';
 import { routeKey } from './snap-routes.js';
 import { NO_SERVICE } from './pipeline/error-handler.js';
 import { CASES, responseCode } from './snap/response-codes.js';
 
-export function createHttpServer(listener: RequestListener, config: Config): Server {
-  const services = new Map(ENDPOINTS.map((def) => [routeKey(def.path), def.serviceCode(config)]));
+export function createHttpServer(listener: RequestListener, config: Config, catalogue: Catalogue): Server {
+  const services = new Map(catalogue.endpoints.map((def) => [routeKey(def.path), def.serviceCode(config)]));
   const badRequest = (req: IncomingMessage, res: ServerResponse, reason: string) => {
     const service = services.get(routeKey(pathOf(req.url ?? '/'))) ?? NO_SERVICE;
     const body = JSON.stringify({ responseCode: responseCode('400_00', service), responseMessage: CASES['400_00'] });

@@ -14,7 +14,8 @@ import { describeConfig } from './config/describe.js';
 import { createIds } from './fake/ids.js';
 import { createLogger, flushLog } from './logger.js';
 import { Store } from './store/store.js';
-import { MerchantRegistry } from './domain/merchants.js';
+import { MerchantRegistry } from './merchants.js';
+import { productCatalogue } from './products/index.js';
 import { Outbound } from './net/outbound.js';
 import { MADE_UP_TOKEN } from './notify/outbox.js';
 import { loadScenarios, type ScenarioSet } from './scenario/load.js';
@@ -30,9 +31,10 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  const catalogue = productCatalogue();
   let scenarios: ScenarioSet;
   try {
-    scenarios = loadScenarios(config.scenariosDir, config);
+    scenarios = loadScenarios(config.scenariosDir, config, catalogue);
     if (scenarios.list.length === 0)
       console.error(`doku-sandbox: warning: no scenario files (*.json) in ${config.scenariosDir}: X-Mock-Scenario will name none`);
   } catch (e) {
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
   let appReady!: (app: RequestListener) => void;
   const app = new Promise<RequestListener>((resolve) => (appReady = resolve));
   let serve: RequestListener = (req, res) => void app.then((ready) => ready(req, res));
-  const server = createHttpServer((req, res) => serve(req, res), config);
+  const server = createHttpServer((req, res) => serve(req, res), config, catalogue);
   await listen(server, config);
   let store: Store;
   try {
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
   const merchants = new MerchantRegistry(config.merchants, store);
   const outbound = new Outbound(config.publicUrl, config.outboundHosts);
   outbound.listeningOn((server.address() as AddressInfo).port); // notifications never reach the sandbox itself
-  const deps = { config, store, merchants, clock: new TravelClock(), ids: createIds(config.fakerSeed), log, outbound };
+  const deps = { config, store, merchants, clock: new TravelClock(), ids: createIds(config.fakerSeed), log, outbound, catalogue };
   const ready = createApp(deps, scenarios);
   serve = ready;
   appReady(ready);

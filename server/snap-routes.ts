@@ -9,9 +9,8 @@
  * to the error handler (pipeline/error-handler.ts), the one place errors become HTTP.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ENDPOINTS } from './endpoints/index.js';
 import type { Deps } from './deps.js';
-import type { EndpointDefinition } from './endpoints/types.js';
+import type { EndpointDefinition } from './endpoint.js';
 import { sendSnapError } from './pipeline/error-handler.js';
 import { asSnapExchange, pathOf, type SnapRequest, type SnapResponse } from './pipeline/snap-http.js';
 import type { IdempotencyLedger } from './pipeline/idempotency.js';
@@ -36,7 +35,7 @@ export interface SnapRoutes {
 
 export function snapRoutes(deps: Deps, ledger: IdempotencyLedger, scenarios: ScenarioState, observe: Observe): SnapRoutes {
   const routes = new Map<string, Route>(
-    ENDPOINTS.map((def) => [
+    deps.catalogue.endpoints.map((def) => [
       routeKey(def.path),
       { def, serviceCode: def.serviceCode(deps.config), run: runEndpoint(def, deps, ledger, scenarios) },
     ]),
@@ -69,7 +68,7 @@ export function snapRoutes(deps: Deps, ledger: IdempotencyLedger, scenarios: Sce
       });
     return true;
   };
-  return { serve, paths: ENDPOINTS.map((def) => def.path) };
+  return { serve, paths: deps.catalogue.endpoints.map((def) => def.path) };
 }
 
 export type OnError = (err: unknown, req: SnapRequest, res: SnapResponse) => void;

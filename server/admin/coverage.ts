@@ -2,12 +2,11 @@
  * GET /__mock/coverage: which documented response codes a test suite has made the sandbox answer
  * since the start or the last reset, per endpoint, answered by state (the request itself led
  * there) or under a scenario (counted apart), and which scenarios were used. The catalogue is the
- * sandbox's own table of documented codes (snap/endpoint-codes.ts, which the shipped scenarios are
+ * sandbox's own table of documented codes (each product's catalogue.ts, which the shipped scenarios are
  * generated from), so the report cannot drift from it. Counts live in memory only.
  */
 import type { Config } from '../config/load.js';
-import { ENDPOINTS } from '../endpoints/index.js';
-import { DOCUMENTED_CASES } from '../snap/endpoint-codes.js';
+import type { Catalogue } from '../catalogue.js';
 import { responseCode } from '../snap/response-codes.js';
 
 interface Count {
@@ -63,11 +62,11 @@ export class Coverage {
     }
   }
 
-  report(config: Config, clientId?: string): CoverageReport {
+  report(config: Config, catalogue: Catalogue, clientId?: string): CoverageReport {
     const clients = clientId === undefined ? [...this.counts.keys()] : [clientId];
-    const endpoints = ENDPOINTS.map((def) => {
+    const endpoints = catalogue.endpoints.map((def) => {
       const service = def.serviceCode(config);
-      const documented = ['200_00' as const, ...DOCUMENTED_CASES[def.name]!].map((k) => responseCode(k, service));
+      const documented = ['200_00' as const, ...catalogue.entry(def.name)!.cases].map((k) => responseCode(k, service));
       const answered = new Map<string, Count>();
       for (const c of clients)
         for (const [code, n] of this.counts.get(c)?.get(def.name) ?? []) {

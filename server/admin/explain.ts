@@ -5,7 +5,6 @@
  */
 import type { RequestHandler } from 'express';
 import type { Deps } from '../deps.js';
-import { ENDPOINTS } from '../endpoints/index.js';
 import { MockError } from '../scenario/mock-error.js';
 import { mayAct } from './scope.js';
 import { explainSymmetric } from '../snap/explain.js';
@@ -26,8 +25,9 @@ export function explainRoute(deps: Deps): RequestHandler {
       if (!mayAct(res, clientId)) throw new MockError(`this credential cannot explain "${clientId.slice(0, 80)}"'s requests`, {}, 403);
     };
     const h = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
-    const endpoint = ENDPOINTS.find((e) => e.path === path.split('?')[0]);
-    if (!endpoint) throw new MockError(`no DOKU endpoint at ${path.slice(0, 200)}`, { known: ENDPOINTS.map((e) => e.path) });
+    const { endpoints } = deps.catalogue;
+    const endpoint = endpoints.find((e) => e.path === path.split('?')[0]);
+    if (!endpoint) throw new MockError(`no DOKU endpoint at ${path.slice(0, 200)}`, { known: endpoints.map((e) => e.path) });
     const raw = typeof body === 'string' ? body : JSON.stringify(body);
     if (endpoint.auth === 'asymmetric') {
       const clientId = h('X-CLIENT-KEY') ?? '';

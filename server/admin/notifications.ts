@@ -42,9 +42,9 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
   router.post('/notifications/send', async (req, res) => {
     const referenceNo = typeof req.body?.referenceNo === 'string' ? req.body.referenceNo : undefined;
     if (!referenceNo) throw new MockError('send {"referenceNo": "<the payment\'s referenceNo>"}');
-    const payment = deps.store.findPayment(referenceNo);
-    if (!payment || !mayAct(res, payment.clientId)) throw new MockError('no payment with that referenceNo', {}, 404);
-    const n = outbox.notify(payment);
+    const source = deps.catalogue.products.map((p) => p.notificationOf?.(deps, referenceNo)).find((s) => s !== undefined);
+    if (!source || !mayAct(res, source.clientId)) throw new MockError('no payment with that referenceNo', {}, 404);
+    const n = outbox.notify(source);
     await deps.store.commit();
     res.status(202).json({ notification: n });
   });
@@ -69,7 +69,9 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
       );
     const refused = await deps.outbound.check(url);
     if (refused) throw new MockError(`the sandbox will not send to ${url.slice(0, 200)}: ${refused}`, { field: 'url' });
-    res.json(await verifierCheck(deps, merchant, url));
+    const now = deps.clock.now(merchant.clientId);
+    const sample = deps.catalogue.products.find((p) => p.sampleNotification)!.sampleNotification!(deps, merchant, now);
+    res.json(await verifierCheck(deps, merchant, url, sample));
   });
 
   router.post('/notifications/:id/resend', async (req, res) => {

@@ -5,9 +5,8 @@
  */
 import { z } from 'zod';
 import type { Config } from '../config/load.js';
-import { ENDPOINTS } from '../endpoints/index.js';
-import type { EndpointDefinition } from '../endpoints/types.js';
-import { DOCUMENTED_CASES } from '../snap/endpoint-codes.js';
+import type { Catalogue } from '../catalogue.js';
+import type { EndpointDefinition } from '../endpoint.js';
 import { H } from '../snap/headers.js';
 import { CASES, responseCode, type CaseKey } from '../snap/response-codes.js';
 import { ADMIN_DOCS } from './openapi-admin.js';
@@ -22,9 +21,9 @@ const header = (name: string, required: boolean, description: string) => ({
   description,
 });
 
-export function buildOpenApi(config: Config): Record<string, unknown> {
+export function buildOpenApi(config: Config, catalogue: Catalogue): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const def of ENDPOINTS) paths[def.path] = { post: operation(def, config) };
+  for (const def of catalogue.endpoints) paths[def.path] = { post: operation(def, config, catalogue.entry(def.name)?.cases ?? []) };
   for (const [path, ops] of Object.entries(ADMIN_DOCS)) paths[path] = { ...paths[path], ...ops };
   return {
     openapi: '3.1.0',
@@ -50,7 +49,7 @@ export function buildOpenApi(config: Config): Record<string, unknown> {
   };
 }
 
-function operation(def: EndpointDefinition<unknown>, config: Config) {
+function operation(def: EndpointDefinition<unknown>, config: Config, documented: readonly CaseKey[]) {
   const service = def.serviceCode(config);
   const asymmetric = def.auth === 'asymmetric';
   const parameters = [
@@ -71,15 +70,15 @@ function operation(def: EndpointDefinition<unknown>, config: Config) {
           header(
             H.authorizationCustomer,
             def.customerToken === 'required',
-            `customer (B2B2C) access token, with or without "Bearer "${def.name === 'refund' ? '; required to refund a payment made with one, except DANA and ShopeePay' : ''}`,
+            `customer (B2B2C) access token, with or without "Bearer "${def.docs?.customerToken ? `; ${def.docs.customerToken}` : ''}`,
           ),
         ]
       : []),
-    ...(def.name === 'card-bind' ? [header(H.channelId, false, 'DH (default: hosted OTP page) or H2H')] : []),
+    ...(def.docs?.headers ?? []).map((h) => header(h.name, h.required, h.description)),
     header(H.mockScenario, false, 'sandbox only: force a scenario (GET /__mock/scenarios)'),
     header(H.mockDebug, false, 'sandbox only: "1" adds X-Mock-Explain to a signature failure'),
   ];
-  const cases: CaseKey[] = ['200_00', ...(DOCUMENTED_CASES[def.name] ?? [])];
+  const cases: CaseKey[] = ['200_00', ...documented];
   const byStatus = new Map<string, string[]>();
   for (const k of cases) byStatus.set(k.slice(0, 3), [...(byStatus.get(k.slice(0, 3)) ?? []), `${responseCode(k, service)} ${CASES[k]}`]);
   const responses = Object.fromEntries([...byStatus].map(([status, lines]) => [status, json(SNAP_BODY, lines.join('; '))]));

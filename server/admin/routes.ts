@@ -7,17 +7,15 @@
  */
 import express, { Router, type ErrorRequestHandler } from 'express';
 import type { Deps } from '../deps.js';
-import { ENDPOINTS } from '../endpoints/index.js';
 import { MockError } from '../scenario/mock-error.js';
 import type { ScenarioState } from '../scenario/select.js';
 import { explainRoute } from './explain.js';
-import { flowHelpers } from './flow-helpers.js';
 import { notificationRoutes } from './notifications.js';
 import type { Outbox } from '../notify/outbox.js';
 import { coverageMarkdown, type Coverage } from './coverage.js';
 import { clockRoutes } from './clock.js';
 import { merchantRoutes } from './merchants.js';
-import { stateViews } from './state-views.js';
+import { eventsRoute } from './events.js';
 import { adminGuard } from './guard.js';
 import { scopeMiddleware, targetOf } from './scope.js';
 import { UI_CSP, UI_PAGE } from './ui-page.js';
@@ -43,7 +41,7 @@ export function adminRouter(
   router.get('/health', (_req, res) => {
     res.json({
       status: 'ok',
-      endpoints: ENDPOINTS.length,
+      endpoints: deps.catalogue.endpoints.length,
       scenarios: scenarios.set.list.length,
       merchants: deps.merchants.list().map((m) => m.clientId),
       ...overflowing(outbox),
@@ -51,7 +49,7 @@ export function adminRouter(
   });
   // Built on first request, not at start: it converts every zod schema (~5 % of cold start).
   let openapi: ReturnType<typeof buildOpenApi> | undefined;
-  router.get('/openapi.json', (_req, res) => res.json((openapi ??= buildOpenApi(deps.config))));
+  router.get('/openapi.json', (_req, res) => res.json((openapi ??= buildOpenApi(deps.config, deps.catalogue))));
   // "DOKU's" public key, for the merchant's verifier of the sandbox's token requests (docs/doku.md §2.3): public, like DOKU's.
   const publicKeyPem = deps.config.jwtPublicKey.export({ type: 'spki', format: 'pem' }) as string;
   router.get('/doku-public-key', (_req, res) => void res.type('application/x-pem-file').send(publicKeyPem));
@@ -134,17 +132,17 @@ export function adminRouter(
     if (format !== 'json' && format !== 'md') throw new MockError('format is json (the default) or md', { field: 'format' });
     if (clientId && !deps.merchants.find(clientId))
       throw new MockError(`no merchant "${clientId.slice(0, 80)}"`, { known: deps.merchants.list().map((m) => m.clientId) }, 404);
-    const report = coverage.report(deps.config, clientId);
+    const report = coverage.report(deps.config, deps.catalogue, clientId);
     if (req.query.format === 'md') return void res.type('text/markdown').send(coverageMarkdown(report));
     res.json(report);
   });
 
   router.post('/explain', explainRoute(deps));
-  router.use(flowHelpers(deps));
   router.use(notificationRoutes(deps, outbox));
   router.use(clockRoutes(deps, outbox));
   router.use(merchantRoutes(deps));
-  router.use(stateViews(deps, journal, outbox, changes));
+  for (const product of deps.catalogue.products) if (product.admin) router.use(product.admin(deps, { outbox, journal }));
+  router.use(eventsRoute(deps, changes));
   router.use((req, _res, next) =>
     next(new MockError(`unknown admin route ${req.method} /__mock${req.path}`, { known: ADMIN_ROUTES }, 404)),
   );

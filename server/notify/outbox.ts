@@ -1,17 +1,15 @@
 /**
- * DOKU → merchant payment notifications (docs/doku.md §10.4), sent in the background: a payment's
- * answer never waits for them. A payment accepted as SUCCESS, or a PENDING one once it settles (by
- * its time or the admin settle helper), gets a notification record in the state, written with the
- * payment; a tick every 200 ms sends what is due (at most 8 at a time), after the payment is on
- * disk, and settles PENDING payments whose time has come, so their notification goes out without
- * a request reading them first. A delivery not answered 2xx is tried again on the retry schedule
- * (DOKU_NOTIFICATION_RETRY, counted from the first attempt). Records live in the state, so
- * deliveries still due survive a restart.
+ * DOKU → merchant notifications (docs/doku.md §10.4), every product's, sent in the background: an
+ * answer never waits for them. A product hands over what to send (`notify`: a payment that reached
+ * its final state, a VA paid) and the outbox keeps a record of it in the state, written with the
+ * product's change; a tick every 200 ms sends what is due (at most 8 at a time), after the change is
+ * on disk, and runs the products' own timed work (`whileWaiting`: PENDING payments settling by their
+ * time), so a notification goes out without a request reading anything first. A delivery not
+ * answered 2xx is tried again on the retry schedule (DOKU_NOTIFICATION_RETRY, counted from the
+ * first attempt). Records live in the state, so deliveries still due survive a restart.
  */
 import type { Deps } from '../deps.js';
-import { notificationBody } from '../domain/notification-body.js';
-import { settleIfDue } from '../domain/settle.js';
-import type { NotificationRecord, PaymentRecord } from '../store/types.js';
+import type { NotificationRecord } from '../store/types.js';
 import { deliver, is2xx } from './deliver.js';
 import { deliveryOf } from './delivery-of.js';
 
@@ -22,12 +20,21 @@ const IN_FLIGHT_MAX = 8;
 export const MADE_UP_TOKEN =
   "no token URL (DOKU_MERCHANT_TOKEN_URL, or a registered merchant's tokenUrl): notifications carry a token the sandbox made up, not a JWT your token endpoint issued, so every SDK's validateTokenB2B and notification helper refuses them";
 
+/** What a product asks to send: the record it reports (its reference), the body, the customer's device the headers name. */
+export interface NotificationSource {
+  referenceNo: string;
+  clientId: string;
+  body: Record<string, unknown>;
+  device?: { ip?: string; id?: string };
+}
+
 export class Outbox {
-  private readonly settling = new Set<string>();
+  /** the products' timed work: each says whether it still waits on something (which keeps the tick running) */
+  private readonly tasks: (() => boolean)[] = [];
   private readonly inFlight = new Set<string>();
   /** resends asked for while an attempt was in flight */
   private readonly resendAfter = new Set<string>();
-  /** runs only while something waits: a payment to settle, or a notification still pending */
+  /** runs only while something waits: a product's timed work, or a notification still pending */
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -36,10 +43,18 @@ export class Outbox {
     private readonly deps: Deps,
     private readonly changed: () => void = () => {},
   ) {
-    deps.store.onPayment = (p) => this.paymentChanged(p);
-    for (const p of Object.values(deps.store.data.payments))
-      if (p.status === 'PENDING' && p.settleAt !== undefined) this.settling.add(p.referenceNo);
     this.kick();
+  }
+
+  /** Work a product wants done on every tick while it returns true (and at once). */
+  whileWaiting(task: () => boolean): void {
+    this.tasks.push(task);
+    this.kick();
+  }
+
+  /** Whether `clientId` has somewhere to be notified (else `notify` keeps nothing). */
+  hasUrl(clientId: string): boolean {
+    return Boolean(this.merchantOf(clientId)?.notificationUrl);
   }
 
   stop(): void {
@@ -56,21 +71,20 @@ export class Outbox {
   }
 
   /**
-   * A notification of `p` as it is now, sent at once (a final state reached, or the admin's "send
-   * now"). Without a notification URL it is not kept: every payment would cost a record and a write
-   * for nothing (the delivery log says why instead).
+   * A notification, sent at once (a final state reached, or the admin's "send now"). Without a
+   * notification URL it is not kept: every payment would cost a record and a write for nothing
+   * (the delivery log says why instead).
    */
-  notify(p: PaymentRecord): NotificationRecord {
+  notify(source: NotificationSource): NotificationRecord {
     const { store, clock, ids } = this.deps;
-    const now = clock.now(p.clientId);
-    const url = this.merchantOf(p.clientId)?.notificationUrl;
-    const binding = p.bindingRef ? store.bindings.byReferenceNo(p.bindingRef) : undefined;
+    const now = clock.now(source.clientId);
+    const url = this.merchantOf(source.clientId)?.notificationUrl;
     const n: NotificationRecord = {
       id: ids.tokenId(),
-      referenceNo: p.referenceNo,
-      clientId: p.clientId,
-      body: notificationBody(p, binding, this.deps.config.waitingStatus),
-      ...(p.device ? { device: p.device } : {}),
+      referenceNo: source.referenceNo,
+      clientId: source.clientId,
+      body: source.body,
+      ...(source.device ? { device: source.device } : {}),
       createdAt: now,
       attempts: [],
       ...(url ? { state: 'PENDING', nextAt: now } : { state: 'NOT_SENT', reason: NO_URL }),
@@ -96,16 +110,6 @@ export class Outbox {
     return this.deps.store.notificationsOverflowing();
   }
 
-  private paymentChanged(p: PaymentRecord): void {
-    if (p.status !== 'PENDING') {
-      this.settling.delete(p.referenceNo);
-      if (this.merchantOf(p.clientId)?.notificationUrl) this.notify(p);
-    } else if (p.settleAt !== undefined) {
-      this.settling.add(p.referenceNo);
-      this.kick();
-    }
-  }
-
   /** Now rather than at the next tick: a notification queued, or the clock moved (admin/clock.ts). */
   kick(): void {
     if (this.stopped) return;
@@ -115,22 +119,19 @@ export class Outbox {
 
   private async tick(): Promise<void> {
     const { store, clock } = this.deps;
-    const waiting = this.settling.size > 0 || Object.values(store.data.notifications).some((n) => n.state === 'PENDING');
+    let working = false;
+    for (const task of this.tasks) working = task() || working;
+    const waiting = working || Object.values(store.data.notifications).some((n) => n.state === 'PENDING');
     if (!waiting && this.timer) {
       clearInterval(this.timer);
       this.timer = undefined;
-    }
-    for (const ref of this.settling) {
-      const p = store.findPayment(ref);
-      if (p?.status === 'PENDING') settleIfDue(p, this.deps, clock.now(p.clientId));
-      else this.settling.delete(ref);
     }
     const due = Object.values(store.data.notifications).filter(
       (n) => n.state === 'PENDING' && n.nextAt! <= clock.now(n.clientId) && !this.inFlight.has(n.id),
     );
     if (due.length === 0) return;
     for (const n of due.slice(0, IN_FLIGHT_MAX - this.inFlight.size)) this.inFlight.add(n.id);
-    await store.commit(); // the payment a notification reports is on disk before the merchant hears of it
+    await store.commit(); // what a notification reports is on disk before the merchant hears of it
     for (const n of due) if (this.inFlight.has(n.id)) void this.attempt(n);
   }
 

@@ -8,11 +8,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import type { Merchant } from '../config/keys.js';
-import { notificationBody } from '../domain/notification-body.js';
 import { formatJakarta } from '../snap/timestamp.js';
-import type { PaymentRecord } from '../store/types.js';
 import { is2xx, merchantToken, post, reason, signNotification, type Delivery, type Prepared } from './deliver.js';
 import { deliveryOf, dokuIssuedToken } from './delivery-of.js';
+import type { NotificationSource } from './outbox.js';
 import { READINGS } from './sign-notification.js';
 
 interface Variant {
@@ -67,11 +66,10 @@ const VARIANTS: Variant[] = [
 
 const withHeader = (v: Prepared, name: string, value: string): Prepared => ({ ...v, headers: { ...v.headers, [name]: value } });
 
-export async function verifierCheck(deps: Deps, merchant: Merchant, url: string) {
+/** `sample`: the notification to send as the valid one (a product's: its latest record's, or one made up). */
+export async function verifierCheck(deps: Deps, merchant: Merchant, url: string, sample: NotificationSource) {
   const now = deps.clock.now(merchant.clientId);
-  const latest = Object.values(deps.store.data.payments).findLast((p) => p.clientId === merchant.clientId);
-  const body = notificationBody(latest ?? sample(merchant, now, deps), undefined, deps.config.waitingStatus);
-  const d: Delivery = await deliveryOf(deps, merchant, url, body, latest?.device);
+  const d: Delivery = await deliveryOf(deps, merchant, url, sample.body, sample.device);
   let token: string;
   try {
     token = merchant.tokenUrl ? await merchantToken(d, AbortSignal.timeout(d.timeoutMs)) : randomBytes(24).toString('base64url');
@@ -105,22 +103,4 @@ export async function verifierCheck(deps: Deps, merchant: Merchant, url: string)
       ? 'accepts forged notifications'
       : 'verifies notifications';
   return { url, verdict, acceptedForgeries, variants, signedToken: d.reading, readings };
-}
-
-/** A payment to report when the merchant has none yet: made up, and named so. */
-function sample(merchant: Merchant, now: number, deps: Deps): PaymentRecord {
-  return {
-    referenceNo: deps.ids.referenceNo(now),
-    clientId: merchant.clientId,
-    partnerReferenceNo: 'VERIFIER-CHECK',
-    externalId: deps.ids.externalId(),
-    amount: { value: '10000.00', currency: 'IDR' },
-    channel: 'DIRECT_DEBIT_BRI_SNAP',
-    requestKey: '',
-    status: 'SUCCESS',
-    responseCode: '2005400',
-    responseMessage: 'Successful',
-    createdAt: now,
-    refunds: [],
-  };
 }

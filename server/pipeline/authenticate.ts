@@ -4,7 +4,7 @@
  */
 import type { SnapRequest } from './snap-http.js';
 import type { Deps } from '../deps.js';
-import type { EndpointDefinition } from '../endpoints/types.js';
+import type { EndpointDefinition } from '../endpoint.js';
 import type { Merchant } from '../config/load.js';
 import type { TokenClaims } from '../auth/jwt.js';
 import { H } from '../snap/headers.js';

@@ -5,7 +5,7 @@
  * `500xx00 General Error` and is logged, never leaked.
  */
 import type { Logger } from 'pino';
-import type { EndpointDefinition } from '../endpoints/types.js';
+import type { EndpointDefinition } from '../endpoint.js';
 import type { Config } from '../config/load.js';
 import { H } from '../snap/headers.js';
 import { SnapError, badRequest, snapError } from '../snap/errors.js';

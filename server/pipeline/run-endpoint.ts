@@ -10,13 +10,12 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Deps } from '../deps.js';
-import type { EndpointDefinition } from '../endpoints/types.js';
+import type { EndpointDefinition } from '../endpoint.js';
 import { H } from '../snap/headers.js';
 import { hasMillis } from '../snap/timestamp.js';
 import { SnapError } from '../snap/errors.js';
 import { applyTiming, forcedAnswer, shapeAnswer } from '../scenario/effects.js';
 import type { Chosen, ScenarioState } from '../scenario/select.js';
-import { stickyScenarioName } from '../scenario/sticky.js';
 import { authenticate } from './authenticate.js';
 import { checkHeaders, type HeaderGet } from './check-headers.js';
 import { errorBody } from './error-handler.js';
@@ -109,7 +108,7 @@ export function runEndpoint<B>(
    */
   function stickyOf(parsed: ParsedBody | SnapError, header: HeaderGet): string | undefined {
     const partner = header(H.partnerId);
-    return parsed instanceof SnapError || !partner ? undefined : stickyScenarioName(def.name, parsed.json, partner, deps.store);
+    return parsed instanceof SnapError || !partner || !def.sticky ? undefined : def.sticky(parsed.json, partner, deps.store);
   }
 }
 

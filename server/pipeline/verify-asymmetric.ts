@@ -3,7 +3,7 @@
  * SHA256withRSA signature of `X-CLIENT-KEY|X-TIMESTAMP` by its key; else `401xx00`.
  */
 import type { Merchant } from '../config/load.js';
-import type { MerchantRegistry } from '../domain/merchants.js';
+import type { MerchantRegistry } from '../merchants.js';
 import { H } from '../snap/headers.js';
 import { invalidSignature, unknownClient } from '../snap/errors.js';
 import { verifyAsymmetric } from '../snap/signature.js';

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, isAbsolute, join, relative } from 'node:path';
 import type { Config } from '../config/load.js';
-import { ENDPOINTS } from '../endpoints/index.js';
+import type { Catalogue } from '../catalogue.js';
 import { CASES, type CaseKey } from '../snap/response-codes.js';
 import { scenarioSchema, type Rule, type Scenario } from './types.js';
 
@@ -17,13 +17,13 @@ export interface ScenarioSet {
   get(name: string): Scenario | undefined;
 }
 
-export function loadScenarios(dir: string, config: Config): ScenarioSet {
+export function loadScenarios(dir: string, config: Config, catalogue: Catalogue): ScenarioSet {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort();
   const byName = new Map<string, Scenario>();
   for (const file of files) {
-    const scenario = parseFile(join(dir, file), config);
+    const scenario = parseFile(join(dir, file), config, catalogue);
     if (byName.has(scenario.name)) throw new ScenarioError(`${shown(join(dir, file))}: the name "${scenario.name}" is used twice`);
     byName.set(scenario.name, scenario);
   }
@@ -37,7 +37,7 @@ function shown(path: string): string {
   return rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
-function parseFile(path: string, config: Config): Scenario {
+function parseFile(path: string, config: Config, catalogue: Catalogue): Scenario {
   const where = shown(path);
   let json: unknown;
   try {
@@ -53,16 +53,20 @@ function parseFile(path: string, config: Config): Scenario {
   const scenario = result.data;
   if (basename(path) !== `${scenario.name}.json`) throw new ScenarioError(`${where}: the file must be named ${scenario.name}.json`);
   for (const [endpoint, rule] of Object.entries(scenario.apply)) {
-    const problem = checkRule(endpoint, rule, config);
+    const problem = checkRule(endpoint, rule, config, catalogue);
     if (problem) throw new ScenarioError(`${where}: apply.${endpoint}: ${problem}`);
   }
   return scenario;
 }
 
-export function checkRule(endpoint: string, rule: Rule, config: Config): string | undefined {
-  const def = ENDPOINTS.find((e) => e.name === endpoint);
-  if (!def) return `unknown endpoint; known: ${ENDPOINTS.map((e) => e.name).join(', ')}`;
-  if (rule.pending && endpoint !== 'payment') return 'pending applies to payment only';
+export function checkRule(endpoint: string, rule: Rule, config: Config, catalogue: Catalogue): string | undefined {
+  const def = catalogue.endpoint(endpoint);
+  if (!def) return `unknown endpoint; known: ${catalogue.endpoints.map((e) => e.name).join(', ')}`;
+  if (rule.pending && !def.pendable)
+    return `pending applies to ${catalogue.endpoints
+      .filter((e) => e.pendable)
+      .map((e) => e.name)
+      .join(', ')} only`;
   if (rule.pending && rule.responseCode) return 'pending answers 2025400 itself: drop responseCode';
   if (rule.stage === 'auth' && !rule.responseCode) return 'stage "auth" needs a responseCode to answer with';
   if (rule.execute && rule.responseCode) return 'execute runs the normal handler: drop responseCode';
@@ -73,7 +77,7 @@ export function checkRule(endpoint: string, rule: Rule, config: Config): string 
   if (caseKey === '200_00') return `${code}: to answer normally, leave responseCode out`;
   const service = code.slice(3, 5);
   const own = def.serviceCode(config);
-  const accepted = endpoint === 'refund' ? ['07', '58'] : [own];
+  const accepted = [own, ...(def.otherServiceCodes ?? [])];
   if (service !== 'xx' && !accepted.includes(service)) return `${code}: service code ${service} is not ${endpoint}'s (${own})`;
   return undefined;
 }

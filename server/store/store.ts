@@ -39,7 +39,7 @@ export class Store {
   readonly payments = new PaymentIndex();
   /**
    * Told when a payment is accepted (a 2xx answer: SUCCESS, or PENDING until it settles) and when a
-   * PENDING one settles, after the change (notify/outbox.ts sends DOKU's notifications from here).
+   * PENDING one settles, after the change (products/direct-debit/notifications.ts hands DOKU's notifications to the outbox from here).
    */
   onPayment: (p: PaymentRecord, change: 'accepted' | 'settled') => void = () => {};
   private readonly notificationIndex: NotificationIndex;
@@ -193,20 +193,20 @@ export class Store {
     return this.payments.get(referenceNo);
   }
 
-  /** A refund of `p` (endpoints/refund.ts): appended to its refunds and indexed by its partnerRefundNo. */
+  /** A refund of `p` (products/direct-debit/endpoints/refund.ts): appended to its refunds and indexed by its partnerRefundNo. */
   addRefund(p: PaymentRecord, refund: RefundRecord): void {
     p.refunds.push(refund);
     this.payments.add(p);
     this.touch('payments', p.referenceNo);
   }
 
-  /** A wrong OTP or PIN for a payment waiting on the issuer (domain/issuer-payment.ts): how many so far. */
+  /** A wrong OTP or PIN for a payment waiting on the issuer (products/direct-debit/domain/issuer-payment.ts): how many so far. */
   paymentCodeAttempted(p: PaymentRecord, attempts: number): void {
     p.issuer!.otpAttempts = attempts;
     this.touch('payments', p.referenceNo);
   }
 
-  /** A PENDING payment settles (domain/settle.ts): its outcome replaces its status, codes and paid time. */
+  /** A PENDING payment settles (products/direct-debit/domain/settle.ts): its outcome replaces its status, codes and paid time. */
   settlePayment(p: PaymentRecord, outcome: PaymentOutcome): void {
     Object.assign(p, outcome);
     delete p.settleAt;

@@ -90,9 +90,9 @@ export interface PaymentRecord {
   refunds: RefundRecord[];
   /** the scenario the payment was created under: its status checks and refunds follow it */
   scenario?: string;
-  /** an e-wallet payment waiting on the wallet's page (domain/wallet-payment.ts) */
+  /** an e-wallet payment waiting on the wallet's page (products/direct-debit/domain/wallet-payment.ts) */
   wallet?: { sessionId: string; returnUrl?: string; expiresAt: number; orderTitle?: string };
-  /** a bank payment waiting for the customer's OTP and/or PIN on the issuer's page (domain/issuer-payment.ts) */
+  /** a bank payment waiting for the customer's OTP and/or PIN on the issuer's page (products/direct-debit/domain/issuer-payment.ts) */
   issuer?: IssuerSession;
   /** the customer's device as the payment's request named it (X-IP-ADDRESS, X-DEVICE-ID): its notification repeats them */
   device?: { ip?: string; id?: string };
@@ -107,7 +107,7 @@ export interface PaymentRecord {
   settleTo?: 'SUCCESS' | 'FAILED';
 }
 
-/** What settling a PENDING payment decides (domain/settle.ts). */
+/** What settling a PENDING payment decides (products/direct-debit/domain/settle.ts). */
 export type PaymentOutcome = Pick<PaymentRecord, 'status' | 'responseCode' | 'responseMessage'> &
   Partial<Pick<PaymentRecord, 'paidTime' | 'approvalCode' | 'closed'>>;
 

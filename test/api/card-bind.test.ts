@@ -1,7 +1,7 @@
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { CARD } from '../helpers/merchant.js';
 import { SnapClient } from '../helpers/snap-client.js';
-import { encryptCardData } from '../../server/snap/card-data.js';
+import { encryptCardData } from '../../server/products/direct-debit/domain/card-data.js';
 
 describe('POST /direct-debit/core/v1/registration-card-bind', () => {
   let sb: TestSandbox;

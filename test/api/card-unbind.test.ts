@@ -81,7 +81,7 @@ describe('POST /direct-debit/core/v1/registration-card-unbind', () => {
     const c2 = new SnapClient(sb2.app);
     const { bankCardToken, referenceNo } = await c2.activeBinding();
     expect((await c2.tx(PATH, { tokenId: bankCardToken })).body.responseCode).toBe('2000500');
-    const { statusAt } = await import('../../server/domain/binding-status.js');
+    const { statusAt } = await import('../../server/products/direct-debit/domain/binding-status.js');
     const binding = sb2.deps.store.bindings.byReferenceNo(referenceNo)!;
     expect(statusAt(binding, sb2.clock.now())).toBe('PENDING_UNBIND');
     sb2.clock.advance(60_000);

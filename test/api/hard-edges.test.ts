@@ -36,7 +36,7 @@ describe('protocol edges answered SNAP-shaped', () => {
   let port: number;
   beforeAll(async () => {
     sb = await buildSandbox({ DOKU_REQUEST_TIMEOUT_SECONDS: '1' });
-    server = createHttpServer(sb.app, sb.config).listen(0, '127.0.0.1');
+    server = createHttpServer(sb.app, sb.config, sb.deps.catalogue).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     port = (server.address() as AddressInfo).port;
   });

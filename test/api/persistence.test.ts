@@ -10,7 +10,8 @@ import { silentLogger } from '../../server/logger.js';
 import { Store } from '../../server/store/store.js';
 import { loadScenarios } from '../../server/scenario/load.js';
 import { manualClock } from '../../server/clock.js';
-import { MerchantRegistry } from '../../server/domain/merchants.js';
+import { MerchantRegistry } from '../../server/merchants.js';
+import { productCatalogue } from '../../server/products/index.js';
 import { IP, PAY, REFUND, STATUS, SnapClient, customerSession, paymentBody, refundBody } from '../helpers/snap-client.js';
 
 describe('persistence', () => {
@@ -29,8 +30,9 @@ describe('persistence', () => {
       ids: createIds(undefined),
       log: silentLogger(),
       outbound: new Outbound('', ['*']),
+      catalogue: productCatalogue(),
     };
-    return { app: createApp(deps, loadScenarios(config.scenariosDir, config)), store };
+    return { app: createApp(deps, loadScenarios(config.scenariosDir, config, deps.catalogue)), store };
   }
 
   test('a binding made before a restart can be unbound after it, with the same B2B token', async () => {

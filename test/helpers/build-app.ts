@@ -10,9 +10,10 @@ import { createIds } from '../../server/fake/ids.js';
 import { silentLogger } from '../../server/logger.js';
 import { Store } from '../../server/store/store.js';
 import type { Deps } from '../../server/deps.js';
-import { MerchantRegistry } from '../../server/domain/merchants.js';
+import { MerchantRegistry } from '../../server/merchants.js';
 import { Outbound } from '../../server/net/outbound.js';
 import { loadScenarios, type ScenarioSet } from '../../server/scenario/load.js';
+import { productCatalogue } from '../../server/products/index.js';
 
 export interface TestSandbox {
   app: App;
@@ -28,8 +29,10 @@ export async function buildSandbox(env: Record<string, string> = {}, options: { 
   const clock = manualClock(Date.parse('2026-05-26T10:00:00+07:00'));
   const merchants = new MerchantRegistry(config.merchants, store);
   const outbound = new Outbound(config.publicUrl, config.outboundHosts);
-  const deps: Deps = { config, store, merchants, clock, ids: createIds(config.fakerSeed), log: options.log ?? silentLogger(), outbound };
-  const scenarios = loadScenarios(config.scenariosDir, config);
+  const catalogue = productCatalogue();
+  const log = options.log ?? silentLogger();
+  const deps: Deps = { config, store, merchants, clock, ids: createIds(config.fakerSeed), log, outbound, catalogue };
+  const scenarios = loadScenarios(config.scenariosDir, config, catalogue);
   return { app: createApp(deps, scenarios), deps, scenarios, config, clock };
 }
 
@@ -39,7 +42,7 @@ export async function buildSandbox(env: Record<string, string> = {}, options: { 
  * `port`: a port chosen beforehand (a setting may name it); else a free one.
  */
 export async function listenSandbox(sb: TestSandbox, port = 0): Promise<{ url: string; port: number; close(): Promise<void> }> {
-  const server = createHttpServer(sb.app, sb.config);
+  const server = createHttpServer(sb.app, sb.config, sb.deps.catalogue);
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   const bound = (server.address() as AddressInfo).port;
   sb.deps.outbound.listeningOn(bound);

@@ -6,7 +6,7 @@
 import request from 'supertest';
 import type { RequestListener } from 'node:http';
 import { signAsymmetric, signSymmetric, sha256Hex, symmetricStringToSign } from '../../server/snap/signature.js';
-import { encryptCardData } from '../../server/snap/card-data.js';
+import { encryptCardData } from '../../server/products/direct-debit/domain/card-data.js';
 import { CARD, DEMO } from './merchant.js';
 
 export const TS = '2026-05-26T10:00:00+07:00';

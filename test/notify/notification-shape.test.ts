@@ -86,7 +86,7 @@ test("the body has what every SDK's DTO reads: acquirerId, lineItems as paid; OV
   const n = await logOf(paid.body.referenceNo);
   expect(n.body.additionalInfo).toMatchObject({ acquirerId: 'MANDIRI', accountType: 'DIRECT_DEBIT', lineItems });
   const ovo = { ...sb.deps.store.findPayment(paid.body.referenceNo)!, channel: 'EMONEY_OVO_SNAP' };
-  const { notificationBody } = await import('../../server/domain/notification-body.js');
+  const { notificationBody } = await import('../../server/products/direct-debit/domain/notification-body.js');
   expect(notificationBody(ovo, undefined).additionalInfo).toMatchObject({ accountType: 'WALLET', acquirerId: 'OVO' });
 });
 

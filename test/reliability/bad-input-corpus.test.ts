@@ -8,7 +8,9 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { ENDPOINTS } from '../../server/endpoints/index.js';
+import { productCatalogue } from '../../server/products/index.js';
+
+const ENDPOINTS = productCatalogue().endpoints;
 import { createHttpServer } from '../../server/http-server.js';
 import { sha256Hex, signAsymmetric, signSymmetric } from '../../server/snap/signature.js';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
@@ -104,7 +106,7 @@ describe('bad-input corpus', () => {
     client = new SnapClient(sb.app);
     customerToken = (await customerSession(client)).customerToken;
     token = await client.b2bToken();
-    server = createHttpServer(sb.app, sb.config).listen(0, '127.0.0.1');
+    server = createHttpServer(sb.app, sb.config, sb.deps.catalogue).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     port = (server.address() as AddressInfo).port;
   });

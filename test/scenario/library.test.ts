@@ -3,17 +3,19 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../../server/config/load.js';
-import { ENDPOINTS } from '../../server/endpoints/index.js';
-import { DOCUMENTED_CASES } from '../../server/snap/endpoint-codes.js';
+import { productCatalogue } from '../../server/products/index.js';
 import { CASES } from '../../server/snap/response-codes.js';
 import { loadScenarios, ScenarioError, caseOf } from '../../server/scenario/load.js';
 import { scenarioLibrary, scenarioListMarkdown } from '../../server/scenario/library.js';
 
 const config = loadConfig({});
+const catalogue = productCatalogue();
+const ENDPOINTS = catalogue.endpoints;
+const DOCUMENTED_CASES = Object.fromEntries(ENDPOINTS.map((e) => [e.name, catalogue.entry(e.name)!.cases]));
 const dir = join(PROJECT_ROOT, 'scenarios');
 
 describe('shipped scenarios', () => {
-  const set = loadScenarios(dir, config);
+  const set = loadScenarios(dir, config, catalogue);
 
   test("every file loads: valid schema, known endpoints, codes in the catalogue with the endpoint's service code", () => {
     expect(set.list.length).toBe(readdirSync(dir).filter((f) => f.endsWith('.json')).length);
@@ -55,7 +57,7 @@ describe('shipped scenarios', () => {
   });
 
   test('the files are what `npm run scenarios` writes (no hand edits drifting from the library)', () => {
-    const library = scenarioLibrary();
+    const library = scenarioLibrary(catalogue);
     expect(set.list.map((s) => s.name).sort()).toEqual(library.map((s) => s.name).sort());
     for (const s of library) expect(set.get(s.name)).toEqual(s);
   });
@@ -63,7 +65,7 @@ describe('shipped scenarios', () => {
   test('the README lists exactly the shipped scenarios', () => {
     const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
     const block = readme.match(/<!-- scenarios:begin[^\n]*\n([\s\S]*?)\n<!-- scenarios:end -->/)?.[1];
-    expect(block).toBe(scenarioListMarkdown(set.list));
+    expect(block).toBe(scenarioListMarkdown(set.list, catalogue));
   });
 });
 
@@ -102,12 +104,12 @@ describe('a bad scenario file stops loading, naming the file and the problem', (
     ['no endpoint', { 'bad-one.json': ok('bad-one', {}) }, /at least one endpoint/],
   ])('%s', (_n, files, message) => {
     const d = write(files as Record<string, string>);
-    expect(() => loadScenarios(d, config)).toThrow(ScenarioError);
-    expect(() => loadScenarios(d, config)).toThrow(message);
+    expect(() => loadScenarios(d, config, catalogue)).toThrow(ScenarioError);
+    expect(() => loadScenarios(d, config, catalogue)).toThrow(message);
   });
 
   test('a bad file in another folder is named by its own path, not "scenarios/…"', () => {
     const d = write({ 'bad-one.json': ok('bad-one', {}) });
-    expect(() => loadScenarios(d, config)).toThrow(`${join(d, 'bad-one.json')}: apply must name at least one endpoint`);
+    expect(() => loadScenarios(d, config, catalogue)).toThrow(`${join(d, 'bad-one.json')}: apply must name at least one endpoint`);
   });
 });

@@ -1,5 +1,5 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { decryptCardData, deriveCardKey, encryptCardData } from '../../server/snap/card-data.js';
+import { decryptCardData, deriveCardKey, encryptCardData } from '../../server/products/direct-debit/domain/card-data.js';
 
 const PLAIN = '{"bankCardNo":"5221841234567890","bankCardType":"C","expiryDate":"1228"}';
 
