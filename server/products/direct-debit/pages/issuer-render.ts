@@ -1,5 +1,5 @@
 /** The issuer's OTP/PIN page of a bank direct-debit payment (pages/issuer-routes.ts): no external assets, every value HTML-escaped. */
-import { esc, page } from './render.js';
+import { esc, page } from '../../../pages/kit.js';
 
 export const BANK_NAMES: Record<string, string> = {
   DIRECT_DEBIT_BRI_SNAP: 'BRI',

@@ -14,7 +14,8 @@ import { formatJakarta } from '../../../snap/timestamp.js';
 import type { PaymentRecord } from '../../../store/types.js';
 import { BANK_NAMES, renderIssuerPage } from './issuer-render.js';
 import { renderMessage } from './render.js';
-import { html, openPayment, ownForm, redirectTarget } from './routes.js';
+import { html, ownForm, redirectTarget } from '../../../pages/kit.js';
+import { openPayment } from './routes.js';
 
 export function issuerPageRouter(deps: Deps): Router {
   const router = Router();

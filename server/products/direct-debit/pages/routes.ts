@@ -4,14 +4,14 @@
  * and redirects to successRegistrationUrl with authCode, referenceNo, custIdMerchant and status
  * (docs/settings.md #22); a blocked or expired OTP redirects to failedRegistrationUrl; a wrong one re-shows the form.
  */
-import express, { Router, type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
-import { foreignPage, originsOf } from '../../../net/origin.js';
+import { Router, type ErrorRequestHandler, type Response } from 'express';
+import { html, ownForm, redirectTarget } from '../../../pages/kit.js';
 import type { Deps } from '../../../deps.js';
 import { statusAt } from '../domain/binding-status.js';
 import { verifyBindingOtp } from '../domain/verify-otp.js';
 import type { Binding, PaymentRecord } from '../../../store/types.js';
 import { settleIfDue } from '../domain/settle.js';
-import { renderMessage, renderOtpForm } from './render.js';
+import { CARD_REGISTRATION, renderMessage, renderOtpForm } from './render.js';
 
 /** Card bindings use DOKU's example path; account bindings a sibling of it. */
 export const OTP_PAGE_PATH = ['/direct-debit/kki/binding/:sessionId', '/direct-debit/account/binding/:sessionId'];
@@ -27,16 +27,20 @@ export function otpPageRouter(deps: Deps): Router {
     html(res, 200, renderForm(binding, deps));
   });
 
-  router.post(OTP_PAGE_PATH, ...ownForm(deps, 'The OTP can only be sent from this registration page.'), async (req, res) => {
-    const binding = deps.store.bindings.bySessionId(String(req.params.sessionId));
-    if (!binding) return html(res, 404, renderMessage('Session not found', 'This card registration link is unknown or was reset.'));
-    const otp = typeof req.body?.otp === 'string' ? req.body.otp.trim() : '';
-    const outcome = verifyBindingOtp(binding, otp, deps, deps.clock.now(binding.clientId));
-    await deps.store.commit();
-    if (outcome.ok) return finish(res, binding, 'SUCCESS');
-    if (!outcome.final) return html(res, 200, renderForm(binding, deps, 'The OTP is incorrect. Please try again.'));
-    finish(res, binding, 'FAILED', outcome.error.responseMessage);
-  });
+  router.post(
+    OTP_PAGE_PATH,
+    ...ownForm(deps, 'The OTP can only be sent from this registration page.', CARD_REGISTRATION),
+    async (req, res) => {
+      const binding = deps.store.bindings.bySessionId(String(req.params.sessionId));
+      if (!binding) return html(res, 404, renderMessage('Session not found', 'This card registration link is unknown or was reset.'));
+      const otp = typeof req.body?.otp === 'string' ? req.body.otp.trim() : '';
+      const outcome = verifyBindingOtp(binding, otp, deps, deps.clock.now(binding.clientId));
+      await deps.store.commit();
+      if (outcome.ok) return finish(res, binding, 'SUCCESS');
+      if (!outcome.final) return html(res, 200, renderForm(binding, deps, 'The OTP is incorrect. Please try again.'));
+      finish(res, binding, 'FAILED', outcome.error.responseMessage);
+    },
+  );
   // A link whose percent-encoding does not decode (`/binding/%ZZ`) is a bad link, not a server error.
   router.use(((err, _req, res, next) =>
     err instanceof URIError
@@ -101,28 +105,4 @@ export function openPayment(
   if (p.status === 'PENDING') return p;
   const text = p.status === 'SUCCESS' ? 'This payment is already paid.' : closedText;
   html(res, 409, renderMessage('Payment closed', `${text} You can return to the merchant.`, subtitle));
-}
-
-/**
- * A hosted page's own form post, parsed: a post from another origin's page is refused first
- * (docs/shared-sandbox.md §2), with `refused` said on a page of the same kind (`subtitle`).
- */
-export function ownForm(deps: Deps, refused: string, subtitle?: string): RequestHandler[] {
-  const origins = originsOf(deps.config.publicUrl, deps.config.allowedOrigins);
-  const fromThisPage: RequestHandler = (req, res, next) =>
-    foreignPage(req.method, req.headers, origins) ? html(res, 403, renderMessage('Not from this page', refused, subtitle)) : next();
-  return [fromThisPage, express.urlencoded({ extended: false, limit: '8kb' })];
-}
-
-/** Where to send the customer back to, when the request named a URL that parses. */
-export function redirectTarget(url: string | undefined): URL | undefined {
-  try {
-    return url ? new URL(url) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function html(res: Response, status: number, body: string): void {
-  res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(body);
 }

@@ -1,5 +1,5 @@
 /** The hosted e-wallet approval page (pages/wallet-routes.ts): no external assets, every value HTML-escaped. */
-import { esc, page } from './render.js';
+import { esc, page } from '../../../pages/kit.js';
 
 export const WALLET_NAMES: Record<string, string> = {
   EMONEY_DANA_SNAP: 'DANA',

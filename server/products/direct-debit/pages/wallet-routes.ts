@@ -12,7 +12,8 @@ import { WALLET_PAGE_PATH } from '../domain/wallet-payment.js';
 import { formatJakarta } from '../../../snap/timestamp.js';
 import type { PaymentRecord } from '../../../store/types.js';
 import { renderMessage } from './render.js';
-import { html, openPayment, ownForm, redirectTarget } from './routes.js';
+import { html, ownForm, redirectTarget } from '../../../pages/kit.js';
+import { openPayment } from './routes.js';
 import { WALLET_NAMES, renderWalletPage } from './wallet-render.js';
 
 export function walletPageRouter(deps: Deps): Router {
