@@ -36,11 +36,19 @@ export class Catalogue {
         const entry = p.catalogue[def.name];
         // a product that forgets one would ship an endpoint without scenarios or coverage
         if (!entry) throw new Error(`${p.name}: endpoint ${def.name} has no catalogue entry`);
-        if (this.entries.has(def.name) || paths.has(def.path.toLowerCase()))
+        const own = [def.path, ...(def.aliases ?? [])].map((path) => path.toLowerCase());
+        if (this.entries.has(def.name) || own.some((path) => paths.has(path)))
           throw new Error(`${p.name}: endpoint ${def.name} (${def.path}) is another product's too`);
         this.entries.set(def.name, entry);
-        paths.add(def.path.toLowerCase());
+        for (const path of own) paths.add(path);
       }
+  }
+
+  /** Every path served, with its endpoint: each endpoint's own, then its aliases. */
+  routes(): [path: string, def: EndpointDefinition<unknown>][] {
+    return this.endpoints.flatMap((def) =>
+      [def.path, ...(def.aliases ?? [])].map((path) => [path, def] as [string, EndpointDefinition<unknown>]),
+    );
   }
 
   endpoint(name: string): EndpointDefinition<unknown> | undefined {

@@ -12,6 +12,10 @@ export type { Deps };
 export interface EndpointDefinition<B = unknown> {
   name: string;
   path: string;
+  /** The HTTP verb DOKU documents (and signs with, docs/doku.md §2.2): POST unless said; VA update is PUT, VA delete DELETE. */
+  method?: 'POST' | 'PUT' | 'DELETE';
+  /** Other paths DOKU's pages or clients use for the same endpoint (docs/doku.md): served alike, signed over the path called. */
+  aliases?: readonly string[];
   /** The endpoint's own SNAP service code (docs/doku.md §11.1); some are settings. */
   serviceCode(config: Config): string;
   /** asymmetric: token endpoints (docs/doku.md §2.1); symmetric: every transactional endpoint (docs/doku.md §2.2). */

@@ -21,7 +21,7 @@ import { NO_SERVICE } from './pipeline/error-handler.js';
 import { CASES, responseCode } from './snap/response-codes.js';
 
 export function createHttpServer(listener: RequestListener, config: Config, catalogue: Catalogue): Server {
-  const services = new Map(catalogue.endpoints.map((def) => [routeKey(def.path), def.serviceCode(config)]));
+  const services = new Map(catalogue.routes().map(([path, def]) => [routeKey(path), def.serviceCode(config)]));
   const badRequest = (req: IncomingMessage, res: ServerResponse, reason: string) => {
     const service = services.get(routeKey(pathOf(req.url ?? '/'))) ?? NO_SERVICE;
     const body = JSON.stringify({ responseCode: responseCode('400_00', service), responseMessage: CASES['400_00'] });

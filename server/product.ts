@@ -44,6 +44,8 @@ export interface Product {
   scenarios?: readonly Scenario[];
   /** hosted pages (a customer's browser), outside /__mock */
   pages?(deps: Deps): Router[];
+  /** the OpenAPI operations of its admin routes and pages (admin/openapi-admin.ts has the helpers), by path */
+  adminDocs?: Record<string, Record<string, unknown>>;
   /** the product's own admin routes, under /__mock, after the guard and the scope */
   admin?(deps: Deps, kit: AdminKit): Router;
   /** wires the product's events to the shared outbox (DOKU → merchant notifications), once at start */

@@ -24,6 +24,7 @@ import { H } from './snap/headers.js';
 interface Route {
   def: EndpointDefinition<unknown>;
   serviceCode: string;
+  method: string;
   run: (req: SnapRequest, res: SnapResponse) => Promise<void>;
 }
 
@@ -35,10 +36,12 @@ export interface SnapRoutes {
 
 export function snapRoutes(deps: Deps, ledger: IdempotencyLedger, scenarios: ScenarioState, observe: Observe): SnapRoutes {
   const routes = new Map<string, Route>(
-    deps.catalogue.endpoints.map((def) => [
-      routeKey(def.path),
-      { def, serviceCode: def.serviceCode(deps.config), run: runEndpoint(def, deps, ledger, scenarios) },
-    ]),
+    deps.catalogue
+      .routes()
+      .map(([path, def]) => [
+        routeKey(path),
+        { def, serviceCode: def.serviceCode(deps.config), method: def.method ?? 'POST', run: runEndpoint(def, deps, ledger, scenarios) },
+      ]),
   );
   const limit = deps.config.maxBodyBytes;
   const serve = (nodeReq: IncomingMessage, nodeRes: ServerResponse, onError: OnError): boolean => {
@@ -48,9 +51,9 @@ export function snapRoutes(deps: Deps, ledger: IdempotencyLedger, scenarios: Sce
     const { req, res } = asSnapExchange(nodeReq, nodeRes, path);
     res.locals.endpoint = route.def;
     res.setHeader(H.mockScenario, 'none');
-    if (req.method !== 'POST') {
-      res.setHeader('Allow', 'POST');
-      sendSnapError(res, snapError('405_00', 'DOKU endpoints accept POST only'), route.serviceCode);
+    if (req.method !== route.method) {
+      res.setHeader('Allow', route.method);
+      sendSnapError(res, snapError('405_00', `this DOKU endpoint accepts ${route.method} only`), route.serviceCode);
       return true;
     }
     observe(req, res);
@@ -68,7 +71,8 @@ export function snapRoutes(deps: Deps, ledger: IdempotencyLedger, scenarios: Sce
       });
     return true;
   };
-  return { serve, paths: deps.catalogue.endpoints.map((def) => def.path) };
+  // `post /path`: each endpoint's verb and documented path (aliases are not documented apart)
+  return { serve, paths: deps.catalogue.endpoints.map((def) => `${(def.method ?? 'POST').toLowerCase()} ${def.path}`) };
 }
 
 export type OnError = (err: unknown, req: SnapRequest, res: SnapResponse) => void;

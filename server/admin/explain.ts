@@ -26,7 +26,8 @@ export function explainRoute(deps: Deps): RequestHandler {
     };
     const h = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
     const { endpoints } = deps.catalogue;
-    const endpoint = endpoints.find((e) => e.path === path.split('?')[0]);
+    const asked = path.split('?')[0]!.toLowerCase();
+    const endpoint = deps.catalogue.routes().find(([p]) => p.toLowerCase() === asked)?.[1];
     if (!endpoint) throw new MockError(`no DOKU endpoint at ${path.slice(0, 200)}`, { known: endpoints.map((e) => e.path) });
     const raw = typeof body === 'string' ? body : JSON.stringify(body);
     if (endpoint.auth === 'asymmetric') {

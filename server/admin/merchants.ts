@@ -6,7 +6,7 @@
  */
 import { Router } from 'express';
 import type { Merchant } from '../config/keys.js';
-import { checkMerchantInput } from '../config/merchant-input.js';
+import { checkMerchantInput, URL_FIELDS } from '../config/merchant-input.js';
 import type { Deps } from '../deps.js';
 import { MockError } from '../scenario/mock-error.js';
 import { mayAct } from './scope.js';
@@ -24,6 +24,7 @@ export function merchantRoutes(deps: Deps): Router {
     ...(m.sharedKeys.length > 1 ? { sharedKey: mask(m.sharedKeys[0]!) } : {}),
     publicKeyPem: m.publicKey.export({ type: 'spki', format: 'pem' }) as string,
     ...(m.notificationUrl ? { notificationUrl: m.notificationUrl } : {}),
+    ...(m.vaNotificationUrl ? { vaNotificationUrl: m.vaNotificationUrl } : {}),
     ...(m.tokenUrl ? { tokenUrl: m.tokenUrl } : {}),
   });
 
@@ -43,7 +44,7 @@ export function merchantRoutes(deps: Deps): Router {
     if (!checked.ok) throw new MockError(`${checked.field} ${checked.problem}`, { field: checked.field });
     if (merchants.find(checked.input.clientId))
       throw new MockError(`clientId "${checked.input.clientId}" is already registered`, { field: 'clientId' }, 409);
-    for (const field of ['notificationUrl', 'tokenUrl'] as const) {
+    for (const field of URL_FIELDS) {
       const refused = checked.input[field] && (await deps.outbound.check(checked.input[field]));
       if (refused) throw new MockError(`${field}: the sandbox will not send to it: ${refused}`, { field });
     }

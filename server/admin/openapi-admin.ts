@@ -1,12 +1,12 @@
-/** OpenAPI operations of the hosted OTP pages and the /__mock admin routes. */
-const ok = (description: string, schema: object = { type: 'object' }) => ({
+/** OpenAPI operations of the hosted OTP pages and the /__mock admin routes; the helpers are for products' own (Product.adminDocs). */
+export const ok = (description: string, schema: object = { type: 'object' }) => ({
   '200': { description, content: { 'application/json': { schema } } },
 });
-const mockError = {
+export const mockError = {
   description: 'the sandbox refused the admin request',
   content: { 'application/json': { schema: { $ref: '#/components/schemas/MockError' } } },
 };
-const body = (properties: Record<string, object>, required: string[]) => ({
+export const body = (properties: Record<string, object>, required: string[]) => ({
   required: true,
   content: { 'application/json': { schema: { type: 'object', properties, required } } },
 });

@@ -23,8 +23,10 @@ const header = (name: string, required: boolean, description: string) => ({
 
 export function buildOpenApi(config: Config, catalogue: Catalogue): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const def of catalogue.endpoints) paths[def.path] = { post: operation(def, config, catalogue.entry(def.name)?.cases ?? []) };
-  for (const [path, ops] of Object.entries(ADMIN_DOCS)) paths[path] = { ...paths[path], ...ops };
+  for (const def of catalogue.endpoints)
+    paths[def.path] = { [(def.method ?? 'POST').toLowerCase()]: operation(def, config, catalogue.entry(def.name)?.cases ?? []) };
+  for (const docs of [ADMIN_DOCS, ...catalogue.products.map((p) => p.adminDocs ?? {})])
+    for (const [path, ops] of Object.entries(docs)) paths[path] = { ...paths[path], ...ops };
   return {
     openapi: '3.1.0',
     info: {

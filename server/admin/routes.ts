@@ -23,11 +23,14 @@ import type { EventEmitter } from 'node:events';
 import type { Journal } from './journal.js';
 import { buildOpenApi } from './openapi.js';
 import { ADMIN_DOCS } from './openapi-admin.js';
+import type { Catalogue } from '../catalogue.js';
 
-/** Every admin route, as documented in the OpenAPI document (one list for both). */
-export const ADMIN_ROUTES = Object.entries(ADMIN_DOCS)
-  .filter(([path]) => path.startsWith('/__mock/'))
-  .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+/** Every admin route, as documented in the OpenAPI document (one list for both), the products' own included. */
+export const adminRoutes = (catalogue: Catalogue) =>
+  [ADMIN_DOCS, ...catalogue.products.map((p) => p.adminDocs ?? {})]
+    .flatMap((docs) => Object.entries(docs))
+    .filter(([path]) => path.startsWith('/__mock/'))
+    .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
 
 export function adminRouter(
   deps: Deps,
@@ -35,6 +38,7 @@ export function adminRouter(
   { journal, outbox, coverage, changes }: { journal: Journal; outbox: Outbox; coverage: Coverage; changes: EventEmitter },
 ): Router {
   const router = Router();
+  const known = adminRoutes(deps.catalogue);
   router.use(adminGuard(deps.config));
   router.use(express.json({ limit: '256kb' }));
 
@@ -143,9 +147,7 @@ export function adminRouter(
   router.use(merchantRoutes(deps));
   for (const product of deps.catalogue.products) if (product.admin) router.use(product.admin(deps, { outbox, journal }));
   router.use(eventsRoute(deps, changes));
-  router.use((req, _res, next) =>
-    next(new MockError(`unknown admin route ${req.method} /__mock${req.path}`, { known: ADMIN_ROUTES }, 404)),
-  );
+  router.use((req, _res, next) => next(new MockError(`unknown admin route ${req.method} /__mock${req.path}`, { known }, 404)));
   // The admin API's own complaints are mock-shaped: body-parser's (bad JSON, too large), and a
   // route parameter whose percent-encoding does not decode (`/bindings/%ZZ/otp`).
   router.use(((err, _req, _res, next) => next(asMockError(err))) as ErrorRequestHandler);

@@ -14,7 +14,17 @@ export interface Merchant {
   demo: boolean;
   /** where its payment notifications go, and its own token endpoint (docs/doku.md §2.3, §10.4) */
   notificationUrl?: string;
+  /** where its virtual-account notifications go instead, as DOKU's dashboard sets a URL per payment method (docs/doku.md §14.6) */
+  vaNotificationUrl?: string;
   tokenUrl?: string;
+}
+
+/** The payment methods a merchant may give a notification URL of their own (DOKU's dashboard: Settings › Payment Settings). */
+export type NotifiedMethod = 'VIRTUAL_ACCOUNT';
+
+/** Where a notification of `method` goes: the method's own URL, else the merchant's notification URL. */
+export function notificationUrlOf(m: Merchant, method?: NotifiedMethod): string | undefined {
+  return (method === 'VIRTUAL_ACCOUNT' ? m.vaNotificationUrl : undefined) ?? m.notificationUrl;
 }
 
 export function loadMerchants(raw: Record<SettingEnv, string>, problems: string[]): Merchant[] {

@@ -52,6 +52,9 @@ export interface Config {
   unbindTokenField: boolean;
   unbindDelaySeconds: number;
   refundServiceCode: '07' | '58';
+  vaMode: Mode;
+  vaNumbering: 'auto' | 'mgpc' | 'dgpc';
+  vaExpiryMinutes: number;
   replayStatus: '409' | 'original';
   statusNotFound: '404' | '200';
   cpanMode: Mode;
@@ -113,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   const notifying = {
     notificationUrl: httpUrl(raw, 'DOKU_NOTIFICATION_URL', problems),
+    vaNotificationUrl: httpUrl(raw, 'DOKU_VA_NOTIFICATION_URL', problems),
     tokenUrl: httpUrl(raw, 'DOKU_MERCHANT_TOKEN_URL', problems),
   };
   const merchants = [
@@ -154,6 +158,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timestampSkewSeconds: int('DOKU_TIMESTAMP_SKEW_SECONDS'),
     externalIdMode: mode('DOKU_EXTERNAL_ID_MODE'),
     channelMode: mode('DOKU_CHANNEL_MODE'),
+    vaMode: mode('DOKU_VA_MODE'),
+    vaNumbering: raw.DOKU_VA_NUMBERING as 'auto' | 'mgpc' | 'dgpc',
+    vaExpiryMinutes: int('DOKU_VA_EXPIRY_MINUTES'),
     channels: list('DOKU_CHANNELS'),
     bindFieldsMode: mode('DOKU_BIND_FIELDS_MODE'),
     emptyFieldsMode: mode('DOKU_EMPTY_FIELDS_MODE'),

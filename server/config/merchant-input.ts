@@ -1,6 +1,6 @@
 /**
  * A merchant as a merchants file (DOKU_MERCHANTS_FILE) or `POST /__mock/merchants` gives it:
- * `{clientId, clientSecret, publicKeyPem, sharedKey?, notificationUrl?, tokenUrl?}`, checked field
+ * `{clientId, clientSecret, publicKeyPem, sharedKey?, notificationUrl?, vaNotificationUrl?, tokenUrl?}`, checked field
  * by field so a mistake is named (`publicKeyPem: not an RSA public key in PEM format`).
  */
 import { createPublicKey } from 'node:crypto';
@@ -13,10 +13,13 @@ export interface MerchantInput {
   publicKeyPem: string;
   sharedKey?: string;
   notificationUrl?: string;
+  vaNotificationUrl?: string;
   tokenUrl?: string;
 }
 
-const OPTIONAL = ['sharedKey', 'notificationUrl', 'tokenUrl'] as const;
+const OPTIONAL = ['sharedKey', 'notificationUrl', 'vaNotificationUrl', 'tokenUrl'] as const;
+/** The fields that are URLs the sandbox sends to. */
+export const URL_FIELDS = ['notificationUrl', 'vaNotificationUrl', 'tokenUrl'] as const;
 
 /** The input, or the first problem with it (a field name, then why). */
 export function checkMerchantInput(v: unknown): { ok: true; input: MerchantInput } | { ok: false; field: string; problem: string } {
@@ -30,7 +33,7 @@ export function checkMerchantInput(v: unknown): { ok: true; input: MerchantInput
   if (o.clientId === '__proto__') return { ok: false, field: 'clientId', problem: 'must not be "__proto__"' };
   for (const field of OPTIONAL)
     if (o[field] !== undefined && typeof o[field] !== 'string') return { ok: false, field, problem: 'must be a string' };
-  for (const field of ['notificationUrl', 'tokenUrl'] as const) {
+  for (const field of URL_FIELDS) {
     const url = o[field] as string | undefined;
     if (url && !isHttpUrl(url)) return { ok: false, field, problem: `must be an http:// or https:// URL of at most ${URL_MAX} characters` };
   }
@@ -64,6 +67,7 @@ export function merchantOf(m: MerchantInput): Merchant {
     sharedKeys: m.sharedKey && m.sharedKey !== m.clientSecret ? [m.sharedKey, m.clientSecret] : [m.clientSecret],
     demo: false,
     ...(m.notificationUrl ? { notificationUrl: m.notificationUrl } : {}),
+    ...(m.vaNotificationUrl ? { vaNotificationUrl: m.vaNotificationUrl } : {}),
     ...(m.tokenUrl ? { tokenUrl: m.tokenUrl } : {}),
   };
 }

@@ -49,7 +49,7 @@ export const SETTINGS = [
     'DOKU_MERCHANTS_FILE',
     'string',
     '',
-    'A JSON file of more merchants, loaded at start beside the one above (or the demo): `[{"clientId", "clientSecret", "publicKeyPem", "sharedKey"?, "notificationUrl"?, "tokenUrl"?}]`. More can be registered at run time: `POST /__mock/merchants`.',
+    'A JSON file of more merchants, loaded at start beside the one above (or the demo): `[{"clientId", "clientSecret", "publicKeyPem", "sharedKey"?, "notificationUrl"?, "vaNotificationUrl"?, "tokenUrl"?}]`. More can be registered at run time: `POST /__mock/merchants`.',
   ),
   s('DOKU_DB_FILE', 'string', 'data/doku-sandbox.json', 'lowdb JSON state file; `:memory:` keeps state in memory only.'),
   s('DOKU_SCENARIOS_DIR', 'string', '', 'Folder of scenario files; empty = the scenarios/ folder shipped with the sandbox.'),
@@ -115,6 +115,12 @@ export const SETTINGS = [
     'string',
     '',
     "Where the sandbox, acting as DOKU, POSTs the merchant's payment notifications (docs/doku.md §10.4), e.g. `http://localhost:8080/v1.0/debit/notify`. Empty = none are sent (the delivery log at /__mock/notifications says so).",
+  ),
+  s(
+    'DOKU_VA_NOTIFICATION_URL',
+    'string',
+    '',
+    "Where the virtual-account payment notifications go instead of DOKU_NOTIFICATION_URL (DOKU's dashboard sets one per payment method, docs/doku.md §14.6), e.g. `http://localhost:8080/v1.1/transfer-va/payment`. Empty = DOKU_NOTIFICATION_URL.",
   ),
   s(
     'DOKU_MERCHANT_TOKEN_URL',
@@ -231,6 +237,26 @@ export const SETTINGS = [
     {
       values: ['lenient', 'strict'],
     },
+  ),
+  s(
+    'DOKU_VA_MODE',
+    'enum',
+    '',
+    "Virtual-account requests (docs/doku.md §14.4): `lenient` = what all five SDKs and the clients of docs/doku.md §14 send (virtualAccountTrxType optional, Go's misspelled `virtualAccounTrxType` read, any padding of partnerServiceId, a VA number that is psid + customerNo once padding is ignored, any `VIRTUAL_ACCOUNT_*` channel); `strict` = the SDKs' own rules: virtualAccountTrxType and expiredDate required, an 8-character partnerServiceId, virtualAccountNo exactly partnerServiceId + customerNo, a channel some SDK knows. Empty = DOKU_STRICT.",
+    { values: ['lenient', 'strict'] },
+  ),
+  s(
+    'DOKU_VA_NUMBERING',
+    'enum',
+    'auto',
+    "Who numbers a VA (docs/doku.md §14.3): `auto` = DOKU completes the number (DGPC) when the request sends no virtualAccountNo or a customerNo of one digit (a sub-BIN prefix such as `6`), else the merchant's number is kept (MGPC); `mgpc` = always the merchant's; `dgpc` = always DOKU's (the customerNo sent is the prefix).",
+    { values: ['auto', 'mgpc', 'dgpc'] },
+  ),
+  s(
+    'DOKU_VA_EXPIRY_MINUTES',
+    'int',
+    '1440',
+    "A VA's expiry when the create request gives no expiredDate (DOKU does not document its default: docs/doku.md §14.4).",
   ),
   s(
     'DOKU_CHANNEL_MODE',

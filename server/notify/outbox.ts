@@ -9,6 +9,7 @@
  * first attempt). Records live in the state, so deliveries still due survive a restart.
  */
 import type { Deps } from '../deps.js';
+import { notificationUrlOf, type NotifiedMethod } from '../config/keys.js';
 import type { NotificationRecord } from '../store/types.js';
 import { deliver, is2xx } from './deliver.js';
 import { deliveryOf } from './delivery-of.js';
@@ -26,6 +27,8 @@ export interface NotificationSource {
   clientId: string;
   body: Record<string, unknown>;
   device?: { ip?: string; id?: string };
+  /** a payment method with a notification URL of its own (the merchant's VA URL), else the merchant's notification URL */
+  method?: NotifiedMethod;
 }
 
 export class Outbox {
@@ -53,8 +56,9 @@ export class Outbox {
   }
 
   /** Whether `clientId` has somewhere to be notified (else `notify` keeps nothing). */
-  hasUrl(clientId: string): boolean {
-    return Boolean(this.merchantOf(clientId)?.notificationUrl);
+  hasUrl(clientId: string, method?: NotifiedMethod): boolean {
+    const merchant = this.merchantOf(clientId);
+    return Boolean(merchant && notificationUrlOf(merchant, method));
   }
 
   stop(): void {
@@ -78,13 +82,15 @@ export class Outbox {
   notify(source: NotificationSource): NotificationRecord {
     const { store, clock, ids } = this.deps;
     const now = clock.now(source.clientId);
-    const url = this.merchantOf(source.clientId)?.notificationUrl;
+    const merchant = this.merchantOf(source.clientId);
+    const url = merchant && notificationUrlOf(merchant, source.method);
     const n: NotificationRecord = {
       id: ids.tokenId(),
       referenceNo: source.referenceNo,
       clientId: source.clientId,
       body: source.body,
       ...(source.device ? { device: source.device } : {}),
+      ...(source.method ? { method: source.method } : {}),
       createdAt: now,
       attempts: [],
       ...(url ? { state: 'PENDING', nextAt: now } : { state: 'NOT_SENT', reason: NO_URL }),
@@ -139,8 +145,9 @@ export class Outbox {
     const { store, clock, config, log } = this.deps;
     try {
       const merchant = this.merchantOf(n.clientId);
-      if (!merchant?.notificationUrl) return store.notificationNotSent(n, NO_URL); // the settings changed since it was queued
-      const attempt = await deliver(await deliveryOf(this.deps, merchant, merchant.notificationUrl, n.body, n.device));
+      const url = merchant && notificationUrlOf(merchant, n.method);
+      if (!url) return store.notificationNotSent(n, NO_URL); // the settings changed since it was queued
+      const attempt = await deliver(await deliveryOf(this.deps, merchant, url, n.body, n.device));
       const answered = attempt.status !== null && (config.notificationRetryUntil === 'any' || is2xx(attempt.status));
       const first = n.attempts[0]?.at ?? attempt.at;
       const retryIn = config.notificationRetrySeconds[n.attempts.length]; // after attempt k (1-based), schedule[k - 1]

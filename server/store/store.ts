@@ -12,6 +12,7 @@ import { GroupCommit } from './group-commit.js';
 import { WalFile } from './wal-file.js';
 import { BindingIndex } from './binding-index.js';
 import { PaymentIndex } from './payment-index.js';
+import { VaIndex, type VaPaymentRecord, type VirtualAccountRecord } from './va-records.js';
 import { IdempotencyRecords, isKeyOf } from './idempotency-records.js';
 import { NotificationIndex } from './notification-index.js';
 import {
@@ -37,11 +38,14 @@ type StoredData = Partial<Data> & { accessTokens?: unknown; customerTokens?: unk
 export class Store {
   readonly bindings = new BindingIndex();
   readonly payments = new PaymentIndex();
+  readonly virtualAccounts = new VaIndex();
   /**
    * Told when a payment is accepted (a 2xx answer: SUCCESS, or PENDING until it settles) and when a
    * PENDING one settles, after the change (products/direct-debit/notifications.ts hands DOKU's notifications to the outbox from here).
    */
   onPayment: (p: PaymentRecord, change: 'accepted' | 'settled') => void = () => {};
+  /** Told when a VA is paid, after the change (products/virtual-accounts/notifications.ts). */
+  onVaPaid: (va: VirtualAccountRecord, payment: VaPaymentRecord) => void = () => {};
   private readonly notificationIndex: NotificationIndex;
   private readonly idempotency = new IdempotencyRecords();
   private readonly commits: GroupCommit;
@@ -56,6 +60,7 @@ export class Store {
     this.commits = new GroupCommit(() => this.db.write(), flushMs);
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
+    this.virtualAccounts.rebuild(this.data.virtualAccounts);
     this.notificationIndex.rebuild(this.data.notifications);
   }
 
@@ -136,6 +141,7 @@ export class Store {
     this.idempotency.clear();
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
+    this.virtualAccounts.rebuild(this.data.virtualAccounts);
     this.notificationIndex.rebuild(this.data.notifications);
     await this.wal?.resetTo(this.db.data);
   }
@@ -278,7 +284,9 @@ export class Store {
 
   private dropRecordsOf(clientId: string, withMerchant: boolean): number {
     let removed = 0;
-    const drop = (collection: 'bindings' | 'payments' | 'authCodes' | 'refreshTokens' | 'notifications' | 'merchants') => {
+    const drop = (
+      collection: 'bindings' | 'payments' | 'virtualAccounts' | 'authCodes' | 'refreshTokens' | 'notifications' | 'merchants',
+    ) => {
       const all = this.data[collection] as Record<string, { clientId: string }>;
       for (const key of Object.keys(all)) {
         if (all[key]!.clientId !== clientId) continue;
@@ -287,7 +295,7 @@ export class Store {
         removed++;
       }
     };
-    for (const c of ['bindings', 'payments', 'authCodes', 'refreshTokens', 'notifications'] as const) drop(c);
+    for (const c of ['bindings', 'payments', 'virtualAccounts', 'authCodes', 'refreshTokens', 'notifications'] as const) drop(c);
     if (withMerchant) drop('merchants');
     for (const [day, records] of Object.entries(this.data.idempotency))
       for (const key of Object.keys(records)) {
@@ -298,6 +306,7 @@ export class Store {
       }
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
+    this.virtualAccounts.rebuild(this.data.virtualAccounts);
     this.idempotency.clear();
     this.notificationIndex.rebuild(this.data.notifications);
     return removed;
@@ -332,6 +341,29 @@ export class Store {
       delete tokens[k];
       this.touch('refreshTokens', k);
     }
+  }
+
+  /** A new virtual account (products/virtual-accounts/endpoints/create-va.ts). */
+  insertVa(va: VirtualAccountRecord): void {
+    this.data.virtualAccounts[va.id] = va;
+    this.virtualAccounts.add(va);
+    this.touch('virtualAccounts', va.id);
+  }
+
+  /** A VA changed: updated, made INACTIVE or ACTIVE again, deleted. */
+  updateVa(va: VirtualAccountRecord, patch: Partial<VirtualAccountRecord>): void {
+    Object.assign(va, patch);
+    this.virtualAccounts.add(va);
+    this.touch('virtualAccounts', va.id);
+  }
+
+  /** A payment into `va`; a single-use VA is PAID by it (products/virtual-accounts/domain/pay.ts). */
+  vaPaid(va: VirtualAccountRecord, payment: VaPaymentRecord): void {
+    va.payments.push(payment);
+    if (!va.reusable) va.status = 'PAID';
+    this.virtualAccounts.add(va);
+    this.touch('virtualAccounts', va.id);
+    this.onVaPaid(va, payment);
   }
 
   /** Applies a change to a binding and keeps the secondary indexes right. */

@@ -1,6 +1,7 @@
 /** What the sandbox keeps. Wire names stay verbatim where a record mirrors a DOKU field. */
 import { randomBytes } from 'node:crypto';
 import type { MerchantInput } from '../config/merchant-input.js';
+import type { VirtualAccountRecord } from './va-records.js';
 
 export type BindingStatus = 'PENDING_OTP' | 'ACTIVE' | 'PENDING_UNBIND' | 'INACTIVE' | 'FAILED' | 'EXPIRED';
 
@@ -154,6 +155,8 @@ export interface NotificationRecord {
   body: Record<string, unknown>;
   /** the customer's device the headers name (the payment's) */
   device?: { ip?: string; id?: string };
+  /** a payment method with a notification URL of its own (config/keys.ts notificationUrlOf) */
+  method?: 'VIRTUAL_ACCOUNT';
   createdAt: number;
   /** NOT_SENT: no notification URL was configured; FAILED: every retry used up */
   state: 'PENDING' | 'DELIVERED' | 'FAILED' | 'NOT_SENT';
@@ -181,6 +184,8 @@ export interface Data {
   authCodes: Record<string, AuthCodeRecord>;
   bindings: Record<string, Binding>;
   payments: Record<string, PaymentRecord>;
+  /** virtual accounts by id (store/va-records.ts) */
+  virtualAccounts: Record<string, VirtualAccountRecord>;
   /** a merchant reset on its own (POST /__mock/reset {clientId}) gets a token epoch of its own (auth/jwt.ts) */
   merchantEpochs: Record<string, string>;
   /** merchants registered at run time, by clientId: kept across a reset, like those of the settings */
@@ -203,6 +208,7 @@ export const emptyData = (): Data => ({
   authCodes: {},
   bindings: {},
   payments: {},
+  virtualAccounts: {},
   notifications: {},
   merchants: {},
   merchantEpochs: {},

@@ -15,7 +15,7 @@ interface Layer {
  * paths served before the router (server/snap-routes.ts); `all()` 405 catch-alls are skipped.
  */
 function exposedRoutes(app: App): string[] {
-  const out: string[] = app.snapPaths.map((p) => `post ${p}`);
+  const out: string[] = [...app.snapPaths];
   const walk = (stack: Layer[], prefix: string) => {
     for (const layer of stack) {
       if (layer.route) {

@@ -21,6 +21,8 @@ export interface TxOptions {
   timestamp?: string;
   signPath?: string;
   customerToken?: string;
+  /** the HTTP verb, signed and sent (VA update is PUT, delete DELETE) */
+  method?: 'POST' | 'PUT' | 'DELETE';
   /** client-side timeout (ms), to meet a scenario that hangs */
   timeoutMs?: number;
 }
@@ -74,8 +76,9 @@ export class SnapClient {
     const token = opts.token ?? (await this.b2bToken());
     const timestamp = opts.timestamp ?? TS;
     const compact = JSON.stringify(body);
+    const method = opts.method ?? 'POST';
     const stringToSign = symmetricStringToSign({
-      method: 'POST',
+      method,
       path: opts.signPath ?? path,
       accessToken: token,
       bodyHashHex: sha256Hex(opts.signBody ?? compact),
@@ -91,7 +94,12 @@ export class SnapClient {
       ...(opts.customerToken ? { 'Authorization-Customer': opts.customerToken } : {}),
       ...opts.headers,
     };
-    const req = send(request(this.app).post(path), headers, opts.rawBody ?? compact);
+    const agent = request(this.app);
+    const req = send(
+      method === 'PUT' ? agent.put(path) : method === 'DELETE' ? agent.delete(path) : agent.post(path),
+      headers,
+      opts.rawBody ?? compact,
+    );
     return opts.timeoutMs ? req.timeout(opts.timeoutMs) : req;
   }
 

@@ -89,6 +89,7 @@ describe('write-ahead log', () => {
       'refreshTokens',
       'tokenEpoch',
       'version',
+      'virtualAccounts',
     ]);
     const second = await Store.open(file); // from the log: no clean stop in between
     expect(second.tokenEpoch).toBe(epoch);

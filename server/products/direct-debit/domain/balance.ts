@@ -4,7 +4,7 @@
  */
 import type { Store } from '../../../store/store.js';
 import type { Binding } from '../../../store/types.js';
-import { fromCents, toCents } from './money.js';
+import { fromCents, toCents } from '../../../snap/money.js';
 
 /** Debits `cents` if the balance covers it; false (nothing changed) when it does not. */
 export function debit(store: Store, binding: Binding | undefined, cents: bigint): boolean {

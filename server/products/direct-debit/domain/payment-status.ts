@@ -6,7 +6,7 @@
  */
 import { CASES, SERVICE_CODES, responseCode, type CaseKey } from '../../../snap/response-codes.js';
 import type { PaymentRecord } from '../../../store/types.js';
-import { toCents } from './money.js';
+import { toCents } from '../../../snap/money.js';
 
 /** The `{responseCode, responseMessage}` a payment records as its outcome (service 54). */
 export const paymentOutcome = (k: CaseKey) => ({

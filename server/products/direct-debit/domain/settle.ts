@@ -9,7 +9,7 @@
 import type { Deps } from '../../../deps.js';
 import type { PaymentRecord } from '../../../store/types.js';
 import { debit } from './balance.js';
-import { toCents } from './money.js';
+import { toCents } from '../../../snap/money.js';
 import { paymentOutcome } from './payment-status.js';
 
 export function settleIfDue(p: PaymentRecord | undefined, deps: Deps, now: number): PaymentRecord | undefined {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isActive, statusAt } from '../domain/binding-status.js';
-import { idr } from '../domain/money.js';
+import { idr } from '../../../snap/money.js';
 import { H } from '../../../snap/headers.js';
 import { SERVICE_CODES } from '../../../snap/response-codes.js';
 import { snapError } from '../../../snap/errors.js';

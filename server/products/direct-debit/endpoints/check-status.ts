@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { latestStatus } from '../domain/payment-status.js';
 import { findNamedPayment } from '../domain/find-payment.js';
 import { settleIfDue } from '../domain/settle.js';
-import { idr } from '../domain/money.js';
+import { idr } from '../../../snap/money.js';
 import { SERVICE_CODES } from '../../../snap/response-codes.js';
 import { invalidMandatoryField, snapError } from '../../../snap/errors.js';
 import { formatJakarta } from '../../../snap/timestamp.js';

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { debit } from '../domain/balance.js';
-import { toCents } from '../domain/money.js';
+import { toCents } from '../../../snap/money.js';
 import { resolvePaymentSource } from '../domain/payment-source.js';
 import { paymentOutcome } from '../domain/payment-status.js';
 import { settleIfDue } from '../domain/settle.js';

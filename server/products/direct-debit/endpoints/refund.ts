@@ -7,7 +7,7 @@
  * made with one, unless it was DANA or ShopeePay: refused `400xx02` before any money moves.
  */
 import { z } from 'zod';
-import { fromCents, toCents } from '../domain/money.js';
+import { fromCents, toCents } from '../../../snap/money.js';
 import { findNamedPayment } from '../domain/find-payment.js';
 import { settleIfDue } from '../domain/settle.js';
 import { credit } from '../domain/balance.js';
