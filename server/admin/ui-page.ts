@@ -95,12 +95,14 @@ async function loadClock() {
 }
 async function loadScenarios() {
   const [{ scenarios }, { scenario }] = await Promise.all([api('/scenarios'), api('/scenario' + q())]);
-  const sel = $('#scenario'); const term = $('#scenario-search').value.toLowerCase();
+  // Read after the fetch: a choice made (or a search typed) while it ran is what the tester sees and applies.
+  const sel = $('#scenario'); const term = $('#scenario-search').value.toLowerCase(); const chosen = sel.value;
   const groups = new Map();
   for (const s of scenarios.filter((s) => !term || (s.name + ' ' + s.description).toLowerCase().includes(term)))
     for (const e of s.endpoints.slice(0, 1)) { if (!groups.has(e)) groups.set(e, el('optgroup', undefined, { label: e })); groups.get(e).append(el('option', s.name, { value: s.name, title: s.description })); }
   sel.replaceChildren(el('option', '(none)', { value: '' }), ...groups.values());
   sel.value = scenario || '';
+  if (chosen && [...sel.options].some((o) => o.value === chosen)) sel.value = chosen;
   $('#active-scenario').textContent = scenario ? 'active: ' + scenario : 'no global scenario';
   window.scenarioDescriptions = Object.fromEntries(scenarios.map((s) => [s.name, s.description]));
   $('#desc').textContent = window.scenarioDescriptions[sel.value] || '';
@@ -133,7 +135,7 @@ async function follow() {
 $('#scenario').onchange = () => ($('#desc').textContent = window.scenarioDescriptions[$('#scenario').value] || '');
 $('#scenario-search').oninput = () => loadScenarios();
 $('#apply-scenario').onclick = () => ($('#scenario').value ? api('/scenario', { method: 'PUT', body: JSON.stringify({ name: $('#scenario').value, ...(merchant() ? { clientId: merchant() } : {}) }) }) : Promise.resolve()).then(loadScenarios);
-$('#clear-scenario').onclick = () => api('/scenario' + q(), { method: 'DELETE' }).then(loadScenarios);
+$('#clear-scenario').onclick = () => (($('#scenario').value = ''), api('/scenario' + q(), { method: 'DELETE' }).then(loadScenarios));
 $('#advance').onclick = () => api('/clock', { method: 'POST', body: JSON.stringify({ advanceSeconds: Number($('#seconds').value), ...(merchant() ? { clientId: merchant() } : {}) }) }).then(reload);
 $('#real-time').onclick = () => api('/clock' + q(), { method: 'DELETE' }).then(reload);
 $('#reset').onclick = () => confirm(merchant() ? 'Reset ' + merchant() + '?' : 'Reset all state?') && api('/reset', { method: 'POST', body: JSON.stringify(merchant() ? { clientId: merchant() } : {}) }).then(() => { loadScenarios(); reload(); });

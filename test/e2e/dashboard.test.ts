@@ -62,8 +62,17 @@ describe('the dashboard in a real browser', () => {
   });
 
   test('a scenario chosen in the page is what the next payment answers', async () => {
+    // A slow list (as on a loaded CI runner): the tester picks from the list on screen while the
+    // search's fetch runs; the re-render that follows must keep that choice (it once reset it).
+    await page.route('**/__mock/scenarios', async (route) => {
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
     await page.getByLabel('Search scenarios').fill('insufficient');
     await page.getByLabel('Global scenario').selectOption('payment-insufficient-funds');
+    await page.waitForFunction(() => document.querySelectorAll('#scenario option').length < 20);
+    await page.unroute('**/__mock/scenarios');
+    expect(await page.getByLabel('Global scenario').inputValue()).toBe('payment-insufficient-funds');
     await page.getByRole('button', { name: 'Apply scenario' }).click();
     await page.getByText('active: payment-insufficient-funds').waitFor();
     const client = new SnapClient(base);
