@@ -25,6 +25,7 @@ export function merchantRoutes(deps: Deps): Router {
     publicKeyPem: m.publicKey.export({ type: 'spki', format: 'pem' }) as string,
     ...(m.notificationUrl ? { notificationUrl: m.notificationUrl } : {}),
     ...(m.vaNotificationUrl ? { vaNotificationUrl: m.vaNotificationUrl } : {}),
+    ...(m.vaInquiryUrl ? { vaInquiryUrl: m.vaInquiryUrl } : {}),
     ...(m.tokenUrl ? { tokenUrl: m.tokenUrl } : {}),
   });
 

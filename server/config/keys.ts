@@ -16,6 +16,8 @@ export interface Merchant {
   notificationUrl?: string;
   /** where its virtual-account notifications go instead, as DOKU's dashboard sets a URL per payment method (docs/doku.md §14.6) */
   vaNotificationUrl?: string;
+  /** its Inquiry URL: DOKU asks it for the bill before a payment into a VA it never created (DIPC, docs/doku.md §14.11) */
+  vaInquiryUrl?: string;
   tokenUrl?: string;
 }
 

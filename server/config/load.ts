@@ -55,6 +55,7 @@ export interface Config {
   vaMode: Mode;
   vaNumbering: 'auto' | 'mgpc' | 'dgpc';
   vaExpiryMinutes: number;
+  vaInquiryTimeoutMs: number;
   replayStatus: '409' | 'original';
   statusNotFound: '404' | '200';
   cpanMode: Mode;
@@ -117,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const notifying = {
     notificationUrl: httpUrl(raw, 'DOKU_NOTIFICATION_URL', problems),
     vaNotificationUrl: httpUrl(raw, 'DOKU_VA_NOTIFICATION_URL', problems),
+    vaInquiryUrl: httpUrl(raw, 'DOKU_VA_INQUIRY_URL', problems),
     tokenUrl: httpUrl(raw, 'DOKU_MERCHANT_TOKEN_URL', problems),
   };
   const merchants = [
@@ -161,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     vaMode: mode('DOKU_VA_MODE'),
     vaNumbering: raw.DOKU_VA_NUMBERING as 'auto' | 'mgpc' | 'dgpc',
     vaExpiryMinutes: int('DOKU_VA_EXPIRY_MINUTES'),
+    vaInquiryTimeoutMs: Math.max(1, int('DOKU_VA_INQUIRY_TIMEOUT_MS')),
     channels: list('DOKU_CHANNELS'),
     bindFieldsMode: mode('DOKU_BIND_FIELDS_MODE'),
     emptyFieldsMode: mode('DOKU_EMPTY_FIELDS_MODE'),

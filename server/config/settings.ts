@@ -49,7 +49,7 @@ export const SETTINGS = [
     'DOKU_MERCHANTS_FILE',
     'string',
     '',
-    'A JSON file of more merchants, loaded at start beside the one above (or the demo): `[{"clientId", "clientSecret", "publicKeyPem", "sharedKey"?, "notificationUrl"?, "vaNotificationUrl"?, "tokenUrl"?}]`. More can be registered at run time: `POST /__mock/merchants`.',
+    'A JSON file of more merchants, loaded at start beside the one above (or the demo): `[{"clientId", "clientSecret", "publicKeyPem", "sharedKey"?, "notificationUrl"?, "vaNotificationUrl"?, "vaInquiryUrl"?, "tokenUrl"?}]`. More can be registered at run time: `POST /__mock/merchants`.',
   ),
   s('DOKU_DB_FILE', 'string', 'data/doku-sandbox.json', 'lowdb JSON state file; `:memory:` keeps state in memory only.'),
   s('DOKU_SCENARIOS_DIR', 'string', '', 'Folder of scenario files; empty = the scenarios/ folder shipped with the sandbox.'),
@@ -251,6 +251,18 @@ export const SETTINGS = [
     'auto',
     "Who numbers a VA (docs/doku.md §14.3): `auto` = DOKU completes the number (DGPC) when the request sends no virtualAccountNo or a customerNo of one digit (a sub-BIN prefix such as `6`), else the merchant's number is kept (MGPC); `mgpc` = always the merchant's; `dgpc` = always DOKU's (the customerNo sent is the prefix).",
     { values: ['auto', 'mgpc', 'dgpc'] },
+  ),
+  s(
+    'DOKU_VA_INQUIRY_URL',
+    'string',
+    '',
+    "The merchant's Inquiry URL (DIPC, docs/doku.md §14.11): paying a VA number the sandbox never created asks it for the bill first, signed as a notification, e.g. `http://localhost:8080/v1.1/transfer-va/inquiry`; its answer decides the amount or refuses. Empty = an unknown VA number is refused.",
+  ),
+  s(
+    'DOKU_VA_INQUIRY_TIMEOUT_MS',
+    'int',
+    '8000',
+    "How long DOKU's inquiry call (token request and POST together) may take before the payment is refused as timed out (DOKU does not say: docs/doku.md §14.11).",
   ),
   s(
     'DOKU_VA_EXPIRY_MINUTES',

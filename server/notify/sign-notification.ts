@@ -27,6 +27,8 @@ export interface Signing {
   dokuToken?: string;
   /** send Authorization-Customer (DOKU_NOTIFICATION_CUSTOMER_TOKEN) */
   customerToken: boolean;
+  /** headers of the call's own, outside the signature (a VA inquiry's CHANNEL-ID) */
+  extraHeaders?: Record<string, string>;
 }
 
 /** The request an attempt sends (the verifier check alters it on purpose). */
@@ -53,6 +55,7 @@ export function signNotification(s: Signing, token: string, timestamp = formatJa
       Authorization: `Bearer ${token}`,
       // the merchant's own token again: the Go, Java and Python helpers validate it as one the merchant issued (docs/doku.md §10.4)
       ...(s.customerToken ? { 'Authorization-Customer': `Bearer ${token}` } : {}),
+      ...s.extraHeaders,
     },
   };
 }

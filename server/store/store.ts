@@ -12,7 +12,7 @@ import { GroupCommit } from './group-commit.js';
 import { WalFile } from './wal-file.js';
 import { BindingIndex } from './binding-index.js';
 import { PaymentIndex } from './payment-index.js';
-import { VaIndex, type VaPaymentRecord, type VirtualAccountRecord } from './va-records.js';
+import { VaIndex, type VaBankAttempt, type VaPaymentRecord, type VirtualAccountRecord } from './va-records.js';
 import { IdempotencyRecords, isKeyOf } from './idempotency-records.js';
 import { NotificationIndex } from './notification-index.js';
 import {
@@ -31,6 +31,8 @@ import {
   type RefreshTokenRecord,
   type RefundRecord,
 } from './types.js';
+
+const VA_ATTEMPTS_KEPT = 1000;
 
 /** What a state file may hold: older versions stored access and customer token records. */
 type StoredData = Partial<Data> & { accessTokens?: unknown; customerTokens?: unknown };
@@ -285,7 +287,8 @@ export class Store {
   private dropRecordsOf(clientId: string, withMerchant: boolean): number {
     let removed = 0;
     const drop = (
-      collection: 'bindings' | 'payments' | 'virtualAccounts' | 'authCodes' | 'refreshTokens' | 'notifications' | 'merchants',
+      collection:
+        'bindings' | 'payments' | 'virtualAccounts' | 'vaAttempts' | 'authCodes' | 'refreshTokens' | 'notifications' | 'merchants',
     ) => {
       const all = this.data[collection] as Record<string, { clientId: string }>;
       for (const key of Object.keys(all)) {
@@ -295,7 +298,8 @@ export class Store {
         removed++;
       }
     };
-    for (const c of ['bindings', 'payments', 'virtualAccounts', 'authCodes', 'refreshTokens', 'notifications'] as const) drop(c);
+    for (const c of ['bindings', 'payments', 'virtualAccounts', 'vaAttempts', 'authCodes', 'refreshTokens', 'notifications'] as const)
+      drop(c);
     if (withMerchant) drop('merchants');
     for (const [day, records] of Object.entries(this.data.idempotency))
       for (const key of Object.keys(records)) {
@@ -364,6 +368,23 @@ export class Store {
     this.virtualAccounts.add(va);
     this.touch('virtualAccounts', va.id);
     this.onVaPaid(va, payment);
+  }
+
+  /** A try at paying a VA, paid or refused (the bank's journal); the oldest go beyond 1 000. */
+  vaAttempted(attempt: VaBankAttempt): void {
+    const all = this.data.vaAttempts;
+    all[attempt.id] = attempt;
+    this.touch('vaAttempts', attempt.id);
+    const ids = Object.keys(all);
+    for (const id of ids.slice(0, Math.max(0, ids.length - VA_ATTEMPTS_KEPT))) {
+      delete all[id];
+      this.touch('vaAttempts', id);
+    }
+  }
+
+  /** The tries at paying the VA numbered `key` (vaKey) of a merchant, oldest first. */
+  vaAttemptsOf(clientId: string, key: string): VaBankAttempt[] {
+    return Object.values(this.data.vaAttempts).filter((a) => a.clientId === clientId && a.key === key);
   }
 
   /** Applies a change to a binding and keeps the secondary indexes right. */

@@ -1,7 +1,7 @@
 /** What the sandbox keeps. Wire names stay verbatim where a record mirrors a DOKU field. */
 import { randomBytes } from 'node:crypto';
 import type { MerchantInput } from '../config/merchant-input.js';
-import type { VirtualAccountRecord } from './va-records.js';
+import type { VaBankAttempt, VirtualAccountRecord } from './va-records.js';
 
 export type BindingStatus = 'PENDING_OTP' | 'ACTIVE' | 'PENDING_UNBIND' | 'INACTIVE' | 'FAILED' | 'EXPIRED';
 
@@ -186,6 +186,8 @@ export interface Data {
   payments: Record<string, PaymentRecord>;
   /** virtual accounts by id (store/va-records.ts) */
   virtualAccounts: Record<string, VirtualAccountRecord>;
+  /** by id: tries at paying a VA, paid or refused, with DOKU's inquiry to the merchant when there was one (Store.vaAttempted keeps 1 000) */
+  vaAttempts: Record<string, VaBankAttempt>;
   /** a merchant reset on its own (POST /__mock/reset {clientId}) gets a token epoch of its own (auth/jwt.ts) */
   merchantEpochs: Record<string, string>;
   /** merchants registered at run time, by clientId: kept across a reset, like those of the settings */
@@ -209,6 +211,7 @@ export const emptyData = (): Data => ({
   bindings: {},
   payments: {},
   virtualAccounts: {},
+  vaAttempts: {},
   notifications: {},
   merchants: {},
   merchantEpochs: {},

@@ -27,8 +27,8 @@ export interface VirtualAccountRecord {
   virtualAccountNo: string;
   /** how the VA is found whatever the padding (vaKey) */
   key: string;
-  /** DGPC: DOKU completed the customerNo (docs/doku.md §14.3); MGPC: the merchant's own */
-  numbering: 'MGPC' | 'DGPC';
+  /** DGPC: DOKU completed the customerNo (docs/doku.md §14.3); MGPC: the merchant's own; DIPC: the merchant's inquiry answer made it (§14.11) */
+  numbering: 'MGPC' | 'DGPC' | 'DIPC';
   virtualAccountName: string;
   virtualAccountEmail?: string;
   virtualAccountPhone?: string;
@@ -51,6 +51,36 @@ export interface VirtualAccountRecord {
   createdAt: number;
   /** the scenario it was created under */
   scenario?: string;
+}
+
+/** DOKU's inquiry call to the merchant before a DIPC payment (docs/doku.md §14.11), as it went. */
+export interface VaInquiryLog {
+  url: string;
+  inquiryRequestId: string;
+  /** the body sent, and what came back: the merchant's HTTP status (null: no answer) and the start of its body */
+  request: Record<string, unknown>;
+  status: number | null;
+  responseBody?: string;
+  error?: string;
+  latencyMs: number;
+}
+
+/** One try at paying a VA at the bank, paid or refused, and why: the bank's journal (GET /__mock/virtual-accounts/{no}). */
+export interface VaBankAttempt {
+  id: string;
+  clientId: string;
+  /** the number as the payer typed it, and its key (vaKey) */
+  virtualAccountNo: string;
+  key: string;
+  at: number;
+  amount?: string;
+  channelCode: string;
+  outcome: 'PAID' | 'REFUSED';
+  /** refused: DOKU's code for it (service 25), or the merchant's own when its inquiry answer declined */
+  responseCode?: string;
+  why?: string;
+  paymentRequestId?: string;
+  inquiry?: VaInquiryLog;
 }
 
 /** The key a VA number is found by: digits only, leading zeros gone (`"   19008"+"01"`, `"1900801"`, `"0001900801"`). */

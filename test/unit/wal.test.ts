@@ -88,6 +88,7 @@ describe('write-ahead log', () => {
       'payments',
       'refreshTokens',
       'tokenEpoch',
+      'vaAttempts',
       'version',
       'virtualAccounts',
     ]);

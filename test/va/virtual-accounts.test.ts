@@ -114,6 +114,13 @@ describe('pay, status, notification, update, delete', () => {
       .post(`/__mock/virtual-accounts/${encodeURIComponent(PSID)}00000000000000000011/pay`)
       .send({});
     expect(again.body.responseCode).toBe('4042514');
+    const view = await admin().get('/__mock/virtual-accounts/1900800000000000000000011');
+    expect(view.body.attempts.map((a: { outcome: string; responseCode?: string }) => [a.outcome, a.responseCode])).toEqual([
+      ['REFUSED', '4042513'],
+      ['PAID', undefined],
+      ['REFUSED', '4042514'],
+    ]);
+    expect(view.body.attempts[0].why).toMatch(/closed VA is paid exactly 11500.00/);
     const update = await client.tx(UPDATE, { ...createBody('00000000000000000011') }, { method: 'PUT' });
     expect(update.body.responseCode).toBe('4042814');
     const del = await client.tx(DELETE, { ...ident('00000000000000000011'), trxId: 'INV-00000000000000000011' }, { method: 'DELETE' });

@@ -16,6 +16,8 @@ export interface PayInput {
   /** ISO 18245: 6011 (ATM) unless said; the bank's channel as DOKU's Mandiri sample names it */
   channelCode?: string;
   senderName?: string;
+  /** a DIPC payment is known by DOKU's inquiryRequestId (docs/doku.md §14.11) */
+  paymentRequestId?: string;
 }
 
 export type PayOutcome = { ok: true; payment: VaPaymentRecord } | { ok: false; caseKey: CaseKey; why: string };
@@ -30,7 +32,7 @@ export function payVa(deps: Deps, va: VirtualAccountRecord, input: PayInput, now
   const refused = amountRefusal(va, amount);
   if (refused) return { ok: false, caseKey: '404_13', why: refused };
   const payment: VaPaymentRecord = {
-    paymentRequestId: deps.ids.faker.string.numeric({ length: 17, allowLeadingZeros: false }),
+    paymentRequestId: input.paymentRequestId ?? dokuRequestId(deps),
     paidAmount: { value: amount, currency: 'IDR' },
     paidAt: now,
     channelCode: input.channelCode ?? '6011',
@@ -39,3 +41,6 @@ export function payVa(deps: Deps, va: VirtualAccountRecord, input: PayInput, now
   deps.store.vaPaid(va, payment);
   return { ok: true, payment };
 }
+
+/** An id as DOKU makes them for a payment or an inquiry (its samples: `12839218738127830`). */
+export const dokuRequestId = (deps: Deps): string => deps.ids.faker.string.numeric({ length: 17, allowLeadingZeros: false });
