@@ -228,3 +228,18 @@ describe('pay, status, notification, update, delete', () => {
     expect((await admin().post('/__mock/virtual-accounts/12a/pay').send({})).status).toBe(400);
   });
 });
+
+describe('the bank-transfer page', () => {
+  test('pays its VA from its own form; a post from another origin changes nothing; a bad amount is said', async () => {
+    const res = await client.tx(CREATE, createBody('00000000000000000051'));
+    const path = new URL(res.body.virtualAccountData.additionalInfo.howToPayPage).pathname;
+    const foreign = await admin().post(path).set('Origin', 'https://evil.example').type('form').send({ amount: '11500.00' });
+    expect(foreign.status).toBe(403);
+    const bad = await admin().post(path).type('form').send({ amount: '11.500,00' });
+    expect([bad.status, bad.text.includes('Type the amount in rupiah')]).toEqual([400, true]);
+    expect((await admin().get('/__mock/virtual-accounts/1900800000000000000000051')).body.virtualAccount.state).toBe('ACTIVE');
+    const paid = await admin().post(path).type('form').send({ amount: '11,500' });
+    expect([paid.status, paid.text.includes('Transfer done')]).toEqual([200, true]);
+    expect((await admin().get('/__mock/virtual-accounts/1900800000000000000000051')).body.virtualAccount.state).toBe('PAID');
+  });
+});

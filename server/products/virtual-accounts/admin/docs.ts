@@ -27,29 +27,49 @@ export const VA_ADMIN_DOCS: Record<string, Record<string, unknown>> = {
       responses: ok('{virtualAccounts: [...]}'),
     },
   },
+  '/__mock/virtual-accounts/attempts': {
+    get: {
+      operationId: 'listVirtualAccountAttempts',
+      summary:
+        "the bank's journal: every try at paying a VA, paid or refused, why, and DOKU's inquiry to the merchant (DIPC) when there was one",
+      parameters: [clientId, { name: 'limit', in: 'query', required: false, schema: { type: 'integer' } }],
+      responses: ok('{attempts: [...]}'),
+    },
+  },
   '/__mock/virtual-accounts/{virtualAccountNo}': {
     get: {
       operationId: 'getVirtualAccount',
-      summary: 'one VA: its record, its payments and their notifications',
+      summary: 'one VA: its record, its payments, their notifications, and the tries at paying it',
       parameters: [no, clientId],
-      responses: { ...ok('{virtualAccount, notifications}'), '404': mockError, '409': mockError },
+      responses: { ...ok('{virtualAccount, notifications, attempts}'), '404': mockError, '409': mockError },
     },
   },
   '/__mock/virtual-accounts/{virtualAccountNo}/pay': {
     post: {
       operationId: 'payVirtualAccount',
-      summary: "the customer pays the VA at the bank (DOKU's dashboard simulator); the merchant is notified",
+      summary:
+        "the customer pays the VA at the bank (DOKU's dashboard simulator); the merchant is notified. A number no VA has is a DIPC one when the merchant has an Inquiry URL: DOKU asks it for the bill first (docs/doku.md §14.11)",
       parameters: [no],
       requestBody: body(
         {
           amount: { type: 'string', description: "a closed VA's totalAmount unless given" },
           channelCode: { type: 'string', description: 'ISO 18245, default 6011 (ATM)' },
           senderName: { type: 'string' },
+          channel: { type: 'string', description: 'DIPC: the VA channel paid through, default VIRTUAL_ACCOUNT_BRI' },
+          partnerServiceId: {
+            type: 'string',
+            description: 'DIPC: where the number splits into psid + customerNo, default its first 5 digits',
+          },
           clientId: { type: 'string' },
         },
         [],
       ),
-      responses: { ...ok('{virtualAccount, payment, notification}'), '400': mockError, '404': mockError, '409': mockError },
+      responses: {
+        ...ok('{virtualAccount, payment, attempt, notification}'),
+        '400': mockError,
+        '404': mockError,
+        '409': { description: 'the bank refuses: mockError with responseCode, responseMessage and the attempt' },
+      },
     },
   },
   '/__mock/virtual-accounts/{virtualAccountNo}/expire': {
