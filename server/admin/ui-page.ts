@@ -19,7 +19,7 @@ h2{font-size:.95rem;margin:0 0 8px}table{width:100%;border-collapse:collapse;fon
 th,td{text-align:left;padding:5px 6px;border-bottom:1px solid var(--line);white-space:nowrap}th{color:var(--muted);font-weight:600}
 button,select,input{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:4px 8px}
 button{cursor:pointer}button:focus-visible,select:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid var(--accent);outline-offset:1px}
-.SUCCESS,.ACTIVE,.DELIVERED{color:var(--ok)}.PENDING,.PENDING_OTP,.PENDING_UNBIND{color:var(--warn)}.FAILED,.INACTIVE,.EXPIRED,.NOT_SENT{color:var(--bad)}
+.SUCCESS,.ACTIVE,.DELIVERED,.PAID{color:var(--ok)}.PENDING,.PENDING_OTP,.PENDING_UNBIND{color:var(--warn)}.FAILED,.INACTIVE,.EXPIRED,.NOT_SENT,.DELETED{color:var(--bad)}
 a{color:var(--accent)}pre{white-space:pre-wrap;font-size:.8rem}dialog{max-width:min(900px,95vw);border:1px solid var(--line);border-radius:10px;background:var(--card);color:var(--fg)}
 label{font-size:.85rem;color:var(--muted)}.row{display:flex;gap:6px;align-items:center;flex-wrap:wrap}#desc{font-size:.8rem;color:var(--muted);max-width:40ch}
 #seconds{width:7em}#auth{padding:12px 16px}`;
@@ -89,6 +89,32 @@ async function loadNotifications() {
     action(tr, 'Resend', () => api('/notifications/' + n.id + '/resend', { method: 'POST' }));
   });
 }
+async function loadVirtualAccounts() {
+  const { virtualAccounts } = await api('/virtual-accounts' + q('?limit=50'));
+  fill($('#virtual-accounts tbody'), virtualAccounts, (v, tr) => {
+    const no = v.virtualAccountNo.split(' ').join('');
+    const link = el('a', no, { href: '#' }); link.onclick = (e) => { e.preventDefault(); vaStory(no, v.clientId); };
+    tr.append(el('td')); tr.lastChild.append(link);
+    td(tr, v.virtualAccountName); td(tr, v.totalAmount ? v.totalAmount.value : 'open'); td(tr, v.state, v.state + ' state'); td(tr, v.numbering); td(tr, String(v.payments.length)); td(tr, v.clientId);
+    if (v.state === 'ACTIVE') {
+      action(tr, 'Pay', () => payVa(no, v.totalAmount ? '' : prompt('Amount paid (e.g. 10000.00)') || '', v.clientId));
+      action(tr, 'Expire', () => api('/virtual-accounts/' + no + '/expire', { method: 'POST', body: JSON.stringify({ clientId: v.clientId }) }));
+    }
+  });
+}
+// A refused payment is the bank's answer, not a failure of the page: it is shown, not alerted.
+async function payVa(no, amount, clientId) {
+  const body = { ...(amount ? { amount } : {}), ...(clientId ? { clientId } : merchant() ? { clientId: merchant() } : {}) };
+  const res = await fetch('/__mock/virtual-accounts/' + encodeURIComponent(no) + '/pay', { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token() ? { Authorization: 'Bearer ' + token() } : {}) }, body: JSON.stringify(body) });
+  const out = await res.json().catch(() => ({}));
+  $('#va-result').textContent = res.ok ? 'paid ' + out.payment.paidAmount.value + ' into ' + no + ' (' + out.payment.paymentRequestId + ')' : (out.responseCode ? out.responseCode + ': ' : '') + (out.mockError || res.status);
+}
+async function vaStory(no, clientId) {
+  const s = await api('/virtual-accounts/' + no + '?clientId=' + encodeURIComponent(clientId));
+  $('#story-title').textContent = 'Virtual account ' + no;
+  $('#story-body').textContent = JSON.stringify({ virtualAccount: s.virtualAccount.record, attempts: s.attempts, notifications: s.notifications }, null, 2);
+  $('#story').showModal();
+}
 async function loadClock() {
   const c = await api('/clock' + q());
   $('#now').textContent = c.now + (c.real ? '' : ' (moved ' + c.offsetSeconds + ' s)');
@@ -120,7 +146,7 @@ async function story(ref) {
   $('#story').showModal();
 }
 let pending;
-function reload() { clearTimeout(pending); pending = setTimeout(() => Promise.all([loadRequests(), loadPayments(), loadBindings(), loadNotifications(), loadClock()]).catch(() => {}), 150); }
+function reload() { clearTimeout(pending); pending = setTimeout(() => Promise.all([loadRequests(), loadPayments(), loadBindings(), loadNotifications(), loadVirtualAccounts(), loadClock()]).catch(() => {}), 150); }
 async function follow() {
   try {
     const res = await fetch('/__mock/events', { headers: token() ? { Authorization: 'Bearer ' + token() } : {} });
@@ -142,6 +168,7 @@ $('#reset').onclick = () => confirm(merchant() ? 'Reset ' + merchant() + '?' : '
 $('#coverage').onclick = async () => { $('#story-title').textContent = 'Coverage'; $('#story-body').textContent = await api('/coverage' + q('?format=md')); $('#story').showModal(); };
 $('#merchant').onchange = () => { loadScenarios(); reload(); };
 $('#auth').onsubmit = (e) => { e.preventDefault(); sessionStorage.setItem('doku-admin-token', $('#token').value); $('#auth').hidden = true; start(); };
+$('#pay-number').onsubmit = (e) => { e.preventDefault(); payVa($('#va-no').value.trim(), $('#va-amount').value.trim()).then(reload); };
 $('#close-story').onclick = () => $('#story').close();
 function start() { loadMerchants().then(() => { loadScenarios(); reload(); follow(); }).catch(() => {}); }
 start();`;
@@ -179,6 +206,9 @@ export const UI_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 <section aria-labelledby="h-payments"><h2 id="h-payments">Payments</h2><table id="payments"><thead><tr><th>partnerReferenceNo</th><th>amount</th><th>status</th><th>SNAP</th><th>refunds</th><th>merchant</th><th>actions</th></tr></thead><tbody></tbody></table></section>
 <section aria-labelledby="h-requests"><h2 id="h-requests">Requests</h2><table id="requests"><thead><tr><th>time (UTC)</th><th>method</th><th>path</th><th>code</th><th>scenario</th><th>took</th></tr></thead><tbody></tbody></table></section>
 <section aria-labelledby="h-bindings"><h2 id="h-bindings">Bindings</h2><table id="bindings"><thead><tr><th>card / account</th><th>kind</th><th>status</th><th>customer</th><th>balance</th><th>actions</th></tr></thead><tbody></tbody></table></section>
+<section aria-labelledby="h-virtual-accounts"><h2 id="h-virtual-accounts">Virtual accounts</h2>
+<form id="pay-number" class="row"><label for="va-no">VA number</label><input id="va-no" inputmode="numeric" required pattern="[0-9 ]{1,28}"><label for="va-amount">amount</label><input id="va-amount" placeholder="its bill"><button>Pay at the bank</button></form>
+<p id="va-result" class="live" role="status"></p><table id="virtual-accounts"><thead><tr><th>number</th><th>name</th><th>amount</th><th>state</th><th>numbering</th><th>payments</th><th>merchant</th><th>actions</th></tr></thead><tbody></tbody></table></section>
 <section aria-labelledby="h-notifications"><h2 id="h-notifications">Notifications</h2><p id="notice" class="live"></p><table id="notifications"><thead><tr><th>payment</th><th>state</th><th>attempts</th><th>last answer</th><th>actions</th></tr></thead><tbody></tbody></table></section>
 </main>
 <dialog id="story" aria-labelledby="story-title"><h2 id="story-title"></h2><pre id="story-body"></pre><button type="button" id="close-story">Close</button></dialog>

@@ -111,6 +111,37 @@ describe('the dashboard in a real browser', () => {
     await page.getByRole('button', { name: 'Close' }).click();
   });
 
+  test('virtual accounts: a created VA appears, Pay pays it, Expire expires one, the bank refuses a number and says why', async () => {
+    const client = new SnapClient(base);
+    const create = (customerNo: string) =>
+      client.tx('/virtual-accounts/bi-snap-va/v1.1/transfer-va/create-va', {
+        partnerServiceId: '   19008',
+        customerNo,
+        virtualAccountNo: `   19008${customerNo}`,
+        virtualAccountName: 'Rina Wijaya',
+        trxId: `UI-VA-${customerNo}`,
+        totalAmount: { value: '75000.00', currency: 'IDR' },
+        additionalInfo: { channel: 'VIRTUAL_ACCOUNT_BCA' },
+      });
+    expect((await create('00000000000000000901')).body.responseCode).toBe('2002700');
+    expect((await create('00000000000000000902')).body.responseCode).toBe('2002700');
+    const row = (no: string) => page.locator('#virtual-accounts tr', { hasText: no });
+    await row('1900800000000000000000901').waitFor();
+    await row('1900800000000000000000901').getByRole('button', { name: 'Pay' }).click();
+    await page.locator('#virtual-accounts tr', { hasText: '1900800000000000000000901' }).locator('td.state.PAID').waitFor();
+    await expect(page.locator('#va-result').textContent()).resolves.toMatch(/^paid 75000.00 into 1900800000000000000000901/);
+    await row('1900800000000000000000902').getByRole('button', { name: 'Expire' }).click();
+    await row('1900800000000000000000902').locator('td.state.EXPIRED').waitFor();
+    await page.getByLabel('VA number').fill('1900800000000000000000902');
+    await page.getByRole('button', { name: 'Pay at the bank' }).click();
+    await page.getByText(/^4042519: the bank refuses: this VA expired/).waitFor();
+    await row('1900800000000000000000902').getByRole('link').click();
+    const story = await page.locator('#story-body').textContent();
+    expect(JSON.parse(story!).attempts[0]).toMatchObject({ outcome: 'REFUSED', responseCode: '4042519' });
+    await page.screenshot({ path: join(SHOTS, 'dashboard-virtual-accounts.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Close' }).click();
+  });
+
   test("a payment's story opens from its row; the page asked nothing of another origin", async () => {
     await page.locator('#payments a', { hasText: 'UI-SDK-1' }).click();
     await page.locator('#story-body', { hasText: '"partnerReferenceNo": "UI-SDK-1"' }).waitFor();
