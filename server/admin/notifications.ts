@@ -10,6 +10,7 @@ import { MADE_UP_TOKEN, NO_URL, type Outbox } from '../notify/outbox.js';
 import { MockError } from '../scenario/mock-error.js';
 import { mayAct, scopeOf, targetOf } from './scope.js';
 import { isHttpUrl } from '../config/url.js';
+import { notificationUrlOf } from '../config/keys.js';
 import { verifierCheck } from '../notify/verifier-check.js';
 
 export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
@@ -54,14 +55,21 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
     const merchant = clientId ? deps.merchants.find(clientId) : deps.merchants.list()[0];
     if (!merchant)
       throw new MockError(`no merchant "${String(clientId).slice(0, 80)}"`, { known: deps.merchants.list().map((m) => m.clientId) }, 404);
+    // which product's notification: the first's (direct debit) unless {"product"} names another (virtual-accounts)
+    const named = typeof req.body?.product === 'string' ? req.body.product : undefined;
+    const sampling = deps.catalogue.products.filter((p) => p.sampleNotification);
+    const product = named ? sampling.find((p) => p.name === named) : sampling[0];
+    if (!product) throw new MockError(`"product" is one of ${sampling.map((p) => p.name).join(', ')}`, { field: 'product' });
+    const sample = product.sampleNotification!(deps, merchant, deps.clock.now(merchant.clientId));
+    const own = notificationUrlOf(merchant, sample.method);
     const asked = typeof req.body?.url === 'string' ? req.body.url : undefined;
-    const url = asked ?? merchant.notificationUrl;
+    const url = asked ?? own;
     if (!url || !isHttpUrl(url)) throw new MockError('send {"url": "http://…/v1.0/debit/notify"}, or set DOKU_NOTIFICATION_URL');
     // The check sends the merchant's token and notifications signed with its secret: only to its own
     // receiver, unless the caller proves it is the merchant (or holds the admin token). The demo's secret is public.
     const scope = scopeOf(res);
     const proven = scope.kind === 'admin' || scope.kind === 'merchant' || merchant.demo;
-    if (asked !== undefined && asked !== merchant.notificationUrl && !proven)
+    if (asked !== undefined && asked !== own && !proven)
       throw new MockError(
         `"${merchant.clientId}"'s signed notifications go only to its notificationUrl, unless the call proves it is that merchant: Authorization: Bearer <its client secret>`,
         {},
@@ -69,8 +77,6 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
       );
     const refused = await deps.outbound.check(url);
     if (refused) throw new MockError(`the sandbox will not send to ${url.slice(0, 200)}: ${refused}`, { field: 'url' });
-    const now = deps.clock.now(merchant.clientId);
-    const sample = deps.catalogue.products.find((p) => p.sampleNotification)!.sampleNotification!(deps, merchant, now);
     res.json(await verifierCheck(deps, merchant, url, sample));
   });
 

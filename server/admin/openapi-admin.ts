@@ -198,7 +198,17 @@ export const ADMIN_DOCS: Record<string, Record<string, object>> = {
       operationId: 'verifierCheck',
       summary:
         "send the merchant's notification handler one valid notification and forged ones (wrong signature, another secret, stale timestamp, replay, tampered amount, no signature, unknown token): which did it accept?",
-      requestBody: body({ url: { type: 'string' }, clientId: { type: 'string' } }, []),
+      requestBody: body(
+        {
+          url: { type: 'string' },
+          clientId: { type: 'string' },
+          product: {
+            type: 'string',
+            description: "whose notification: direct-debit (default) or virtual-accounts (to the merchant's VA notification URL)",
+          },
+        },
+        [],
+      ),
       responses: {
         ...ok('{url, verdict, acceptedForgeries, variants: [{name, forged, accepted, status, responseBody, error}]}'),
         '404': mockError,

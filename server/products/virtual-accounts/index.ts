@@ -8,7 +8,7 @@ import { VA_ADMIN_DOCS } from './admin/docs.js';
 import { vaAdminRoutes } from './admin/routes.js';
 import { CATALOGUE } from './catalogue.js';
 import { ENDPOINTS } from './endpoints/index.js';
-import { vaNotificationOf, vaNotifications } from './notifications.js';
+import { sampleVaNotification, vaNotificationOf, vaNotifications } from './notifications.js';
 import { howToPayRouter } from './pages/how-to-pay.js';
 
 export const virtualAccounts: Product = {
@@ -20,4 +20,5 @@ export const virtualAccounts: Product = {
   adminDocs: VA_ADMIN_DOCS,
   notifications: vaNotifications,
   notificationOf: vaNotificationOf,
+  sampleNotification: sampleVaNotification,
 };

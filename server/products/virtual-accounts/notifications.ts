@@ -9,6 +9,8 @@ import type { Deps } from '../../deps.js';
 import type { NotificationSource, Outbox } from '../../notify/outbox.js';
 import { formatJakarta } from '../../snap/timestamp.js';
 import type { VaPaymentRecord, VirtualAccountRecord } from '../../store/va-records.js';
+import type { Merchant } from '../../config/keys.js';
+import { dokuRequestId } from './domain/pay.js';
 import { spacePadded } from './domain/va-number.js';
 
 export function vaNotification(va: VirtualAccountRecord, p: VaPaymentRecord): NotificationSource {
@@ -36,6 +38,36 @@ export function vaNotification(va: VirtualAccountRecord, p: VaPaymentRecord): No
       },
     },
   };
+}
+
+/** The VA notification the verifier check sends: of the merchant's latest VA payment, else of one made up and named so. */
+export function sampleVaNotification(deps: Deps, merchant: Merchant, now: number): NotificationSource {
+  const latest = Object.values(deps.store.data.virtualAccounts).findLast(
+    (va) => va.clientId === merchant.clientId && va.payments.length > 0,
+  );
+  if (latest) return vaNotification(latest, latest.payments.at(-1)!);
+  const psid = '   19008';
+  const va: VirtualAccountRecord = {
+    id: 'verifier-check',
+    clientId: merchant.clientId,
+    partnerServiceId: psid,
+    customerNo: '00000000000000000001',
+    virtualAccountNo: `${psid}00000000000000000001`,
+    key: '1900800000000000000000001',
+    numbering: 'MGPC',
+    virtualAccountName: 'VERIFIER CHECK',
+    trxId: 'VERIFIER-CHECK',
+    totalAmount: { value: '10000.00', currency: 'IDR' },
+    trxType: 'C',
+    expiredDate: formatJakarta(now + 86400_000),
+    expiresAt: now + 86400_000,
+    channel: 'VIRTUAL_ACCOUNT_BCA',
+    reusable: false,
+    status: 'PAID',
+    payments: [],
+    createdAt: now,
+  };
+  return vaNotification(va, { paymentRequestId: dokuRequestId(deps), paidAmount: va.totalAmount!, paidAt: now, channelCode: '6011' });
 }
 
 /** "Send now" by the payment's paymentRequestId. */

@@ -18,6 +18,21 @@ export const VA_ADMIN_DOCS: Record<string, Record<string, unknown>> = {
       parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
       responses: { '200': { description: 'an HTML page, or JSON with .json' }, '404': { description: 'unknown VA' } },
     },
+    post: {
+      operationId: 'vaBankTransfer',
+      summary: "the bank-transfer page's Pay (a form post from the page itself): pays this VA, as the admin pay action does",
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      requestBody: {
+        content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { amount: { type: 'string' } } } } },
+      },
+      responses: {
+        '200': { description: 'an HTML page: the transfer is done' },
+        '400': { description: 'an HTML page: the amount is not one' },
+        '403': { description: 'an HTML page: the post came from another origin' },
+        '404': { description: 'unknown VA' },
+        '409': { description: 'an HTML page: the bank refuses, and why' },
+      },
+    },
   },
   '/__mock/virtual-accounts': {
     get: {
