@@ -8,9 +8,9 @@ import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { DEMO } from '../helpers/merchant.js';
 import { merchantReceiver } from '../helpers/merchant-receiver.js';
 
-test("a VA notification handler that verifies is told so; without a VA payment yet the sample is one made up and named so", async () => {
-  let sb: TestSandbox | undefined;
-  const receiver = await merchantReceiver(DEMO.clientId, DEMO.clientSecret, () => sb!.clock.real()); // freshness and replays checked too
+test('a VA notification handler that verifies is told so; without a VA payment yet the sample is one made up and named so', async () => {
+  const made: { sb?: TestSandbox } = {};
+  const receiver = await merchantReceiver(DEMO.clientId, DEMO.clientSecret, () => made.sb!.clock.real()); // freshness and replays checked too
   const seen: string[] = [];
   receiver.answer = (r, res) => {
     if (r.path === '/v1.1/transfer-va/payment') seen.push(r.body);
@@ -18,11 +18,11 @@ test("a VA notification handler that verifies is told so; without a VA payment y
       .writeHead(r.verified ? 200 : 401, { 'Content-Type': 'application/json' })
       .end(`{"responseCode":"${r.verified ? '2002500' : '4012500'}"}`);
   };
-  sb = await buildSandbox({
+  const sb = (made.sb = await buildSandbox({
     DOKU_NOTIFICATION_URL: `${receiver.url}/v1.0/debit/notify`,
     DOKU_VA_NOTIFICATION_URL: `${receiver.url}/v1.1/transfer-va/payment`,
     DOKU_MERCHANT_TOKEN_URL: receiver.tokenUrl,
-  });
+  }));
   receiver.trustDokuKey((await request(sb.app).get('/__mock/doku-public-key')).text);
   try {
     const check = await request(sb.app).post('/__mock/notifications/verifier-check').send({ product: 'virtual-accounts' });
