@@ -1,8 +1,9 @@
 /**
  * What the benchmarks send, shared by scripts/bench.mjs (autocannon, req/s) and
  * scripts/bench-instructions.mjs (callgrind, instructions per request): DOKU-signed payment and
- * status requests from the demo merchant, and the session (B2B token, card binding, B2B2C token,
- * one payment) they need.
+ * status requests from the demo merchant, the virtual-account create and status check (issue #26:
+ * a VA must cost no more than a card payment), and the session (B2B token, card binding, B2B2C
+ * token, one payment, one VA) they need.
  */
 import { createCipheriv, createHash, createHmac, randomBytes, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -54,6 +55,36 @@ export async function post(base, path, body, headers) {
   const res = await fetch(base + path, { method: 'POST', headers, body });
   return { status: res.status, json: await res.json().catch(() => null), headers: res.headers };
 }
+
+export const VA_CREATE_PATH = '/virtual-accounts/bi-snap-va/v1.1/transfer-va/create-va';
+export const VA_STATUS_PATH = '/orders/v1.0/transfer-va/status';
+const PSID = '   19008';
+let vaSeq = 0;
+
+/** A create-VA body of about the card payment's size, with a number and trxId no other request of this process uses. */
+export function vaCreateBody(trxId = uniqueRef('VA')) {
+  const customerNo = `${process.pid % 100000}`.padStart(5, '0') + String(++vaSeq).padStart(15, '0');
+  return JSON.stringify({
+    partnerServiceId: PSID,
+    customerNo,
+    virtualAccountNo: `${PSID}${customerNo}`,
+    virtualAccountName: 'Budi Santoso',
+    virtualAccountEmail: 'budi@example.com',
+    trxId,
+    totalAmount: { value: '1000.00', currency: 'IDR' },
+    virtualAccountTrxType: 'C',
+    expiredDate: '2030-01-01T10:00:00+07:00',
+    freeText: [{ english: 'Benchmark order', indonesia: 'Pesanan benchmark' }],
+    additionalInfo: {
+      channel: 'VIRTUAL_ACCOUNT_BCA',
+      virtualAccountConfig: { reusableStatus: false },
+      origin: { product: 'SDK', source: 'NODE JS', sourceVersion: '1.0.52', system: 'doku-nodejs-library', apiFormat: 'SNAP' },
+    },
+  });
+}
+
+/** The status check of the VA the session creates (BENCH-VA-STATUS). */
+export let vaStatusBody = '';
 
 export const statusBody = JSON.stringify({ originalPartnerReferenceNo: 'BENCH-STATUS-1', serviceCode: '55' });
 
@@ -110,5 +141,10 @@ export async function sandboxSession(base) {
     signed(PAY_PATH, first, b2b, { 'Authorization-Customer': customer, 'X-IP-ADDRESS': '103.31.4.100' }),
   );
   if (paid.json?.responseCode !== '2005400') throw new Error(`setup payment failed: ${JSON.stringify(paid.json)}`);
+  const va = vaCreateBody('BENCH-VA-STATUS');
+  const created = await post(base, VA_CREATE_PATH, va, signed(VA_CREATE_PATH, va, b2b, { 'CHANNEL-ID': 'SDK' }));
+  if (created.json?.responseCode !== '2002700') throw new Error(`setup VA failed: ${JSON.stringify(created.json)}`);
+  const { partnerServiceId, customerNo, virtualAccountNo } = created.json.virtualAccountData;
+  vaStatusBody = JSON.stringify({ partnerServiceId, customerNo, virtualAccountNo });
   return { b2b, customer };
 }

@@ -3,7 +3,8 @@
  * npm run bench: one run, loopback only, autocannon. The baseline is bare Express 5 with
  * express.json answering the same ~600-byte POST; then the sandbox's signed payment (a persisted
  * write) and signed status check (a read), at 10 and 100 connections, with an empty store and with
- * 100 000 stored transactions. Prints req/s, p50/p99 and each figure's ratio to the baseline, cold
+ * 100 000 stored transactions; and on the empty store a VA create and a VA status check, whose
+ * req/s must be no less than the card payment's and status check's (issue #26). Prints req/s, p50/p99 and each figure's ratio to the baseline, cold
  * start to the first 200, and RSS; writes docs/performance.md. Servers run on core 0, the load
  * generator on core 1 (taskset), because the machine has two.
  */
@@ -12,7 +13,22 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
-import { PAY_PATH, ROOT, STATUS_PATH, demo, paymentBody, sandboxSession, signed, statusBody, uniqueRef } from './bench-client.mjs';
+import * as client from './bench-client.mjs';
+
+const {
+  PAY_PATH,
+  ROOT,
+  STATUS_PATH,
+  VA_CREATE_PATH,
+  VA_STATUS_PATH,
+  demo,
+  paymentBody,
+  sandboxSession,
+  signed,
+  statusBody,
+  uniqueRef,
+  vaCreateBody,
+} = client;
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const STORED = Number(process.env.BENCH_STORED ?? 100_000);
@@ -217,6 +233,25 @@ const jobs = (connections) => [
         })),
     ],
   ]),
+  [
+    empty,
+    'vaCreate',
+    () =>
+      load(empty.base + VA_CREATE_PATH, connections, (req) => {
+        const body = vaCreateBody();
+        return { ...req, body, headers: signed(VA_CREATE_PATH, body, empty.session.b2b, { 'CHANNEL-ID': 'SDK' }) };
+      }),
+  ],
+  [
+    empty,
+    'vaStatus',
+    () =>
+      load(empty.base + VA_STATUS_PATH, connections, (req) => ({
+        ...req,
+        body: client.vaStatusBody,
+        headers: signed(VA_STATUS_PATH, client.vaStatusBody, empty.session.b2b),
+      })),
+  ],
 ];
 try {
   for (const connections of [10, 100]) {
@@ -274,6 +309,13 @@ for (const connections of [10, 100]) {
       `| ${full.label}: ${what}, ${connections} conn | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${pct(f.rps, b.rps)} | ${pct(f.rps, e.rps)} | ${f.errors} / ${f.non2xx} |`,
     );
   }
+  for (const kind of ['vaCreate', 'vaStatus']) {
+    const v = summary(empty.runs[`${kind}@${connections}`]);
+    const what = kind === 'vaCreate' ? 'VA create (write)' : 'VA status (read)';
+    out(
+      `| empty store: ${what}, ${connections} conn | ${Math.round(v.rps)} | ${v.p50} | ${v.p99} | ${pct(v.rps, b.rps)} | | ${v.errors} / ${v.non2xx} |`,
+    );
+  }
 }
 out();
 out(`| cold start to first 200 (median of ${COLD_STARTS}) | ms |`);
@@ -319,13 +361,26 @@ const targets = [
     empty.coldStartMs <= 500 && full.coldStartMs <= 1500,
   ],
   [
+    'VA create ≥ card payment, VA status ≥ card status, req/s (10 / 100 conn; 5 points of noise allowed)',
+    [10, 100]
+      .map(
+        (c) =>
+          `${pct(S(empty, 'vaCreate', c).rps, S(empty, 'payment', c).rps)}, ${pct(S(empty, 'vaStatus', c).rps, S(empty, 'status', c).rps)}`,
+      )
+      .join(' / '),
+    [10, 100].every(
+      (c) =>
+        ratio(S(empty, 'vaCreate', c), S(empty, 'payment', c)) >= 0.95 && ratio(S(empty, 'vaStatus', c), S(empty, 'status', c)) >= 0.95,
+    ),
+  ],
+  [
     'RSS ≤ 200 MB with 100 000 transactions',
     `${Math.round(full.rssLoaded)} MB with ${STORED.toLocaleString('en')}; ${Math.round(full.rss)} MB at the end with ${full.storedAtEnd.toLocaleString('en')}`,
     full.rssLoaded <= 200,
   ],
 ];
 out();
-out(`| target (issues #6, #19) | this run | |`);
+out(`| target (issues #6, #19, #26) | this run | |`);
 out(`|---|---|---|`);
 for (const [what, got, ok] of targets) out(`| ${what} | ${got} | ${verdict(ok)} |`);
 

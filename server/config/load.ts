@@ -56,6 +56,10 @@ export interface Config {
   vaNumbering: 'auto' | 'mgpc' | 'dgpc';
   vaExpiryMinutes: number;
   vaInquiryTimeoutMs: number;
+  vaNotificationPadding: 'space' | 'none' | 'zero';
+  vaNotificationWrapper: 'flat' | 'with-virtual-account-data';
+  callbackClientId: string;
+  callbackTimestamp: 'jakarta' | 'utc-millis';
   replayStatus: '409' | 'original';
   statusNotFound: '404' | '200';
   cpanMode: Mode;
@@ -83,7 +87,7 @@ export interface Config {
   deviceIdMode: Mode;
   /** seconds after the first attempt at which an unanswered notification is sent again */
   notificationRetrySeconds: readonly number[];
-  notificationRetryUntil: '2xx' | 'any';
+  notificationRetryUntil: '2xx' | 'any' | '2xx-and-code';
   notificationTimeoutMs: number;
   notificationSignedToken: 'authorization' | 'empty' | 'doku-issued';
   notificationCustomerToken: 'send' | 'none';
@@ -164,6 +168,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     vaNumbering: raw.DOKU_VA_NUMBERING as 'auto' | 'mgpc' | 'dgpc',
     vaExpiryMinutes: int('DOKU_VA_EXPIRY_MINUTES'),
     vaInquiryTimeoutMs: Math.max(1, int('DOKU_VA_INQUIRY_TIMEOUT_MS')),
+    vaNotificationPadding: raw.DOKU_VA_NOTIFICATION_PADDING as Config['vaNotificationPadding'],
+    vaNotificationWrapper: raw.DOKU_VA_NOTIFICATION_WRAPPER as Config['vaNotificationWrapper'],
+    callbackClientId: raw.DOKU_CALLBACK_CLIENT_ID,
+    callbackTimestamp: raw.DOKU_CALLBACK_TIMESTAMP as Config['callbackTimestamp'],
     channels: list('DOKU_CHANNELS'),
     bindFieldsMode: mode('DOKU_BIND_FIELDS_MODE'),
     emptyFieldsMode: mode('DOKU_EMPTY_FIELDS_MODE'),
@@ -196,7 +204,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     waitingStatus: raw.DOKU_WAITING_STATUS as 'snap' | 'legacy',
     deviceIdMode: mode('DOKU_DEVICE_ID_MODE'),
     notificationRetrySeconds: retrySeconds,
-    notificationRetryUntil: raw.DOKU_NOTIFICATION_RETRY_UNTIL as '2xx' | 'any',
+    notificationRetryUntil: raw.DOKU_NOTIFICATION_RETRY_UNTIL as Config['notificationRetryUntil'],
     notificationTimeoutMs: Math.max(1, int('DOKU_NOTIFICATION_TIMEOUT_MS')),
     notificationSignedToken: raw.DOKU_NOTIFICATION_SIGNED_TOKEN as 'authorization' | 'empty' | 'doku-issued',
     notificationCustomerToken: raw.DOKU_NOTIFICATION_CUSTOMER_TOKEN as 'send' | 'none',

@@ -10,8 +10,7 @@
  */
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { signAsymmetric } from '../snap/signature.js';
-import { signNotification, type Prepared, type Signing } from './sign-notification.js';
-import { formatJakarta } from '../snap/timestamp.js';
+import { callbackTimestamp, signNotification, type Prepared, type Signing } from './sign-notification.js';
 import type { NotificationAttempt } from '../store/types.js';
 import { OutboundRefused, type Outbound } from '../net/outbound.js';
 import type { Response } from 'undici';
@@ -75,15 +74,15 @@ export async function post(
 
 /** The merchant's B2B token, requested as DOKU requests it (docs/doku.md §2.3). */
 export async function merchantToken(d: Delivery, signal: AbortSignal): Promise<string> {
-  const timestamp = formatJakarta(d.stamp);
+  const timestamp = callbackTimestamp(d, d.stamp);
   const res = await d.outbound.fetch(d.merchant.tokenUrl!, {
     method: 'POST',
     signal,
     headers: {
       'Content-Type': 'application/json',
-      'X-CLIENT-KEY': d.merchant.clientId,
+      'X-CLIENT-KEY': d.partnerId,
       'X-TIMESTAMP': timestamp,
-      'X-SIGNATURE': signAsymmetric(d.dokuPrivateKey, d.merchant.clientId, timestamp),
+      'X-SIGNATURE': signAsymmetric(d.dokuPrivateKey, d.partnerId, timestamp),
     },
     body: JSON.stringify({ grantType: 'client_credentials' }),
   });

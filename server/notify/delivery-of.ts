@@ -33,6 +33,8 @@ export async function deliveryOf(
     stamp: clock.real(),
     device: { ip: device.ip ?? SANDBOX_DEVICE.ip, id: device.id ?? SANDBOX_DEVICE.id },
     reading,
+    partnerId: config.callbackClientId || merchant.clientId,
+    timestampForm: config.callbackTimestamp,
     customerToken: config.notificationCustomerToken === 'send',
     outbound: deps.outbound,
     // Node's helper signs with the merchant's own DOKU-issued B2B token: one the sandbox issues it now

@@ -10,7 +10,8 @@
  */
 import type { Deps } from '../deps.js';
 import { notificationUrlOf, type NotifiedMethod } from '../config/keys.js';
-import type { NotificationRecord } from '../store/types.js';
+import type { NotificationAttempt, NotificationRecord } from '../store/types.js';
+import type { Config } from '../config/load.js';
 import { deliver, is2xx } from './deliver.js';
 import { deliveryOf } from './delivery-of.js';
 
@@ -148,7 +149,7 @@ export class Outbox {
       const url = merchant && notificationUrlOf(merchant, n.method);
       if (!url) return store.notificationNotSent(n, NO_URL); // the settings changed since it was queued
       const attempt = await deliver(await deliveryOf(this.deps, merchant, url, n.body, n.device));
-      const answered = attempt.status !== null && (config.notificationRetryUntil === 'any' || is2xx(attempt.status));
+      const answered = acknowledged(attempt, config.notificationRetryUntil);
       const first = n.attempts[0]?.at ?? attempt.at;
       const retryIn = config.notificationRetrySeconds[n.attempts.length]; // after attempt k (1-based), schedule[k - 1]
       const next = answered
@@ -183,5 +184,18 @@ export class Outbox {
 
   private merchantOf(clientId: string) {
     return this.deps.merchants.find(clientId);
+  }
+}
+
+/** Whether an attempt's answer ends the retries (DOKU_NOTIFICATION_RETRY_UNTIL). */
+function acknowledged(attempt: NotificationAttempt, until: Config['notificationRetryUntil']): boolean {
+  if (attempt.status === null) return false;
+  if (until === 'any') return true;
+  if (!is2xx(attempt.status)) return false;
+  if (until === '2xx') return true;
+  try {
+    return String((JSON.parse(attempt.responseBody ?? '') as { responseCode?: unknown }).responseCode ?? '').startsWith('200');
+  } catch {
+    return false;
   }
 }

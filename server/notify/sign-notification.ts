@@ -27,6 +27,10 @@ export interface Signing {
   dokuToken?: string;
   /** send Authorization-Customer (DOKU_NOTIFICATION_CUSTOMER_TOKEN) */
   customerToken: boolean;
+  /** X-PARTNER-ID, and the client id of the token request: the merchant's own, or DOKU_CALLBACK_CLIENT_ID (docs/doku.md §14.12) */
+  partnerId: string;
+  /** X-TIMESTAMP's form (DOKU_CALLBACK_TIMESTAMP): `+07:00` without millis, or UTC with `.000Z` as DOKU's notification sample */
+  timestampForm: 'jakarta' | 'utc-millis';
   /** headers of the call's own, outside the signature (a VA inquiry's CHANNEL-ID) */
   extraHeaders?: Record<string, string>;
 }
@@ -37,7 +41,11 @@ export interface Prepared {
   text: string;
 }
 
-export function signNotification(s: Signing, token: string, timestamp = formatJakarta(s.stamp), reading = s.reading): Prepared {
+/** X-TIMESTAMP of an instant, in the form the settings chose. */
+export const callbackTimestamp = (s: Pick<Signing, 'timestampForm'>, at: number): string =>
+  s.timestampForm === 'utc-millis' ? `${new Date(at).toISOString().slice(0, 19)}.000Z` : formatJakarta(at);
+
+export function signNotification(s: Signing, token: string, timestamp = callbackTimestamp(s, s.stamp), reading = s.reading): Prepared {
   const text = JSON.stringify(s.body);
   const path = new URL(s.url).pathname;
   const signed = reading === 'authorization' ? token : reading === 'empty' ? '' : (s.dokuToken ?? token);
@@ -48,7 +56,7 @@ export function signNotification(s: Signing, token: string, timestamp = formatJa
       'Content-Type': 'application/json',
       'X-TIMESTAMP': timestamp,
       'X-SIGNATURE': signSymmetric(s.merchant.clientSecret, stringToSign),
-      'X-PARTNER-ID': s.merchant.clientId,
+      'X-PARTNER-ID': s.partnerId,
       'X-EXTERNAL-ID': s.externalId,
       'X-DEVICE-ID': s.device.id,
       'X-IP-ADDRESS': s.device.ip,

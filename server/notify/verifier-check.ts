@@ -8,11 +8,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../deps.js';
 import type { Merchant } from '../config/keys.js';
-import { formatJakarta } from '../snap/timestamp.js';
 import { is2xx, merchantToken, post, reason, signNotification, type Delivery, type Prepared } from './deliver.js';
 import { deliveryOf, dokuIssuedToken } from './delivery-of.js';
 import type { NotificationSource } from './outbox.js';
-import { READINGS } from './sign-notification.js';
+import { READINGS, callbackTimestamp } from './sign-notification.js';
 
 interface Variant {
   name: string;
@@ -36,7 +35,7 @@ const VARIANTS: Variant[] = [
   {
     name: 'stale-timestamp',
     forged: 'signed correctly over an X-TIMESTAMP one hour old',
-    make: (_v, d, token) => signNotification(d, token, formatJakarta(d.stamp - 3600_000)),
+    make: (_v, d, token) => signNotification(d, token, callbackTimestamp(d, d.stamp - 3600_000)),
   },
   {
     name: 'replayed-external-id',

@@ -2,7 +2,7 @@
  * The VA payment notification, DOKU → merchant (docs/doku.md §14.9), on the shared outbox, to the
  * merchant's VA notification URL (DOKU_VA_NOTIFICATION_URL, or `vaNotificationUrl` when registered)
  * else its notification URL. The body is flat, as in DOKU's samples and every SDK's DTO, with the
- * psid space-padded to 8 as the DTOs expect; DOKU's Mandiri-only keys (channelCode, referenceNo,
+ * psid space-padded to 8 as the DTOs expect (DOKU_VA_NOTIFICATION_PADDING); DOKU's Mandiri-only keys (channelCode, referenceNo,
  * paidBills, flagAdvise) are left out: Python's PaymentNotificationRequest(**body) raises on them.
  */
 import type { Deps } from '../../deps.js';
@@ -10,20 +10,30 @@ import type { NotificationSource, Outbox } from '../../notify/outbox.js';
 import { formatJakarta } from '../../snap/timestamp.js';
 import type { VaPaymentRecord, VirtualAccountRecord } from '../../store/va-records.js';
 import type { Merchant } from '../../config/keys.js';
+import type { Config } from '../../config/load.js';
 import { dokuRequestId } from './domain/pay.js';
 import { spacePadded } from './domain/va-number.js';
 
-export function vaNotification(va: VirtualAccountRecord, p: VaPaymentRecord): NotificationSource {
-  const psid = spacePadded(va.partnerServiceId);
+/** The psid as DOKU_VA_NOTIFICATION_PADDING writes it (docs/doku.md §14.12). */
+function padded(partnerServiceId: string, padding: Config['vaNotificationPadding']): string {
+  const psid = spacePadded(partnerServiceId);
+  return padding === 'space' ? psid : padding === 'none' ? psid.trim() : psid.replace(/ /g, '0');
+}
+
+export function vaNotification(config: Config, va: VirtualAccountRecord, p: VaPaymentRecord): NotificationSource {
+  const psid = padded(va.partnerServiceId, config.vaNotificationPadding);
+  const identity = {
+    partnerServiceId: psid,
+    customerNo: va.customerNo,
+    virtualAccountNo: `${psid}${va.customerNo}`,
+    virtualAccountName: va.virtualAccountName,
+  };
   return {
     referenceNo: p.paymentRequestId,
     clientId: va.clientId,
     method: 'VIRTUAL_ACCOUNT',
     body: {
-      partnerServiceId: psid,
-      customerNo: va.customerNo,
-      virtualAccountNo: `${psid}${va.customerNo}`,
-      virtualAccountName: va.virtualAccountName,
+      ...identity,
       ...(va.virtualAccountEmail ? { virtualAccountEmail: va.virtualAccountEmail } : {}),
       ...(va.virtualAccountPhone ? { virtualAccountPhone: va.virtualAccountPhone } : {}),
       trxId: va.trxId,
@@ -36,6 +46,10 @@ export function vaNotification(va: VirtualAccountRecord, p: VaPaymentRecord): No
         virtualAccountConfig: { reusableStatus: va.reusable },
         ...(p.senderName ? { senderName: p.senderName } : {}),
       },
+      // one merchant client reads the VA under virtualAccountData (docs/doku.md §14.12): off by default
+      ...(config.vaNotificationWrapper === 'with-virtual-account-data'
+        ? { virtualAccountData: { ...identity, trxId: va.trxId, paymentRequestId: p.paymentRequestId, paidAmount: p.paidAmount } }
+        : {}),
     },
   };
 }
@@ -45,7 +59,7 @@ export function sampleVaNotification(deps: Deps, merchant: Merchant, now: number
   const latest = Object.values(deps.store.data.virtualAccounts).findLast(
     (va) => va.clientId === merchant.clientId && va.payments.length > 0,
   );
-  if (latest) return vaNotification(latest, latest.payments.at(-1)!);
+  if (latest) return vaNotification(deps.config, latest, latest.payments.at(-1)!);
   const psid = '   19008';
   const va: VirtualAccountRecord = {
     id: 'verifier-check',
@@ -67,19 +81,24 @@ export function sampleVaNotification(deps: Deps, merchant: Merchant, now: number
     payments: [],
     createdAt: now,
   };
-  return vaNotification(va, { paymentRequestId: dokuRequestId(deps), paidAmount: va.totalAmount!, paidAt: now, channelCode: '6011' });
+  return vaNotification(deps.config, va, {
+    paymentRequestId: dokuRequestId(deps),
+    paidAmount: va.totalAmount!,
+    paidAt: now,
+    channelCode: '6011',
+  });
 }
 
 /** "Send now" by the payment's paymentRequestId. */
 export function vaNotificationOf(deps: Deps, paymentRequestId: string): NotificationSource | undefined {
   const va = deps.store.virtualAccounts.byPayment(paymentRequestId);
   const p = va?.payments.find((x) => x.paymentRequestId === paymentRequestId);
-  return va && p ? vaNotification(va, p) : undefined;
+  return va && p ? vaNotification(deps.config, va, p) : undefined;
 }
 
 /** Every payment into a VA is notified (a reusable VA's each time), once it is recorded. */
 export function vaNotifications(deps: Deps, outbox: Outbox): void {
   deps.store.onVaPaid = (va, p) => {
-    if (outbox.hasUrl(va.clientId, 'VIRTUAL_ACCOUNT')) outbox.notify(vaNotification(va, p));
+    if (outbox.hasUrl(va.clientId, 'VIRTUAL_ACCOUNT')) outbox.notify(vaNotification(deps.config, va, p));
   };
 }
