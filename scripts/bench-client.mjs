@@ -83,9 +83,6 @@ export function vaCreateBody(trxId = uniqueRef('VA')) {
   });
 }
 
-/** The status check of the VA the session creates (BENCH-VA-STATUS). */
-export let vaStatusBody = '';
-
 export const statusBody = JSON.stringify({ originalPartnerReferenceNo: 'BENCH-STATUS-1', serviceCode: '55' });
 
 export async function sandboxSession(base) {
@@ -145,6 +142,7 @@ export async function sandboxSession(base) {
   const created = await post(base, VA_CREATE_PATH, va, signed(VA_CREATE_PATH, va, b2b, { 'CHANNEL-ID': 'SDK' }));
   if (created.json?.responseCode !== '2002700') throw new Error(`setup VA failed: ${JSON.stringify(created.json)}`);
   const { partnerServiceId, customerNo, virtualAccountNo } = created.json.virtualAccountData;
-  vaStatusBody = JSON.stringify({ partnerServiceId, customerNo, virtualAccountNo });
-  return { b2b, customer };
+  // the status check of this sandbox's own VA (BENCH-VA-STATUS): each sandbox has its own
+  const vaStatusBody = JSON.stringify({ partnerServiceId, customerNo, virtualAccountNo });
+  return { b2b, customer, vaStatusBody };
 }

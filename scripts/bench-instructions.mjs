@@ -14,9 +14,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as client from './bench-client.mjs';
-
-const {
+import {
   PAY_PATH,
   ROOT,
   STATUS_PATH,
@@ -28,7 +26,7 @@ const {
   statusBody,
   uniqueRef,
   vaCreateBody,
-} = client;
+} from './bench-client.mjs';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 3000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2000);
@@ -49,7 +47,7 @@ const requests = {
     const body = vaCreateBody();
     return { path: VA_CREATE_PATH, body, headers: signed(VA_CREATE_PATH, body, s.b2b, { 'CHANNEL-ID': 'SDK' }) };
   },
-  vaStatus: (s) => ({ path: VA_STATUS_PATH, body: client.vaStatusBody, headers: signed(VA_STATUS_PATH, client.vaStatusBody, s.b2b) }),
+  vaStatus: (s) => ({ path: VA_STATUS_PATH, body: s.vaStatusBody, headers: signed(VA_STATUS_PATH, s.vaStatusBody, s.b2b) }),
 };
 
 /** `n` requests of one kind, CONCURRENCY at a time; every answer must be a 200. */

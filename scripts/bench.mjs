@@ -13,9 +13,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
-import * as client from './bench-client.mjs';
-
-const {
+import {
   PAY_PATH,
   ROOT,
   STATUS_PATH,
@@ -28,7 +26,7 @@ const {
   statusBody,
   uniqueRef,
   vaCreateBody,
-} = client;
+} from './bench-client.mjs';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const STORED = Number(process.env.BENCH_STORED ?? 100_000);
@@ -194,6 +192,33 @@ const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 5);
   ])
     server.coldStartMs = median(samples[key]);
 }
+const payment = (sb, connections) =>
+  load(sb.base + PAY_PATH, connections, (req) => {
+    const body = paymentBody(uniqueRef('B'));
+    return {
+      ...req,
+      body,
+      headers: signed(PAY_PATH, body, sb.session.b2b, { 'Authorization-Customer': sb.session.customer, 'X-IP-ADDRESS': '103.31.4.100' }),
+    };
+  });
+const status = (sb, connections) =>
+  load(sb.base + STATUS_PATH, connections, (req) => ({
+    ...req,
+    body: statusBody,
+    headers: signed(STATUS_PATH, statusBody, sb.session.b2b),
+  }));
+const vaCreate = (sb, connections) =>
+  load(sb.base + VA_CREATE_PATH, connections, (req) => {
+    const body = vaCreateBody();
+    return { ...req, body, headers: signed(VA_CREATE_PATH, body, sb.session.b2b, { 'CHANNEL-ID': 'SDK' }) };
+  });
+const vaStatus = (sb, connections) =>
+  load(sb.base + VA_STATUS_PATH, connections, (req) => ({
+    ...req,
+    body: sb.session.vaStatusBody,
+    headers: signed(VA_STATUS_PATH, sb.session.vaStatusBody, sb.session.b2b),
+  }));
+// Each VA call runs right after its card counterpart on the same sandbox, so the two see nearly the same moments of the machine.
 const jobs = (connections) => [
   [
     baseline,
@@ -205,53 +230,12 @@ const jobs = (connections) => [
         headers: { 'Content-Type': 'application/json' },
       })),
   ],
-  ...[empty, full].flatMap((sb) => [
-    [
-      sb,
-      'payment',
-      () =>
-        load(sb.base + PAY_PATH, connections, (req) => {
-          const body = paymentBody(uniqueRef('B'));
-          return {
-            ...req,
-            body,
-            headers: signed(PAY_PATH, body, sb.session.b2b, {
-              'Authorization-Customer': sb.session.customer,
-              'X-IP-ADDRESS': '103.31.4.100',
-            }),
-          };
-        }),
-    ],
-    [
-      sb,
-      'status',
-      () =>
-        load(sb.base + STATUS_PATH, connections, (req) => ({
-          ...req,
-          body: statusBody,
-          headers: signed(STATUS_PATH, statusBody, sb.session.b2b),
-        })),
-    ],
-  ]),
-  [
-    empty,
-    'vaCreate',
-    () =>
-      load(empty.base + VA_CREATE_PATH, connections, (req) => {
-        const body = vaCreateBody();
-        return { ...req, body, headers: signed(VA_CREATE_PATH, body, empty.session.b2b, { 'CHANNEL-ID': 'SDK' }) };
-      }),
-  ],
-  [
-    empty,
-    'vaStatus',
-    () =>
-      load(empty.base + VA_STATUS_PATH, connections, (req) => ({
-        ...req,
-        body: client.vaStatusBody,
-        headers: signed(VA_STATUS_PATH, client.vaStatusBody, empty.session.b2b),
-      })),
-  ],
+  [empty, 'payment', () => payment(empty, connections)],
+  [empty, 'vaCreate', () => vaCreate(empty, connections)],
+  [empty, 'status', () => status(empty, connections)],
+  [empty, 'vaStatus', () => vaStatus(empty, connections)],
+  [full, 'payment', () => payment(full, connections)],
+  [full, 'status', () => status(full, connections)],
 ];
 try {
   for (const connections of [10, 100]) {
@@ -334,6 +318,9 @@ const S = (sb, kind, c) => summary(sb.runs[`${kind}@${c}`]);
 const B = (c) => summary(baseline.runs[`baseline@${c}`]);
 const ratio = (a, b) => a.rps / b.rps;
 const verdict = (ok) => (ok ? 'met' : '**missed**');
+// A VA call and its card counterpart run one after the other in every round: the median of the
+// rounds' own ratios cancels what drifts between rounds on this noisy machine.
+const pairRatio = (va, card, c) => median(empty.runs[`${va}@${c}`].map((r, i) => r.rps / empty.runs[`${card}@${c}`][i].rps));
 const targets = [
   [
     'payment ≥ 70 % of bare Express (10 / 100 conn)',
@@ -361,17 +348,9 @@ const targets = [
     empty.coldStartMs <= 500 && full.coldStartMs <= 1500,
   ],
   [
-    'VA create ≥ card payment, VA status ≥ card status, req/s (10 / 100 conn; 5 points of noise allowed)',
-    [10, 100]
-      .map(
-        (c) =>
-          `${pct(S(empty, 'vaCreate', c).rps, S(empty, 'payment', c).rps)}, ${pct(S(empty, 'vaStatus', c).rps, S(empty, 'status', c).rps)}`,
-      )
-      .join(' / '),
-    [10, 100].every(
-      (c) =>
-        ratio(S(empty, 'vaCreate', c), S(empty, 'payment', c)) >= 0.95 && ratio(S(empty, 'vaStatus', c), S(empty, 'status', c)) >= 0.95,
-    ),
+    'VA create ≥ card payment, VA status ≥ card status, req/s (10 / 100 conn; median of the rounds’ ratios, 5 points of noise allowed)',
+    [10, 100].map((c) => `${pct(pairRatio('vaCreate', 'payment', c), 1)}, ${pct(pairRatio('vaStatus', 'status', c), 1)}`).join(' / '),
+    [10, 100].every((c) => pairRatio('vaCreate', 'payment', c) >= 0.95 && pairRatio('vaStatus', 'status', c) >= 0.95),
   ],
   [
     'RSS ≤ 200 MB with 100 000 transactions',

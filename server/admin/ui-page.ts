@@ -95,6 +95,7 @@ async function loadVirtualAccounts() {
     const no = v.virtualAccountNo.split(' ').join('');
     const link = el('a', no, { href: '#' }); link.onclick = (e) => { e.preventDefault(); vaStory(no, v.clientId); };
     tr.append(el('td')); tr.lastChild.append(link);
+    if (v.warning) { link.textContent = '⚠ ' + no; link.title = v.warning; }
     td(tr, v.virtualAccountName); td(tr, v.totalAmount ? v.totalAmount.value : 'open'); td(tr, v.state, v.state + ' state'); td(tr, v.numbering); td(tr, String(v.payments.length)); td(tr, v.clientId);
     if (v.state === 'ACTIVE') {
       action(tr, 'Pay', () => payVa(no, v.totalAmount ? '' : prompt('Amount paid (e.g. 10000.00)') || '', v.clientId));

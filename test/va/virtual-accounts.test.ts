@@ -243,3 +243,11 @@ describe('the bank-transfer page', () => {
     expect((await admin().get('/__mock/virtual-accounts/1900800000000000000000051')).body.virtualAccount.state).toBe('PAID');
   });
 });
+
+test('a VA whose trxId begins 111–119 works, and its view warns that four SDKs answer such calls themselves', async () => {
+  await client.tx(CREATE, { ...createBody('00000000000000000052'), trxId: '1115-ORDER' });
+  const view = await admin().get('/__mock/virtual-accounts/1900800000000000000000052');
+  expect(view.body.virtualAccount.warning).toMatch(/PHP, Python, Go and Java SDKs answer such calls themselves/);
+  await client.tx(CREATE, createBody('00000000000000000053'));
+  expect((await admin().get('/__mock/virtual-accounts/1900800000000000000000053')).body.virtualAccount.warning).toBeUndefined();
+});

@@ -58,12 +58,21 @@ const REASONS = {
   DELETED: { english: 'Deleted', indonesia: 'Dihapus' },
 } as const;
 
-/** The acquirer as the status answer names it (`{id}`: Go's typed struct), from the channel. */
-export const acquirerOf = (channel: string) =>
-  channel
-    .replace(/^VIRTUAL_ACCOUNT_/, '')
-    .replace(/^BANK_/, '')
-    .replace(/_.*$/, '');
+/** The acquirer as the status answer names it (`{id}`: Go's typed struct), from the channel; a status check is the hot path, so once per channel. */
+const acquirers = new Map<string, { id: string }>();
+export const acquirerOf = (channel: string): { id: string } => {
+  let acquirer = acquirers.get(channel);
+  if (!acquirer) {
+    acquirer = Object.freeze({
+      id: channel
+        .replace(/^VIRTUAL_ACCOUNT_/, '')
+        .replace(/^BANK_/, '')
+        .replace(/_.*$/, ''),
+    });
+    if (acquirers.size < 256) acquirers.set(channel, acquirer);
+  }
+  return acquirer;
+};
 
 /** status: the VA, its latest payment (or the one asked for), and the reason in both languages. */
 export function statusData(va: VirtualAccountRecord, now: number, asked: { inquiryRequestId?: string; paymentRequestId?: string }) {
@@ -86,6 +95,6 @@ export function statusData(va: VirtualAccountRecord, now: number, asked: { inqui
       billAmount: total, // PHP reads it here; Go, Java and Python in billDetails
       billDetails: [{ billAmount: total }],
     },
-    additionalInfo: { acquirer: { id: acquirerOf(va.channel) } },
+    additionalInfo: { acquirer: acquirerOf(va.channel) },
   };
 }
