@@ -136,6 +136,7 @@ describe('the dashboard in a real browser', () => {
     await page.getByRole('button', { name: 'Pay at the bank' }).click();
     await page.getByText(/^4042519: the bank refuses: this VA expired/).waitFor();
     await row('1900800000000000000000902').getByRole('link').click();
+    await page.locator('#story-title', { hasText: 'Virtual account 1900800000000000000000902' }).waitFor(); // the story is fetched: the dialog may still show the last one
     const story = await page.locator('#story-body').textContent();
     expect(JSON.parse(story!).attempts[0]).toMatchObject({ outcome: 'REFUSED', responseCode: '4042519' });
     await page.screenshot({ path: join(SHOTS, 'dashboard-virtual-accounts.png'), fullPage: true });
