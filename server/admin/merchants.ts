@@ -26,6 +26,7 @@ export function merchantRoutes(deps: Deps): Router {
     ...(m.notificationUrl ? { notificationUrl: m.notificationUrl } : {}),
     ...(m.vaNotificationUrl ? { vaNotificationUrl: m.vaNotificationUrl } : {}),
     ...(m.vaInquiryUrl ? { vaInquiryUrl: m.vaInquiryUrl } : {}),
+    ...(m.qrisNotificationUrl ? { qrisNotificationUrl: m.qrisNotificationUrl } : {}),
     ...(m.tokenUrl ? { tokenUrl: m.tokenUrl } : {}),
   });
 

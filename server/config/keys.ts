@@ -16,17 +16,20 @@ export interface Merchant {
   notificationUrl?: string;
   /** where its virtual-account notifications go instead, as DOKU's dashboard sets a URL per payment method (docs/doku.md §14.6) */
   vaNotificationUrl?: string;
+  /** where its QRIS notifications go instead (docs/doku.md §15.6) */
+  qrisNotificationUrl?: string;
   /** its Inquiry URL: DOKU asks it for the bill before a payment into a VA it never created (DIPC, docs/doku.md §14.11) */
   vaInquiryUrl?: string;
   tokenUrl?: string;
 }
 
 /** The payment methods a merchant may give a notification URL of their own (DOKU's dashboard: Settings › Payment Settings). */
-export type NotifiedMethod = 'VIRTUAL_ACCOUNT';
+export type NotifiedMethod = 'VIRTUAL_ACCOUNT' | 'QRIS';
 
 /** Where a notification of `method` goes: the method's own URL, else the merchant's notification URL. */
 export function notificationUrlOf(m: Merchant, method?: NotifiedMethod): string | undefined {
-  return (method === 'VIRTUAL_ACCOUNT' ? m.vaNotificationUrl : undefined) ?? m.notificationUrl;
+  const own = method === 'VIRTUAL_ACCOUNT' ? m.vaNotificationUrl : method === 'QRIS' ? m.qrisNotificationUrl : undefined;
+  return own ?? m.notificationUrl;
 }
 
 export function loadMerchants(raw: Record<SettingEnv, string>, problems: string[]): Merchant[] {

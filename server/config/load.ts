@@ -53,6 +53,11 @@ export interface Config {
   unbindDelaySeconds: number;
   refundServiceCode: '07' | '58';
   vaMode: Mode;
+  qrisMode: Mode;
+  qrisMerchantName: string;
+  qrisMerchantCity: string;
+  qrisPostalCode: string;
+  qrisExpiredStatus: '06' | '03';
   vaNumbering: 'auto' | 'mgpc' | 'dgpc';
   vaExpiryMinutes: number;
   vaInquiryTimeoutMs: number;
@@ -123,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     notificationUrl: httpUrl(raw, 'DOKU_NOTIFICATION_URL', problems),
     vaNotificationUrl: httpUrl(raw, 'DOKU_VA_NOTIFICATION_URL', problems),
     vaInquiryUrl: httpUrl(raw, 'DOKU_VA_INQUIRY_URL', problems),
+    qrisNotificationUrl: httpUrl(raw, 'DOKU_QRIS_NOTIFICATION_URL', problems),
     tokenUrl: httpUrl(raw, 'DOKU_MERCHANT_TOKEN_URL', problems),
   };
   const merchants = [
@@ -165,6 +171,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     externalIdMode: mode('DOKU_EXTERNAL_ID_MODE'),
     channelMode: mode('DOKU_CHANNEL_MODE'),
     vaMode: mode('DOKU_VA_MODE'),
+    qrisMode: mode('DOKU_QRIS_MODE'),
+    qrisMerchantName: raw.DOKU_QRIS_MERCHANT_NAME,
+    qrisMerchantCity: raw.DOKU_QRIS_MERCHANT_CITY,
+    qrisPostalCode: raw.DOKU_QRIS_POSTAL_CODE,
+    qrisExpiredStatus: raw.DOKU_QRIS_EXPIRED_STATUS as Config['qrisExpiredStatus'],
     vaNumbering: raw.DOKU_VA_NUMBERING as 'auto' | 'mgpc' | 'dgpc',
     vaExpiryMinutes: int('DOKU_VA_EXPIRY_MINUTES'),
     vaInquiryTimeoutMs: Math.max(1, int('DOKU_VA_INQUIRY_TIMEOUT_MS')),

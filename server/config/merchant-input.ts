@@ -1,6 +1,6 @@
 /**
  * A merchant as a merchants file (DOKU_MERCHANTS_FILE) or `POST /__mock/merchants` gives it:
- * `{clientId, clientSecret, publicKeyPem, sharedKey?, notificationUrl?, vaNotificationUrl?, vaInquiryUrl?, tokenUrl?}`, checked field
+ * `{clientId, clientSecret, publicKeyPem, sharedKey?, notificationUrl?, vaNotificationUrl?, qrisNotificationUrl?, vaInquiryUrl?, tokenUrl?}`, checked field
  * by field so a mistake is named (`publicKeyPem: not an RSA public key in PEM format`).
  */
 import { createPublicKey } from 'node:crypto';
@@ -15,12 +15,13 @@ export interface MerchantInput {
   notificationUrl?: string;
   vaNotificationUrl?: string;
   vaInquiryUrl?: string;
+  qrisNotificationUrl?: string;
   tokenUrl?: string;
 }
 
-const OPTIONAL = ['sharedKey', 'notificationUrl', 'vaNotificationUrl', 'vaInquiryUrl', 'tokenUrl'] as const;
+const OPTIONAL = ['sharedKey', 'notificationUrl', 'vaNotificationUrl', 'qrisNotificationUrl', 'vaInquiryUrl', 'tokenUrl'] as const;
 /** The fields that are URLs the sandbox sends to. */
-export const URL_FIELDS = ['notificationUrl', 'vaNotificationUrl', 'vaInquiryUrl', 'tokenUrl'] as const;
+export const URL_FIELDS = ['notificationUrl', 'vaNotificationUrl', 'qrisNotificationUrl', 'vaInquiryUrl', 'tokenUrl'] as const;
 
 /** The input, or the first problem with it (a field name, then why). */
 export function checkMerchantInput(v: unknown): { ok: true; input: MerchantInput } | { ok: false; field: string; problem: string } {
@@ -70,6 +71,7 @@ export function merchantOf(m: MerchantInput): Merchant {
     ...(m.notificationUrl ? { notificationUrl: m.notificationUrl } : {}),
     ...(m.vaNotificationUrl ? { vaNotificationUrl: m.vaNotificationUrl } : {}),
     ...(m.vaInquiryUrl ? { vaInquiryUrl: m.vaInquiryUrl } : {}),
+    ...(m.qrisNotificationUrl ? { qrisNotificationUrl: m.qrisNotificationUrl } : {}),
     ...(m.tokenUrl ? { tokenUrl: m.tokenUrl } : {}),
   };
 }

@@ -5,9 +5,10 @@
 import { Catalogue } from '../catalogue.js';
 import type { Product } from '../product.js';
 import { directDebit } from './direct-debit/index.js';
+import { qris } from './qris/index.js';
 import { virtualAccounts } from './virtual-accounts/index.js';
 
-export const PRODUCTS: readonly Product[] = [directDebit, virtualAccounts];
+export const PRODUCTS: readonly Product[] = [directDebit, virtualAccounts, qris];
 
 /** The catalogue of every product (a fresh one per sandbox: nothing in it is shared state, but nothing need be). */
 export const productCatalogue = (): Catalogue => new Catalogue(PRODUCTS);

@@ -12,6 +12,7 @@ import { GroupCommit } from './group-commit.js';
 import { WalFile } from './wal-file.js';
 import { BindingIndex } from './binding-index.js';
 import { PaymentIndex } from './payment-index.js';
+import { QrisIndex, type QrisRecord, type QrisRefundRecord } from './qris-records.js';
 import { VaIndex, type VaBankAttempt, type VaPaymentRecord, type VirtualAccountRecord } from './va-records.js';
 import { IdempotencyRecords, isKeyOf } from './idempotency-records.js';
 import { NotificationIndex } from './notification-index.js';
@@ -41,6 +42,7 @@ export class Store {
   readonly bindings = new BindingIndex();
   readonly payments = new PaymentIndex();
   readonly virtualAccounts = new VaIndex();
+  readonly qris = new QrisIndex();
   /**
    * Told when a payment is accepted (a 2xx answer: SUCCESS, or PENDING until it settles) and when a
    * PENDING one settles, after the change (products/direct-debit/notifications.ts hands DOKU's notifications to the outbox from here).
@@ -48,6 +50,8 @@ export class Store {
   onPayment: (p: PaymentRecord, change: 'accepted' | 'settled') => void = () => {};
   /** Told when a VA is paid, after the change (products/virtual-accounts/notifications.ts). */
   onVaPaid: (va: VirtualAccountRecord, payment: VaPaymentRecord) => void = () => {};
+  /** Told when a QRIS is paid (or its payment fails), after the change (products/qris/notifications.ts). */
+  onQrisPaid: (q: QrisRecord) => void = () => {};
   private readonly notificationIndex: NotificationIndex;
   private readonly idempotency = new IdempotencyRecords();
   private readonly commits: GroupCommit;
@@ -63,6 +67,7 @@ export class Store {
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
     this.virtualAccounts.rebuild(this.data.virtualAccounts);
+    this.qris.rebuild(this.data.qris);
     this.notificationIndex.rebuild(this.data.notifications);
   }
 
@@ -144,6 +149,7 @@ export class Store {
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
     this.virtualAccounts.rebuild(this.data.virtualAccounts);
+    this.qris.rebuild(this.data.qris);
     this.notificationIndex.rebuild(this.data.notifications);
     await this.wal?.resetTo(this.db.data);
   }
@@ -288,7 +294,7 @@ export class Store {
     let removed = 0;
     const drop = (
       collection:
-        'bindings' | 'payments' | 'virtualAccounts' | 'vaAttempts' | 'authCodes' | 'refreshTokens' | 'notifications' | 'merchants',
+        'bindings' | 'payments' | 'virtualAccounts' | 'vaAttempts' | 'qris' | 'authCodes' | 'refreshTokens' | 'notifications' | 'merchants',
     ) => {
       const all = this.data[collection] as Record<string, { clientId: string }>;
       for (const key of Object.keys(all)) {
@@ -298,7 +304,16 @@ export class Store {
         removed++;
       }
     };
-    for (const c of ['bindings', 'payments', 'virtualAccounts', 'vaAttempts', 'authCodes', 'refreshTokens', 'notifications'] as const)
+    for (const c of [
+      'bindings',
+      'payments',
+      'virtualAccounts',
+      'vaAttempts',
+      'qris',
+      'authCodes',
+      'refreshTokens',
+      'notifications',
+    ] as const)
       drop(c);
     if (withMerchant) drop('merchants');
     for (const [day, records] of Object.entries(this.data.idempotency))
@@ -311,6 +326,7 @@ export class Store {
     this.bindings.rebuild(this.data.bindings);
     this.payments.rebuild(this.data.payments);
     this.virtualAccounts.rebuild(this.data.virtualAccounts);
+    this.qris.rebuild(this.data.qris);
     this.idempotency.clear();
     this.notificationIndex.rebuild(this.data.notifications);
     return removed;
@@ -385,6 +401,33 @@ export class Store {
   /** The tries at paying the VA numbered `key` (vaKey) of a merchant, oldest first. */
   vaAttemptsOf(clientId: string, key: string): VaBankAttempt[] {
     return Object.values(this.data.vaAttempts).filter((a) => a.clientId === clientId && a.key === key);
+  }
+
+  /** A generated QRIS (products/qris/endpoints/generate.ts). */
+  insertQris(q: QrisRecord): void {
+    this.data.qris[q.referenceNo] = q;
+    this.qris.add(q);
+    this.touch('qris', q.referenceNo);
+  }
+
+  /** A QRIS changed: expired, canceled. */
+  updateQris(q: QrisRecord, patch: Partial<QrisRecord>): void {
+    Object.assign(q, patch);
+    this.touch('qris', q.referenceNo);
+  }
+
+  /** The customer's payment of a QRIS: paid (with who paid) or failed at the issuer. */
+  qrisSettled(q: QrisRecord, patch: Pick<QrisRecord, 'status'> & Partial<QrisRecord>): void {
+    Object.assign(q, patch);
+    this.touch('qris', q.referenceNo);
+    this.onQrisPaid(q);
+  }
+
+  /** A refund of a paid QRIS; the last one that reaches its amount makes it REFUNDED. */
+  qrisRefunded(q: QrisRecord, refund: QrisRefundRecord, full: boolean): void {
+    q.refunds.push(refund);
+    if (full) q.status = 'REFUNDED';
+    this.touch('qris', q.referenceNo);
   }
 
   /** Applies a change to a binding and keeps the secondary indexes right. */

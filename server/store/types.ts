@@ -1,6 +1,7 @@
 /** What the sandbox keeps. Wire names stay verbatim where a record mirrors a DOKU field. */
 import { randomBytes } from 'node:crypto';
 import type { MerchantInput } from '../config/merchant-input.js';
+import type { QrisRecord } from './qris-records.js';
 import type { VaBankAttempt, VirtualAccountRecord } from './va-records.js';
 
 export type BindingStatus = 'PENDING_OTP' | 'ACTIVE' | 'PENDING_UNBIND' | 'INACTIVE' | 'FAILED' | 'EXPIRED';
@@ -156,7 +157,7 @@ export interface NotificationRecord {
   /** the customer's device the headers name (the payment's) */
   device?: { ip?: string; id?: string };
   /** a payment method with a notification URL of its own (config/keys.ts notificationUrlOf) */
-  method?: 'VIRTUAL_ACCOUNT';
+  method?: 'VIRTUAL_ACCOUNT' | 'QRIS';
   createdAt: number;
   /** NOT_SENT: no notification URL was configured; FAILED: every retry used up */
   state: 'PENDING' | 'DELIVERED' | 'FAILED' | 'NOT_SENT';
@@ -188,6 +189,8 @@ export interface Data {
   virtualAccounts: Record<string, VirtualAccountRecord>;
   /** by id: tries at paying a VA, paid or refused, with DOKU's inquiry to the merchant when there was one (Store.vaAttempted keeps 1 000) */
   vaAttempts: Record<string, VaBankAttempt>;
+  /** generated QRIS by DOKU's referenceNo (store/qris-records.ts) */
+  qris: Record<string, QrisRecord>;
   /** a merchant reset on its own (POST /__mock/reset {clientId}) gets a token epoch of its own (auth/jwt.ts) */
   merchantEpochs: Record<string, string>;
   /** merchants registered at run time, by clientId: kept across a reset, like those of the settings */
@@ -212,6 +215,7 @@ export const emptyData = (): Data => ({
   payments: {},
   virtualAccounts: {},
   vaAttempts: {},
+  qris: {},
   notifications: {},
   merchants: {},
   merchantEpochs: {},

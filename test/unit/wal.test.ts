@@ -86,6 +86,7 @@ describe('write-ahead log', () => {
       'merchants',
       'notifications',
       'payments',
+      'qris',
       'refreshTokens',
       'tokenEpoch',
       'vaAttempts',

@@ -38,8 +38,8 @@ test('a VA notification handler that verifies is told so; without a VA payment y
       paidAmount: { value: '10000.00', currency: 'IDR' },
       partnerServiceId: '   19008',
     });
-    const bad = await request(sb.app).post('/__mock/notifications/verifier-check').send({ product: 'qris' });
-    expect([bad.status, bad.body.mockError]).toEqual([400, '"product" is one of direct-debit, virtual-accounts']);
+    const bad = await request(sb.app).post('/__mock/notifications/verifier-check').send({ product: 'e-wallet' });
+    expect([bad.status, bad.body.mockError]).toEqual([400, '"product" is one of direct-debit, virtual-accounts, qris']);
   } finally {
     sb.app.outbox.stop();
     await receiver.close();
