@@ -19,7 +19,7 @@ h2{font-size:.95rem;margin:0 0 8px}table{width:100%;border-collapse:collapse;fon
 th,td{text-align:left;padding:5px 6px;border-bottom:1px solid var(--line);white-space:nowrap}th{color:var(--muted);font-weight:600}
 button,select,input{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:4px 8px}
 button{cursor:pointer}button:focus-visible,select:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid var(--accent);outline-offset:1px}
-.SUCCESS,.ACTIVE,.DELIVERED,.PAID{color:var(--ok)}.PENDING,.PENDING_OTP,.PENDING_UNBIND{color:var(--warn)}.FAILED,.INACTIVE,.EXPIRED,.NOT_SENT,.DELETED{color:var(--bad)}
+.SUCCESS,.ACTIVE,.DELIVERED,.PAID,.REFUNDED{color:var(--ok)}.PENDING,.PENDING_OTP,.PENDING_UNBIND{color:var(--warn)}.FAILED,.INACTIVE,.EXPIRED,.NOT_SENT,.DELETED,.CANCELED{color:var(--bad)}
 a{color:var(--accent)}pre{white-space:pre-wrap;font-size:.8rem}dialog{max-width:min(900px,95vw);border:1px solid var(--line);border-radius:10px;background:var(--card);color:var(--fg)}
 label{font-size:.85rem;color:var(--muted)}.row{display:flex;gap:6px;align-items:center;flex-wrap:wrap}#desc{font-size:.8rem;color:var(--muted);max-width:40ch}
 #seconds{width:7em}#auth{padding:12px 16px}`;
@@ -116,6 +116,25 @@ async function vaStory(no, clientId) {
   $('#story-body').textContent = JSON.stringify({ virtualAccount: s.virtualAccount.record, attempts: s.attempts, notifications: s.notifications }, null, 2);
   $('#story').showModal();
 }
+async function loadQris() {
+  const { qris } = await api('/qris' + q('?limit=50'));
+  fill($('#qris tbody'), qris, (r, tr) => {
+    const link = el('a', r.partnerReferenceNo, { href: '#' }); link.onclick = (e) => { e.preventDefault(); qrisStory(r.referenceNo, r.clientId); };
+    tr.append(el('td')); tr.lastChild.append(link);
+    td(tr, r.amount.value); td(tr, r.state, r.state + ' state'); td(tr, r.latestTransactionStatus); td(tr, r.issuerName || ''); td(tr, r.clientId);
+    if (r.state === 'PENDING') {
+      action(tr, 'Pay', () => api('/qris/' + r.referenceNo + '/pay', { method: 'POST', body: JSON.stringify({ clientId: r.clientId }) }));
+      action(tr, 'Fail', () => api('/qris/' + r.referenceNo + '/pay', { method: 'POST', body: JSON.stringify({ result: 'fail', clientId: r.clientId }) }));
+      action(tr, 'Expire', () => api('/qris/' + r.referenceNo + '/expire', { method: 'POST', body: JSON.stringify({ clientId: r.clientId }) }));
+    }
+  });
+}
+async function qrisStory(ref, clientId) {
+  const s = await api('/qris/' + ref + '?clientId=' + encodeURIComponent(clientId));
+  $('#story-title').textContent = 'QRIS ' + s.qris.partnerReferenceNo + ' (' + ref + ')';
+  $('#story-body').textContent = JSON.stringify({ qris: s.qris.record, notifications: s.notifications }, null, 2);
+  $('#story').showModal();
+}
 async function loadClock() {
   const c = await api('/clock' + q());
   $('#now').textContent = c.now + (c.real ? '' : ' (moved ' + c.offsetSeconds + ' s)');
@@ -147,7 +166,7 @@ async function story(ref) {
   $('#story').showModal();
 }
 let pending;
-function reload() { clearTimeout(pending); pending = setTimeout(() => Promise.all([loadRequests(), loadPayments(), loadBindings(), loadNotifications(), loadVirtualAccounts(), loadClock()]).catch(() => {}), 150); }
+function reload() { clearTimeout(pending); pending = setTimeout(() => Promise.all([loadRequests(), loadPayments(), loadBindings(), loadNotifications(), loadVirtualAccounts(), loadQris(), loadClock()]).catch(() => {}), 150); }
 async function follow() {
   try {
     const res = await fetch('/__mock/events', { headers: token() ? { Authorization: 'Bearer ' + token() } : {} });
@@ -210,6 +229,7 @@ export const UI_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 <section aria-labelledby="h-virtual-accounts"><h2 id="h-virtual-accounts">Virtual accounts</h2>
 <form id="pay-number" class="row"><label for="va-no">VA number</label><input id="va-no" inputmode="numeric" required pattern="[0-9 ]{1,28}"><label for="va-amount">amount</label><input id="va-amount" placeholder="its bill"><button>Pay at the bank</button></form>
 <p id="va-result" class="live" role="status"></p><table id="virtual-accounts"><thead><tr><th>number</th><th>name</th><th>amount</th><th>state</th><th>numbering</th><th>payments</th><th>merchant</th><th>actions</th></tr></thead><tbody></tbody></table></section>
+<section aria-labelledby="h-qris"><h2 id="h-qris">QRIS</h2><table id="qris"><thead><tr><th>partnerReferenceNo</th><th>amount</th><th>state</th><th>SNAP</th><th>issuer</th><th>merchant</th><th>actions</th></tr></thead><tbody></tbody></table></section>
 <section aria-labelledby="h-notifications"><h2 id="h-notifications">Notifications</h2><p id="notice" class="live"></p><table id="notifications"><thead><tr><th>payment</th><th>state</th><th>attempts</th><th>last answer</th><th>actions</th></tr></thead><tbody></tbody></table></section>
 </main>
 <dialog id="story" aria-labelledby="story-title"><h2 id="story-title"></h2><pre id="story-body"></pre><button type="button" id="close-story">Close</button></dialog>

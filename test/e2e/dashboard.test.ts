@@ -143,6 +143,33 @@ describe('the dashboard in a real browser', () => {
     await page.getByRole('button', { name: 'Close' }).click();
   });
 
+  test('QRIS: a generated QR appears; Pay makes it 00, Fail 06; its story shows the record', async () => {
+    const client = new SnapClient(base);
+    const generate = (ref: string) =>
+      client.tx('/snap-adapter/b2b/v1.0/qr/qr-mpm-generate', {
+        partnerReferenceNo: ref,
+        amount: { value: '33000.00', currency: 'IDR' },
+        merchantId: '47435',
+        terminalId: 'A01',
+      });
+    expect((await generate('UI-QR-1')).body.responseCode).toBe('2004700');
+    expect((await generate('UI-QR-2')).body.responseCode).toBe('2004700');
+    const row = (ref: string) => page.locator('#qris tr', { hasText: ref });
+    await row('UI-QR-1').getByRole('button', { name: 'Pay' }).click();
+    await row('UI-QR-1').locator('td.state.PAID').waitFor();
+    await row('UI-QR-2').getByRole('button', { name: 'Fail' }).click();
+    await row('UI-QR-2').locator('td.state.FAILED').waitFor();
+    expect(await row('UI-QR-1').locator('td').nth(3).textContent()).toBe('00');
+    expect(await row('UI-QR-2').locator('td').nth(3).textContent()).toBe('06');
+    await row('UI-QR-1').getByRole('link').click();
+    await page.locator('#story-title', { hasText: 'QRIS UI-QR-1' }).waitFor();
+    expect(JSON.parse((await page.locator('#story-body').textContent())!).qris).toMatchObject({
+      status: 'PAID',
+      partnerReferenceNo: 'UI-QR-1',
+    });
+    await page.getByRole('button', { name: 'Close' }).click();
+  });
+
   test("a payment's story opens from its row; the page asked nothing of another origin", async () => {
     await page.locator('#payments a', { hasText: 'UI-SDK-1' }).click();
     await page.locator('#story-body', { hasText: '"partnerReferenceNo": "UI-SDK-1"' }).waitFor();
