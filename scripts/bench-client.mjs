@@ -83,6 +83,21 @@ export function vaCreateBody(trxId = uniqueRef('VA')) {
   });
 }
 
+export const QRIS_GENERATE_PATH = '/snap-adapter/b2b/v1.0/qr/qr-mpm-generate';
+export const QRIS_QUERY_PATH = '/snap-adapter/b2b/v1.0/qr/qr-mpm-query';
+
+/** A QRIS generate body as DOKU's clients send it, for an order no other request of this process uses. */
+export function qrisGenerateBody(partnerReferenceNo = uniqueRef('QR')) {
+  return JSON.stringify({
+    partnerReferenceNo,
+    amount: { value: '1000.00', currency: 'IDR' },
+    merchantId: '47435',
+    terminalId: 'A01',
+    validityPeriod: '2030-01-01T10:00:00+07:00',
+    additionalInfo: { postalCode: '12190', feeType: '1' },
+  });
+}
+
 export const statusBody = JSON.stringify({ originalPartnerReferenceNo: 'BENCH-STATUS-1', serviceCode: '55' });
 
 export async function sandboxSession(base) {
@@ -144,5 +159,14 @@ export async function sandboxSession(base) {
   const { partnerServiceId, customerNo, virtualAccountNo } = created.json.virtualAccountData;
   // the status check of this sandbox's own VA (BENCH-VA-STATUS): each sandbox has its own
   const vaStatusBody = JSON.stringify({ partnerServiceId, customerNo, virtualAccountNo });
-  return { b2b, customer, vaStatusBody };
+  const qr = qrisGenerateBody('BENCH-QR-STATUS');
+  const generated = await post(base, QRIS_GENERATE_PATH, qr, signed(QRIS_GENERATE_PATH, qr, b2b, { 'CHANNEL-ID': 'H2H' }));
+  if (generated.json?.responseCode !== '2004700') throw new Error(`setup QR failed: ${JSON.stringify(generated.json)}`);
+  const qrisQueryBody = JSON.stringify({
+    originalReferenceNo: generated.json.referenceNo,
+    originalPartnerReferenceNo: 'BENCH-QR-STATUS',
+    serviceCode: '47',
+    merchantId: '47435',
+  });
+  return { b2b, customer, vaStatusBody, qrisQueryBody };
 }

@@ -61,6 +61,13 @@ export function notificationRoutes(deps: Deps, outbox: Outbox): Router {
     const product = named ? sampling.find((p) => p.name === named) : sampling[0];
     if (!product) throw new MockError(`"product" is one of ${sampling.map((p) => p.name).join(', ')}`, { field: 'product' });
     const sample = product.sampleNotification!(deps, merchant, deps.clock.now(merchant.clientId));
+    if (sample.signing === 'non-snap')
+      throw new MockError(
+        'the verifier check forges SNAP-signed notifications; DOKU_QRIS_NOTIFICATION_FORMAT=checkout sends non-SNAP ones',
+        {
+          field: 'product',
+        },
+      );
     const own = notificationUrlOf(merchant, sample.method);
     const asked = typeof req.body?.url === 'string' ? req.body.url : undefined;
     const url = asked ?? own;

@@ -58,6 +58,7 @@ export interface Config {
   qrisMerchantCity: string;
   qrisPostalCode: string;
   qrisExpiredStatus: '06' | '03';
+  qrisNotificationFormat: 'snap' | 'checkout';
   vaNumbering: 'auto' | 'mgpc' | 'dgpc';
   vaExpiryMinutes: number;
   vaInquiryTimeoutMs: number;
@@ -176,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     qrisMerchantCity: raw.DOKU_QRIS_MERCHANT_CITY,
     qrisPostalCode: raw.DOKU_QRIS_POSTAL_CODE,
     qrisExpiredStatus: raw.DOKU_QRIS_EXPIRED_STATUS as Config['qrisExpiredStatus'],
+    qrisNotificationFormat: raw.DOKU_QRIS_NOTIFICATION_FORMAT as Config['qrisNotificationFormat'],
     vaNumbering: raw.DOKU_VA_NUMBERING as 'auto' | 'mgpc' | 'dgpc',
     vaExpiryMinutes: int('DOKU_VA_EXPIRY_MINUTES'),
     vaInquiryTimeoutMs: Math.max(1, int('DOKU_VA_INQUIRY_TIMEOUT_MS')),

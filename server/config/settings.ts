@@ -272,6 +272,13 @@ export const SETTINGS = [
     "Where the QRIS payment notifications go instead of DOKU_NOTIFICATION_URL (DOKU's dashboard sets one per payment method, docs/doku.md §15.6), e.g. `http://localhost:8080/v1.0/qr/qr-mpm-notify`. Empty = DOKU_NOTIFICATION_URL.",
   ),
   s(
+    'DOKU_QRIS_NOTIFICATION_FORMAT',
+    'enum',
+    'snap',
+    "The QRIS payment notification (docs/doku.md §15.6; DOKU's pages do not show it): `snap` = SNAP's MPM notify body, token request first and signed as every SNAP notification; `checkout` = signed as DOKU's non-SNAP (Checkout) notifications (Client-Id, Request-Id, Request-Timestamp, Signature: HMACSHA256=…, no token request), which one merchant client uses for QRIS, with a Checkout-style body (no DOKU sample of it exists: an assumption).",
+    { values: ['snap', 'checkout'] },
+  ),
+  s(
     'DOKU_QRIS_EXPIRED_STATUS',
     'enum',
     '06',

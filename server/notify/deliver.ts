@@ -11,6 +11,7 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import { signAsymmetric } from '../snap/signature.js';
 import { callbackTimestamp, signNotification, type Prepared, type Signing } from './sign-notification.js';
+import { signNonSnap } from './sign-non-snap.js';
 import type { NotificationAttempt } from '../store/types.js';
 import { OutboundRefused, type Outbound } from '../net/outbound.js';
 import type { Response } from 'undici';
@@ -25,6 +26,8 @@ export interface Delivery extends Signing {
   now: number;
   /** the only way out: refuses the sandbox itself and hosts DOKU_OUTBOUND_HOSTS does not list (net/outbound.ts) */
   outbound: Outbound;
+  /** DOKU's non-SNAP (Checkout) notification: no token request, signed by sign-non-snap.ts */
+  signing?: 'non-snap';
 }
 
 export { signNotification, type Prepared } from './sign-notification.js';
@@ -41,6 +44,10 @@ export async function deliver(d: Delivery): Promise<NotificationAttempt> {
     latencyMs: Math.round(performance.now() - started),
     ...fields,
   });
+  if (d.signing === 'non-snap') {
+    const sent = signNonSnap(d);
+    return attempt(await post(d.outbound, d.url, sent, signal), sent.headers);
+  }
   let token: string;
   try {
     token = d.merchant.tokenUrl ? await merchantToken(d, signal) : randomBytes(24).toString('base64url');

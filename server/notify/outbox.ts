@@ -30,6 +30,8 @@ export interface NotificationSource {
   device?: { ip?: string; id?: string };
   /** a payment method with a notification URL of its own (the merchant's VA URL), else the merchant's notification URL */
   method?: NotifiedMethod;
+  /** DOKU's non-SNAP (Checkout) signing instead: no token request, `Signature: HMACSHA256=…` (notify/sign-non-snap.ts) */
+  signing?: 'non-snap';
 }
 
 export class Outbox {
@@ -92,6 +94,7 @@ export class Outbox {
       body: source.body,
       ...(source.device ? { device: source.device } : {}),
       ...(source.method ? { method: source.method } : {}),
+      ...(source.signing ? { signing: source.signing } : {}),
       createdAt: now,
       attempts: [],
       ...(url ? { state: 'PENDING', nextAt: now } : { state: 'NOT_SENT', reason: NO_URL }),
@@ -148,7 +151,8 @@ export class Outbox {
       const merchant = this.merchantOf(n.clientId);
       const url = merchant && notificationUrlOf(merchant, n.method);
       if (!url) return store.notificationNotSent(n, NO_URL); // the settings changed since it was queued
-      const attempt = await deliver(await deliveryOf(this.deps, merchant, url, n.body, n.device));
+      const delivery = await deliveryOf(this.deps, merchant, url, n.body, n.device);
+      const attempt = await deliver(n.signing ? { ...delivery, signing: n.signing } : delivery);
       const answered = acknowledged(attempt, config.notificationRetryUntil);
       const first = n.attempts[0]?.at ?? attempt.at;
       const retryIn = config.notificationRetrySeconds[n.attempts.length]; // after attempt k (1-based), schedule[k - 1]

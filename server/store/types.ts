@@ -158,6 +158,8 @@ export interface NotificationRecord {
   device?: { ip?: string; id?: string };
   /** a payment method with a notification URL of its own (config/keys.ts notificationUrlOf) */
   method?: 'VIRTUAL_ACCOUNT' | 'QRIS';
+  /** signed as DOKU's SNAP notifications (the default), or as its non-SNAP (Checkout) ones: notify/sign-non-snap.ts */
+  signing?: 'non-snap';
   createdAt: number;
   /** NOT_SENT: no notification URL was configured; FAILED: every retry used up */
   state: 'PENDING' | 'DELIVERED' | 'FAILED' | 'NOT_SENT';

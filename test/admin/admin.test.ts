@@ -208,7 +208,7 @@ describe('journal, health, admin token, helpers', () => {
 
   test('health, and unknown admin routes answer a mock 404 listing the routes', async () => {
     const sb = await buildSandbox();
-    expect((await request(sb.app).get('/__mock/health')).body).toMatchObject({ status: 'ok', endpoints: 18, scenarios: 284 });
+    expect((await request(sb.app).get('/__mock/health')).body).toMatchObject({ status: 'ok', endpoints: 20, scenarios: 306 });
     const res = await request(sb.app).get('/__mock/nope');
     expect(res.status).toBe(404);
     expect(res.body.known).toEqual(

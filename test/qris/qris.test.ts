@@ -179,3 +179,87 @@ test('the hosted QR page: the QR drawn by the sandbox, qrUrl a PNG a decoder rea
   expect((await client.tx(QUERY, { originalPartnerReferenceNo: 'ORDER-QR-7', serviceCode: '47' })).body.latestTransactionStatus).toBe('00');
   expect((await admin().get('/qris/page/nope')).status).toBe(404);
 });
+
+test('cancel (thin, SNAP 77): an unpaid QR becomes 05 and cannot be paid; a paid one is 4047700; decode (48) reads any valid QR', async () => {
+  sb = await buildSandbox();
+  client = new SnapClient(sb.app);
+  const CANCEL = '/snap-adapter/b2b/v1.0/qr/qr-mpm-cancel';
+  const DECODE = '/snap-adapter/b2b/v1.0/qr/qr-mpm-decode';
+  const made = await client.tx(GENERATE, generateBody('ORDER-QR-8'));
+  const decoded = await client.tx(DECODE, { qrContent: made.body.qrContent, scanTime: '2026-05-26T10:00:00+07:00' });
+  expect(decoded.body).toMatchObject({
+    responseCode: '2004800',
+    referenceNo: made.body.referenceNo,
+    merchantName: 'DOKU SANDBOX',
+    merchantLocation: 'JAKARTA',
+    transactionAmount: { value: '25000.00', currency: 'IDR' },
+    additionalInfo: { pointOfInitiation: 'dynamic', billNumber: 'ORDER-QR-8', terminalId: 'A01' },
+  });
+  const broken = made.body.qrContent.slice(0, -1) + (made.body.qrContent.endsWith('0') ? '1' : '0');
+  expect((await client.tx(DECODE, { qrContent: broken })).body.responseCode).toBe('4004801');
+  // another scheme's EMVCo sample: valid, not the sandbox's
+  const other = await client.tx(DECODE, {
+    qrContent:
+      '00020101021252044131153137210116372101160123456789ABCDE6010Phnom Penh5913Merchant Shop5802KH540510.005303840622501081234567802090124444446304A0BA',
+  });
+  expect([other.body.referenceNo, other.body.merchantName, other.body.transactionAmount.value]).toEqual([
+    undefined,
+    'Merchant Shop',
+    '10.00',
+  ]);
+
+  const cancel = (ref: string) => client.tx(CANCEL, { originalPartnerReferenceNo: ref, merchantId: '47435', reason: 'customer left' });
+  const canceled = await cancel('ORDER-QR-8');
+  expect([canceled.body.responseCode, canceled.body.cancelTime]).toEqual(['2007700', expect.stringMatching(/\+07:00$/)]);
+  expect((await client.tx(QUERY, { originalPartnerReferenceNo: 'ORDER-QR-8', serviceCode: '47' })).body.latestTransactionStatus).toBe('05');
+  expect((await admin().post(`/__mock/qris/${made.body.referenceNo}/pay`).send({})).status).toBe(409);
+  const paid = (await client.tx(GENERATE, generateBody('ORDER-QR-9'))).body.referenceNo as string;
+  await admin().post(`/__mock/qris/${paid}/pay`).send({}).expect(200);
+  expect((await cancel('ORDER-QR-9')).body.responseCode).toBe('4047700');
+  expect((await cancel('ORDER-NONE')).body.responseCode).toBe('4047701');
+});
+
+test('DOKU_QRIS_NOTIFICATION_FORMAT=checkout: no token request, a Checkout-style body signed the non-SNAP way, verified here', async () => {
+  const { createHash, createHmac } = await import('node:crypto');
+  const http = await import('node:http');
+  const seen: { headers: http.IncomingHttpHeaders; path: string; body: string }[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req
+      .on('data', (c) => (body += c))
+      .on('end', () => {
+        seen.push({ headers: req.headers, path: req.url!, body });
+        res.writeHead(200).end('OK');
+      });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/doku/qris-notify`;
+  sb = await buildSandbox({ DOKU_QRIS_NOTIFICATION_URL: url, DOKU_QRIS_NOTIFICATION_FORMAT: 'checkout' });
+  client = new SnapClient(sb.app);
+  try {
+    const ref = (await client.tx(GENERATE, generateBody('ORDER-QR-10'))).body.referenceNo as string;
+    await admin().post(`/__mock/qris/${ref}/pay`).send({ issuerName: 'DANA' }).expect(200);
+    const got = await eventually(() => seen[0]);
+    const h = (k: string) => String(got.headers[k]);
+    const components = [
+      `Client-Id:${h('client-id')}`,
+      `Request-Id:${h('request-id')}`,
+      `Request-Timestamp:${h('request-timestamp')}`,
+      `Request-Target:/doku/qris-notify`,
+      `Digest:${createHash('sha256').update(got.body).digest('base64')}`,
+    ].join('\n');
+    expect(h('signature')).toBe(`HMACSHA256=${createHmac('sha256', DEMO.clientSecret).update(components).digest('base64')}`);
+    expect([h('client-id'), h('request-timestamp')]).toEqual([DEMO.clientId, expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)]);
+    expect(got.headers.authorization).toBeUndefined();
+    expect(JSON.parse(got.body)).toMatchObject({
+      service: { id: 'QRIS' },
+      acquirer: { id: 'DANA' },
+      order: { invoice_number: 'ORDER-QR-10', amount: 25000 },
+      transaction: { status: 'SUCCESS' },
+    });
+    const check = await admin().post('/__mock/notifications/verifier-check').send({ product: 'qris' });
+    expect([check.status, check.body.mockError]).toEqual([400, expect.stringMatching(/non-SNAP/)]);
+  } finally {
+    server.close();
+  }
+});

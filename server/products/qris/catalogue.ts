@@ -19,6 +19,18 @@ export const CATALOGUE: Record<string, EndpointCatalogue> = {
     docs: 'docs/doku.md §15.3',
     parser: { omit: 'latestTransactionStatus', omitWhy: 'clients then read the QR as pending (03) forever' },
   },
+  'qris-decode': {
+    cases: [...FORMAT, ...AUTH, '409_00', ...SERVER_DOWN],
+    prefix: 'qris-decode',
+    docs: 'docs/doku.md §15.5',
+    parser: {},
+  },
+  'qris-cancel': {
+    cases: [...FORMAT, ...AUTH, '404_00', '404_01', '409_00', ...SERVER_DOWN],
+    prefix: 'qris-cancel',
+    docs: 'docs/doku.md §15.5',
+    parser: {},
+  },
   'qris-refund': {
     cases: [...FORMAT, ...AUTH, '403_02', '404_00', '404_01', '404_13', '409_00', '409_01', ...SERVER_DOWN],
     prefix: 'qris-refund',

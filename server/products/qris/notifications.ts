@@ -6,12 +6,14 @@
  */
 import type { Deps } from '../../deps.js';
 import type { Merchant } from '../../config/keys.js';
+import type { Config } from '../../config/load.js';
 import type { NotificationSource, Outbox } from '../../notify/outbox.js';
 import { formatJakarta } from '../../snap/timestamp.js';
 import type { QrisRecord } from '../../store/qris-records.js';
 
-export function qrisNotification(q: QrisRecord): NotificationSource {
+export function qrisNotification(config: Config, q: QrisRecord): NotificationSource {
   const paid = q.status !== 'FAILED';
+  if (config.qrisNotificationFormat === 'checkout') return checkoutNotification(q, paid);
   return {
     referenceNo: q.referenceNo,
     clientId: q.clientId,
@@ -34,17 +36,48 @@ export function qrisNotification(q: QrisRecord): NotificationSource {
   };
 }
 
+/**
+ * DOKU_QRIS_NOTIFICATION_FORMAT=checkout: the shape of DOKU Checkout's non-SNAP notifications
+ * (service, acquirer, channel, order, transaction), signed the non-SNAP way. DOKU shows no QRIS
+ * body in that format: these fields are an assumption (docs/doku.md §15.6).
+ */
+function checkoutNotification(q: QrisRecord, paid: boolean): NotificationSource {
+  return {
+    referenceNo: q.referenceNo,
+    clientId: q.clientId,
+    method: 'QRIS',
+    signing: 'non-snap',
+    body: {
+      service: { id: 'QRIS' },
+      acquirer: { id: q.issuerName ?? 'BCAD' },
+      channel: { id: 'QRIS' },
+      order: { invoice_number: q.partnerReferenceNo, amount: Number(q.amount.value) },
+      transaction: {
+        status: paid ? 'SUCCESS' : 'FAILED',
+        date: `${new Date(q.paidAt ?? q.createdAt).toISOString().slice(0, 19)}Z`,
+        original_request_id: q.externalId,
+      },
+      qris: {
+        reference_no: q.referenceNo,
+        approval_code: q.approvalCode ?? null,
+        customer_name: q.customerName ?? null,
+        terminal_id: q.terminalId,
+      },
+    },
+  };
+}
+
 /** "Send now" by DOKU's referenceNo. */
 export function qrisNotificationOf(deps: Deps, referenceNo: string): NotificationSource | undefined {
   const q = Object.hasOwn(deps.store.data.qris, referenceNo) ? deps.store.data.qris[referenceNo] : undefined;
-  return q && q.status !== 'PENDING' ? qrisNotification(q) : undefined;
+  return q && q.status !== 'PENDING' ? qrisNotification(deps.config, q) : undefined;
 }
 
 /** The verifier check's QRIS notification: the merchant's latest paid QR, else one made up and named so. */
 export function sampleQrisNotification(deps: Deps, merchant: Merchant, now: number): NotificationSource {
   const latest = Object.values(deps.store.data.qris).findLast((q) => q.clientId === merchant.clientId && q.status === 'PAID');
-  if (latest) return qrisNotification(latest);
-  return qrisNotification({
+  if (latest) return qrisNotification(deps.config, latest);
+  return qrisNotification(deps.config, {
     referenceNo: deps.ids.referenceNo(now),
     clientId: merchant.clientId,
     partnerReferenceNo: 'VERIFIER-CHECK',
@@ -68,6 +101,6 @@ export function sampleQrisNotification(deps: Deps, merchant: Merchant, now: numb
 
 export function qrisNotifications(deps: Deps, outbox: Outbox): void {
   deps.store.onQrisPaid = (q) => {
-    if (outbox.hasUrl(q.clientId, 'QRIS')) outbox.notify(qrisNotification(q));
+    if (outbox.hasUrl(q.clientId, 'QRIS')) outbox.notify(qrisNotification(deps.config, q));
   };
 }

@@ -73,3 +73,23 @@ export function qrContent(f: QrFields): string {
       tlv('62', additional),
   );
 }
+
+/** One TLV level read back: tag → value, or undefined when it is not TLV all the way. */
+export function readTlv(text: string): Map<string, string> | undefined {
+  const fields = new Map<string, string>();
+  for (let i = 0; i < text.length;) {
+    const tag = text.slice(i, i + 2);
+    const length = Number(text.slice(i + 2, i + 4));
+    if (!/^\d{2}$/.test(tag) || !/^\d{2}$/.test(text.slice(i + 2, i + 4)) || i + 4 + length > text.length) return undefined;
+    fields.set(tag, text.slice(i + 4, i + 4 + length));
+    i += 4 + length;
+  }
+  return fields;
+}
+
+/** A QR string's fields, when it is an EMVCo payload whose CRC is right. */
+export function decodeQr(text: string): Map<string, string> | undefined {
+  if (!/6304[0-9A-F]{4}$/.test(text) || crc16(text.slice(0, -4)) !== text.slice(-4)) return undefined;
+  const fields = readTlv(text);
+  return fields?.get('00') === '01' ? fields : undefined;
+}
