@@ -7,7 +7,7 @@
  * SDK verifies no notification signature: docs/sdks.md.)
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
 import dokuSdk from 'doku-nodejs-library';
@@ -15,17 +15,10 @@ import SdkConfig from 'doku-nodejs-library/_commons/config.js';
 import request from 'supertest';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { DEMO } from '../helpers/merchant.js';
-import { eventually } from '../helpers/merchant-receiver.js';
+import { eventually, readBody } from '../helpers/merchant-receiver.js';
 import { IP, PAY, SnapClient, customerSession, paymentBody } from '../helpers/snap-client.js';
 
 type Any = any;
-
-const readBody = (req: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-  });
 
 test("the SDK's token helper accepts the sandbox's token request, and its token check the notification's bearer token", async () => {
   jest.spyOn(console, 'log').mockImplementation(() => undefined);

@@ -6,7 +6,7 @@
  * answer is the SDK's own: `responseCode` 2002700 as a number, which the sandbox takes as delivered.
  */
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
 import dokuSdk from 'doku-nodejs-library';
@@ -15,16 +15,10 @@ import PaymentNotificationRequestBodyDto from 'doku-nodejs-library/_models/payme
 import request from 'supertest';
 import { buildSandbox } from '../helpers/build-app.js';
 import { DEMO } from '../helpers/merchant.js';
-import { eventually } from '../helpers/merchant-receiver.js';
+import { eventually, readBody } from '../helpers/merchant-receiver.js';
 import { SnapClient } from '../helpers/snap-client.js';
 
 type Any = any;
-const readBody = (req: IncomingMessage) =>
-  new Promise<string>((resolve) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-  });
 
 test("the SDK's helpers accept the sandbox's token request and VA notification; its numeric 2002700 acknowledges", async () => {
   jest.spyOn(console, 'log').mockImplementation(() => undefined);

@@ -99,6 +99,14 @@ export async function merchantReceiver(clientId: string, clientSecret: string, n
   return receiver;
 }
 
+/** A request's whole body, as text (a merchant handler of a test's own). */
+export const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
+
 /** Polls until `check` holds (the outbox works in the background), or fails after `ms`. */
 export async function eventually<T>(check: () => T | undefined | false | Promise<T | undefined | false>, ms = 3000): Promise<T> {
   const until = Date.now() + ms;

@@ -3,6 +3,7 @@
  * referenceNo or by the scanned string) → query paid → refunds, partial and cumulative, never over;
  * the notification verified by the tests' own receiver (RSA token request, HMAC); expiry by the clock.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import request from 'supertest';
@@ -222,7 +223,7 @@ test('cancel (thin, SNAP 77): an unpaid QR becomes 05 and cannot be paid; a paid
 test('DOKU_QRIS_NOTIFICATION_FORMAT=checkout: no token request, a Checkout-style body signed the non-SNAP way, verified here', async () => {
   const { createHash, createHmac } = await import('node:crypto');
   const http = await import('node:http');
-  const seen: { headers: http.IncomingHttpHeaders; path: string; body: string }[] = [];
+  const seen: { headers: IncomingHttpHeaders; path: string; body: string }[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
     req

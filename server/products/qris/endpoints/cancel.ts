@@ -10,7 +10,7 @@ import { str } from '../../../snap/fields.js';
 import { formatJakarta } from '../../../snap/timestamp.js';
 import { stateAt } from '../domain/qris-state.js';
 import { merchantId } from '../fields.js';
-import { findQris } from './query.js';
+import { originalQris } from './query.js';
 
 const schema = () =>
   z.object({
@@ -32,9 +32,7 @@ export const qrisCancel: EndpointDefinition<Body> = {
   auth: 'symmetric',
   schema,
   async handle({ deps, body, merchant, now }) {
-    const q = findQris(deps, merchant.clientId, [body.originalReferenceNo, body.originalPartnerReferenceNo]);
-    if (!q || q.partnerReferenceNo !== body.originalPartnerReferenceNo)
-      throw snapError('404_01', 'no QR of this merchant has this originalPartnerReferenceNo (and originalReferenceNo)');
+    const q = originalQris(deps, merchant.clientId, body);
     const state = stateAt(q, now);
     if (state !== 'PENDING' && state !== 'EXPIRED') throw snapError('404_00', `the QR is ${state}: only an unpaid one is canceled`);
     deps.store.updateQris(q, { status: 'CANCELED' });

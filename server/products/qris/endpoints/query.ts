@@ -28,6 +28,18 @@ export function findQris(deps: Deps, clientId: string, refs: (string | undefined
   return undefined;
 }
 
+/** The QR a cancel or refund names: its originalPartnerReferenceNo (M), and originalReferenceNo when sent, must both be it; else `404xx01`. */
+export function originalQris(
+  deps: Deps,
+  clientId: string,
+  body: { originalPartnerReferenceNo: string; originalReferenceNo?: string },
+): QrisRecord {
+  const q = findQris(deps, clientId, [body.originalReferenceNo, body.originalPartnerReferenceNo]);
+  if (!q || q.partnerReferenceNo !== body.originalPartnerReferenceNo)
+    throw snapError('404_01', 'no QR of this merchant has this originalPartnerReferenceNo (and originalReferenceNo)');
+  return q;
+}
+
 export const qrisQuery: EndpointDefinition<Body> = {
   name: 'qris-query',
   path: '/snap-adapter/b2b/v1.0/qr/qr-mpm-query',

@@ -9,7 +9,7 @@ import { snapError } from '../../../snap/errors.js';
 import { fromCents, toCents } from '../../../snap/money.js';
 import { formatJakarta } from '../../../snap/timestamp.js';
 import { refundFields } from '../fields.js';
-import { findQris } from './query.js';
+import { originalQris } from './query.js';
 
 const schema = () => z.object(refundFields);
 type Body = z.infer<ReturnType<typeof schema>>;
@@ -21,9 +21,7 @@ export const qrisRefund: EndpointDefinition<Body> = {
   auth: 'symmetric',
   schema,
   async handle({ deps, body, merchant, now }) {
-    const q = findQris(deps, merchant.clientId, [body.originalReferenceNo, body.originalPartnerReferenceNo]);
-    if (!q || q.partnerReferenceNo !== body.originalPartnerReferenceNo)
-      throw snapError('404_01', 'no QR of this merchant has this originalPartnerReferenceNo (and originalReferenceNo)');
+    const q = originalQris(deps, merchant.clientId, body);
     if (q.refunds.some((r) => r.partnerRefundNo === body.partnerRefundNo))
       throw snapError('409_01', `partnerRefundNo ${body.partnerRefundNo} was already refunded`);
     if (q.status !== 'PAID') throw snapError('404_00', `the QR is ${q.status === 'PENDING' ? 'not paid' : q.status}`);
