@@ -13,16 +13,16 @@ const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:var(--bg);color:var(--fg)}
 header{display:flex;flex-wrap:wrap;gap:12px;align-items:center;padding:12px 16px;background:var(--card);border-bottom:1px solid var(--line)}
 header h1{font-size:1.05rem;margin:0 12px 0 0}header .live{font-size:.8rem;color:var(--muted)}
-main{display:grid;gap:16px;padding:16px;grid-template-columns:repeat(auto-fit,minmax(420px,1fr))}
+main{display:grid;gap:16px;padding:16px;grid-template-columns:repeat(auto-fit,minmax(min(100%,700px),1fr))}
 section{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px;overflow:auto}
 h2{font-size:.95rem;margin:0 0 8px}table{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums}
-th,td{text-align:left;padding:5px 6px;border-bottom:1px solid var(--line);white-space:nowrap}th{color:var(--muted);font-weight:600}
+th,td{text-align:left;padding:5px 6px;border-bottom:1px solid var(--line);white-space:nowrap}td.wrap{white-space:normal;overflow-wrap:anywhere;min-width:8em}select,input{max-width:100%}.row{max-width:100%}#scenario{max-width:min(18rem,100%)}th{color:var(--muted);font-weight:600}
 button,select,input{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:4px 8px}
 button{cursor:pointer}button:focus-visible,select:focus-visible,input:focus-visible,a:focus-visible{outline:3px solid var(--accent);outline-offset:1px}
 .SUCCESS,.ACTIVE,.DELIVERED,.PAID,.REFUNDED{color:var(--ok)}.PENDING,.PENDING_OTP,.PENDING_UNBIND{color:var(--warn)}.FAILED,.INACTIVE,.EXPIRED,.NOT_SENT,.DELETED,.CANCELED{color:var(--bad)}
 a{color:var(--accent)}pre{white-space:pre-wrap;font-size:.8rem}dialog{max-width:min(900px,95vw);border:1px solid var(--line);border-radius:10px;background:var(--card);color:var(--fg)}
 label{font-size:.85rem;color:var(--muted)}.row{display:flex;gap:6px;align-items:center;flex-wrap:wrap}#desc{font-size:.8rem;color:var(--muted);max-width:40ch}
-#seconds{width:7em}#auth{padding:12px 16px}`;
+#seconds{width:7em}#auth{padding:12px 16px}#auth-why{color:var(--bad)}`;
 
 const SCRIPT = `
 const $ = (s) => document.querySelector(s);
@@ -31,7 +31,10 @@ const token = () => sessionStorage.getItem('doku-admin-token');
 async function api(path, opts = {}) {
   const headers = { 'Content-Type': 'application/json', ...(token() ? { Authorization: 'Bearer ' + token() } : {}) };
   const res = await fetch('/__mock' + path, { ...opts, headers });
-  if (res.status === 401) { $('#auth').hidden = false; throw new Error('the admin token is needed'); }
+  if (res.status === 401) {
+    $('#auth-why').textContent = token() ? 'That token was refused: it is not DOKU_ADMIN_TOKEN (nor a merchant’s client secret). Try again.' : '';
+    $('#auth').hidden = false; throw new Error('the admin token is needed');
+  }
   const type = res.headers.get('content-type') || '';
   const body = type.includes('json') ? await res.json() : await res.text();
   if (!res.ok) { alert(body.mockError || body); throw new Error(String(res.status)); }
@@ -51,7 +54,7 @@ const action = (tr, label, fn) => {
 async function loadRequests() {
   const { requests } = await api('/requests' + q('?limit=50'));
   fill($('#requests tbody'), requests.reverse(), (r, tr) => {
-    td(tr, r.time.slice(11, 19)); td(tr, r.method); td(tr, r.path); td(tr, r.responseBody && r.responseBody.responseCode || String(r.status)); td(tr, r.scenario === 'none' ? '' : r.scenario); td(tr, r.durationMs + ' ms');
+    td(tr, r.time.slice(11, 19)); td(tr, r.method); td(tr, r.path, 'wrap'); td(tr, r.responseBody && r.responseBody.responseCode || String(r.status)); td(tr, r.scenario === 'none' ? '' : r.scenario, 'wrap'); td(tr, r.durationMs + ' ms');
     const show = (title, value) => { $('#story-title').textContent = title; $('#story-body').textContent = typeof value === 'string' ? value : JSON.stringify(value, null, 2); $('#story').showModal(); };
     if (r.signatureDiagnosis) action(tr, 'Why?', async () => show('Why the signature was refused', r.signatureDiagnosis.join(String.fromCharCode(10))));
     else action(tr, 'Details', async () => show(r.method + ' ' + r.path, r));
@@ -221,7 +224,7 @@ export const UI_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-
 <button type="button" id="advance">Advance clock</button><button type="button" id="real-time">Real time</button></span>
 <button type="button" id="coverage">Coverage</button><button type="button" id="reset">Reset</button>
 </header>
-<form id="auth" hidden><label for="token">Admin token (DOKU_ADMIN_TOKEN)</label> <input id="token" type="password" autocomplete="off"> <button>Use</button></form>
+<form id="auth" hidden><label for="token">Admin token (DOKU_ADMIN_TOKEN)</label> <input id="token" type="password" autocomplete="off"> <button>Use</button> <span id="auth-why" role="alert"></span></form>
 <main>
 <section aria-labelledby="h-payments"><h2 id="h-payments">Payments</h2><table id="payments"><thead><tr><th>partnerReferenceNo</th><th>amount</th><th>status</th><th>SNAP</th><th>refunds</th><th>merchant</th><th>actions</th></tr></thead><tbody></tbody></table></section>
 <section aria-labelledby="h-requests"><h2 id="h-requests">Requests</h2><table id="requests"><thead><tr><th>time (UTC)</th><th>method</th><th>path</th><th>code</th><th>scenario</th><th>took</th></tr></thead><tbody></tbody></table></section>
