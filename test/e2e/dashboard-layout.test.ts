@@ -25,7 +25,7 @@ async function serve(env: Record<string, string> = {}) {
 
 describe('the dashboard at 390, 1280 and 1920 px', () => {
   let browser: Browser;
-  let running: { sb: TestSandbox; server: Server; base: string }[] = [];
+  const running: { sb: TestSandbox; server: Server; base: string }[] = [];
   beforeAll(async () => {
     jest.spyOn(console, 'log').mockImplementation(() => undefined);
     browser = await launchChromium();
