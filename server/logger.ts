@@ -13,13 +13,22 @@ import type { PrettyStream } from 'pino-pretty';
 
 const REDACT = { paths: ['*.clientSecret', '*.authorization', '*.cardData', '*.DOKU_CLIENT_SECRET', '*.DOKU_SHARED_KEY'], censor: '****' };
 
-export function createLogger(level: string, pretty = Boolean(process.stdout.isTTY)): Logger {
+/** `destination`: where a terminal's lines go (stdout; a test's own stream). */
+export function createLogger(level: string, pretty = Boolean(process.stdout.isTTY), destination?: NodeJS.WritableStream): Logger {
   if (pretty) {
     // In-process (not a worker transport), and loaded only in a terminal: CI and Docker never pay for it.
+    // singleLine: one line per request in a terminal too (README), its fields after the message.
     const prettyStream = createRequire(import.meta.url)('pino-pretty') as (options: object) => PrettyStream;
     return pino(
       { level, base: undefined, redact: REDACT },
-      prettyStream({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true }),
+      prettyStream({
+        colorize: !destination,
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'pid,hostname',
+        singleLine: true,
+        sync: true,
+        ...(destination ? { destination } : {}),
+      }),
     );
   }
   return pino({ level, base: undefined, redact: REDACT }, pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 100 }));
