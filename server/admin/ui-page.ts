@@ -28,7 +28,8 @@ const SCRIPT = `
 const $ = (s) => document.querySelector(s);
 const el = (tag, text, attrs = {}) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v); return e; };
 const token = () => sessionStorage.getItem('doku-admin-token');
-async function api(path, opts = {}) {
+// The admin call and its answer, ok or not; api() is it for callers that treat a refusal as an error.
+async function call(path, opts = {}) {
   const headers = { 'Content-Type': 'application/json', ...(token() ? { Authorization: 'Bearer ' + token() } : {}) };
   const res = await fetch('/__mock' + path, { ...opts, headers });
   if (res.status === 401) {
@@ -36,14 +37,23 @@ async function api(path, opts = {}) {
     $('#auth').hidden = false; throw new Error('the admin token is needed');
   }
   const type = res.headers.get('content-type') || '';
-  const body = type.includes('json') ? await res.json() : await res.text();
-  if (!res.ok) { alert(body.mockError || body); throw new Error(String(res.status)); }
+  return { ok: res.ok, status: res.status, body: type.includes('json') ? await res.json() : await res.text() };
+}
+async function api(path, opts = {}) {
+  const { ok, status, body } = await call(path, opts);
+  if (!ok) { alert(body.mockError || body); throw new Error(String(status)); }
   return body;
 }
 const merchant = () => $('#merchant').value;
 const q = (extra = '') => (merchant() ? '?clientId=' + encodeURIComponent(merchant()) + extra.replace('?', '&') : extra);
 function fill(tbody, rows, cells) {
   tbody.replaceChildren(...rows.map((r) => { const tr = el('tr'); cells(r, tr); return tr; }));
+}
+// The dialog every story, diagnosis and report opens in: text as is, anything else as JSON.
+function showStory(title, value) {
+  $('#story-title').textContent = title;
+  $('#story-body').textContent = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+  $('#story').showModal();
 }
 const td = (tr, text, cls) => tr.append(el('td', text ?? '', cls ? { class: cls } : {}));
 const action = (tr, label, fn) => {
@@ -55,9 +65,8 @@ async function loadRequests() {
   const { requests } = await api('/requests' + q('?limit=50'));
   fill($('#requests tbody'), requests.reverse(), (r, tr) => {
     td(tr, r.time.slice(11, 19)); td(tr, r.method); td(tr, r.path, 'wrap'); td(tr, r.responseBody && r.responseBody.responseCode || String(r.status)); td(tr, r.scenario === 'none' ? '' : r.scenario, 'wrap'); td(tr, r.durationMs + ' ms');
-    const show = (title, value) => { $('#story-title').textContent = title; $('#story-body').textContent = typeof value === 'string' ? value : JSON.stringify(value, null, 2); $('#story').showModal(); };
-    if (r.signatureDiagnosis) action(tr, 'Why?', async () => show('Why the signature was refused', r.signatureDiagnosis.join(String.fromCharCode(10))));
-    else action(tr, 'Details', async () => show(r.method + ' ' + r.path, r));
+    if (r.signatureDiagnosis) action(tr, 'Why?', async () => showStory('Why the signature was refused', r.signatureDiagnosis.join(String.fromCharCode(10))));
+    else action(tr, 'Details', async () => showStory(r.method + ' ' + r.path, r));
   });
 }
 async function loadPayments() {
@@ -109,15 +118,12 @@ async function loadVirtualAccounts() {
 // A refused payment is the bank's answer, not a failure of the page: it is shown, not alerted.
 async function payVa(no, amount, clientId) {
   const body = { ...(amount ? { amount } : {}), ...(clientId ? { clientId } : merchant() ? { clientId: merchant() } : {}) };
-  const res = await fetch('/__mock/virtual-accounts/' + encodeURIComponent(no) + '/pay', { method: 'POST', headers: { 'Content-Type': 'application/json', ...(token() ? { Authorization: 'Bearer ' + token() } : {}) }, body: JSON.stringify(body) });
-  const out = await res.json().catch(() => ({}));
-  $('#va-result').textContent = res.ok ? 'paid ' + out.payment.paidAmount.value + ' into ' + no + ' (' + out.payment.paymentRequestId + ')' : (out.responseCode ? out.responseCode + ': ' : '') + (out.mockError || res.status);
+  const { ok, status, body: out } = await call('/virtual-accounts/' + encodeURIComponent(no) + '/pay', { method: 'POST', body: JSON.stringify(body) });
+  $('#va-result').textContent = ok ? 'paid ' + out.payment.paidAmount.value + ' into ' + no + ' (' + out.payment.paymentRequestId + ')' : (out.responseCode ? out.responseCode + ': ' : '') + (out.mockError || status);
 }
 async function vaStory(no, clientId) {
   const s = await api('/virtual-accounts/' + no + '?clientId=' + encodeURIComponent(clientId));
-  $('#story-title').textContent = 'Virtual account ' + no;
-  $('#story-body').textContent = JSON.stringify({ virtualAccount: s.virtualAccount.record, attempts: s.attempts, notifications: s.notifications }, null, 2);
-  $('#story').showModal();
+  showStory('Virtual account ' + no, { virtualAccount: s.virtualAccount.record, attempts: s.attempts, notifications: s.notifications });
 }
 async function loadQris() {
   const { qris } = await api('/qris' + q('?limit=50'));
@@ -134,9 +140,7 @@ async function loadQris() {
 }
 async function qrisStory(ref, clientId) {
   const s = await api('/qris/' + ref + '?clientId=' + encodeURIComponent(clientId));
-  $('#story-title').textContent = 'QRIS ' + s.qris.partnerReferenceNo + ' (' + ref + ')';
-  $('#story-body').textContent = JSON.stringify({ qris: s.qris.record, notifications: s.notifications }, null, 2);
-  $('#story').showModal();
+  showStory('QRIS ' + s.qris.partnerReferenceNo + ' (' + ref + ')', { qris: s.qris.record, notifications: s.notifications });
 }
 async function loadClock() {
   const c = await api('/clock' + q());
@@ -164,9 +168,7 @@ async function loadMerchants() {
 }
 async function story(ref) {
   const s = await api('/payments/' + ref);
-  $('#story-title').textContent = 'Payment ' + s.payment.partnerReferenceNo + ' (' + ref + ')';
-  $('#story-body').textContent = JSON.stringify({ payment: s.payment.record, requests: s.requests, notifications: s.notifications }, null, 2);
-  $('#story').showModal();
+  showStory('Payment ' + s.payment.partnerReferenceNo + ' (' + ref + ')', { payment: s.payment.record, requests: s.requests, notifications: s.notifications });
 }
 let pending;
 function reload() { clearTimeout(pending); pending = setTimeout(() => Promise.all([loadRequests(), loadPayments(), loadBindings(), loadNotifications(), loadVirtualAccounts(), loadQris(), loadClock()]).catch(() => {}), 150); }
@@ -188,7 +190,7 @@ $('#clear-scenario').onclick = () => (($('#scenario').value = ''), api('/scenari
 $('#advance').onclick = () => api('/clock', { method: 'POST', body: JSON.stringify({ advanceSeconds: Number($('#seconds').value), ...(merchant() ? { clientId: merchant() } : {}) }) }).then(reload);
 $('#real-time').onclick = () => api('/clock' + q(), { method: 'DELETE' }).then(reload);
 $('#reset').onclick = () => confirm(merchant() ? 'Reset ' + merchant() + '?' : 'Reset all state?') && api('/reset', { method: 'POST', body: JSON.stringify(merchant() ? { clientId: merchant() } : {}) }).then(() => { loadScenarios(); reload(); });
-$('#coverage').onclick = async () => { $('#story-title').textContent = 'Coverage'; $('#story-body').textContent = await api('/coverage' + q('?format=md')); $('#story').showModal(); };
+$('#coverage').onclick = async () => showStory('Coverage', await api('/coverage' + q('?format=md')));
 $('#merchant').onchange = () => { loadScenarios(); reload(); };
 $('#auth').onsubmit = (e) => { e.preventDefault(); sessionStorage.setItem('doku-admin-token', $('#token').value); $('#auth').hidden = true; start(); };
 $('#pay-number').onsubmit = (e) => { e.preventDefault(); payVa($('#va-no').value.trim(), $('#va-amount').value.trim()).then(reload); };

@@ -8,7 +8,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
-import dokuSdk from 'doku-nodejs-library';
 import SdkConfig from 'doku-nodejs-library/_commons/config.js';
 import CreateVARequestDto from 'doku-nodejs-library/_models/createVaRequestDto.js';
 import CheckStatusVARequestDto from 'doku-nodejs-library/_models/checkStatusVARequestDTO.js';
@@ -20,6 +19,7 @@ import DeleteVaRequestDto from 'doku-nodejs-library/_models/deleteVaRequestDTO.j
 import request from 'supertest';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { DEMO } from '../helpers/merchant.js';
+import { sdkFor } from '../helpers/sdk-flow.js';
 
 type Any = any;
 const PSID = '  888994'; // the SDKs' own example: 8 characters, space-padded
@@ -53,15 +53,7 @@ describe('doku-nodejs-library 1.0.52: virtual accounts against the sandbox', () 
     server = createServer(sb.app).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     (SdkConfig as Any).CORE_SANDBOX_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    snap = new (dokuSdk as Any).Snap({
-      isProduction: false,
-      privateKey: DEMO.privateKeyPem,
-      clientID: DEMO.clientId,
-      publicKey: '',
-      dokuPublicKey: '',
-      issuer: '',
-      secretKey: DEMO.clientSecret,
-    });
+    snap = sdkFor(DEMO);
   });
   afterAll(async () => {
     sb.app.outbox.stop();

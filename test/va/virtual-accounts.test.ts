@@ -251,3 +251,17 @@ test('a VA whose trxId begins 111–119 works, and its view warns that four SDKs
   await client.tx(CREATE, createBody('00000000000000000053'));
   expect((await admin().get('/__mock/virtual-accounts/1900800000000000000000053')).body.virtualAccount.warning).toBeUndefined();
 });
+
+test("a bank-transfer page pays its own VA only: a deleted VA's page does not pay a new VA given its number", async () => {
+  const old = await client.tx(CREATE, createBody('00000000000000000054'));
+  const oldPage = new URL(old.body.virtualAccountData.additionalInfo.howToPayPage).pathname;
+  const del = await client.tx(DELETE, { ...ident('00000000000000000054'), trxId: 'INV-00000000000000000054' }, { method: 'DELETE' });
+  expect(del.body.responseCode).toBe('2003100');
+  expect((await client.tx(CREATE, { ...createBody('00000000000000000054'), trxId: 'INV-54-AGAIN' })).body.responseCode).toBe('2002700');
+  const paid = await admin().post(oldPage).type('form').send({ amount: '11500' });
+  expect([paid.status, paid.text.includes('this VA is DELETED')]).toEqual([409, true]);
+  expect((await admin().get('/__mock/virtual-accounts/1900800000000000000000054')).body.virtualAccount).toMatchObject({
+    trxId: 'INV-54-AGAIN',
+    state: 'ACTIVE',
+  });
+});

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { EndpointDefinition } from '../../../endpoint.js';
 import { invalidFieldFormat, snapError } from '../../../snap/errors.js';
+import { H } from '../../../snap/headers.js';
 import { toCents } from '../../../snap/money.js';
 import { formatJakarta } from '../../../snap/timestamp.js';
 import type { QrisRecord } from '../../../store/qris-records.js';
@@ -43,7 +44,7 @@ export const qrisGenerate: EndpointDefinition<Body> = {
       referenceNo,
       clientId: merchant.clientId,
       partnerReferenceNo: body.partnerReferenceNo,
-      externalId: header('X-EXTERNAL-ID') ?? '',
+      externalId: header(H.externalId) ?? '',
       merchantId: body.merchantId,
       terminalId: body.terminalId,
       amount: body.amount,

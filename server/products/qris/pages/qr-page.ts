@@ -7,7 +7,6 @@
  * answer's `qrUrl`. The page id in the link is its secret, as a payment page's session is.
  */
 import { Router, type Response } from 'express';
-import QRCode from 'qrcode';
 import type { Deps } from '../../../deps.js';
 import { esc, html, messagePage, ownForm, page } from '../../../pages/kit.js';
 import type { QrisRecord } from '../../../store/qris-records.js';
@@ -15,6 +14,9 @@ import { payQris } from '../domain/pay.js';
 import { stateAt } from '../domain/qris-state.js';
 
 const SUBTITLE = 'QRIS · scan to pay';
+/** Loaded on the first QR drawn, not at start-up: ~40 ms every sandbox would pay, QR page or not. */
+let qrLibrary: Promise<typeof import('qrcode')> | undefined;
+const qrcode = () => (qrLibrary ??= import('qrcode'));
 
 export function qrPageRouter(deps: Deps): Router {
   const router = Router();
@@ -28,7 +30,7 @@ export function qrPageRouter(deps: Deps): Router {
       return void res
         .type('png')
         .set('Cache-Control', 'no-store')
-        .send(await QRCode.toBuffer(q.qrContent, { errorCorrectionLevel: 'M', margin: 4, scale: 6 }));
+        .send(await (await qrcode()).toBuffer(q.qrContent, { errorCorrectionLevel: 'M', margin: 4, scale: 6 }));
     // the address a phone can open: DOKU_PUBLIC_URL when set (a LAN address), else the one this request used
     const base = deps.config.publicUrl || `${req.protocol}://${req.get('host')}`;
     html(res, 200, await qrPage(deps, q, `${base}/qris/page/${q.pageId}`));
@@ -58,6 +60,7 @@ export function qrPageRouter(deps: Deps): Router {
 
 async function qrPage(deps: Deps, q: QrisRecord, self: string): Promise<string> {
   const state = stateAt(q, deps.clock.now(q.clientId));
+  const QRCode = await qrcode();
   const qr = await QRCode.toString(q.qrContent, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   const here = await QRCode.toString(self, { type: 'svg', errorCorrectionLevel: 'L', margin: 1 });
   return page(

@@ -9,7 +9,7 @@ import { formatJakarta } from '../../../snap/timestamp.js';
 import type { VirtualAccountRecord } from '../../../store/va-records.js';
 import { stateAt } from './va-state.js';
 
-/** Where a customer reads how to pay this VA: the sandbox's own bank-transfer page (pages/bank-transfer.ts), and its JSON. */
+/** Where a customer reads how to pay this VA: the sandbox's own bank-transfer page (pages/how-to-pay.ts), and its JSON. */
 export const howToPay = (va: VirtualAccountRecord, baseUrl: string) => ({
   howToPayPage: `${baseUrl}/virtual-accounts/how-to-pay/${va.id}`,
   howToPayApi: `${baseUrl}/virtual-accounts/how-to-pay/${va.id}.json`,

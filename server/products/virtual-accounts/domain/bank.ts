@@ -23,9 +23,16 @@ export type BankOutcome =
   | { kind: 'unknown'; why: string }
   | { kind: 'ambiguous'; clientIds: string[] };
 
-export async function payAtBank(deps: Deps, payer: Payer, no: string, input: DipcInput): Promise<BankOutcome> {
+/** `named`: the VA a page is for (its link names the record, not only the number). */
+export async function payAtBank(
+  deps: Deps,
+  payer: Payer,
+  no: string,
+  input: DipcInput,
+  named?: VirtualAccountRecord,
+): Promise<BankOutcome> {
   const mine = (clientId: string) => (payer.clientId ? clientId === payer.clientId : payer.may(clientId));
-  const found = deps.store.virtualAccounts.everyWithNo(no).filter((va) => va.status !== 'DELETED' && mine(va.clientId));
+  const found = named ? [named] : deps.store.virtualAccounts.everyWithNo(no).filter((va) => va.status !== 'DELETED' && mine(va.clientId));
   if (found.length > 1) return { kind: 'ambiguous', clientIds: found.map((va) => va.clientId) };
   const va = found[0];
   if (va && va.numbering !== 'DIPC') return journal(deps, no, input, va.clientId, va, payVa(deps, va, input, deps.clock.now(va.clientId)));
@@ -46,7 +53,10 @@ const withInquiry = (deps: Deps, mine: (clientId: string) => boolean) =>
 
 /** The merchant DOKU asks: the one whose DIPC number it is, else the only one (of the caller's) with an Inquiry URL. */
 function inquiredMerchant(deps: Deps, mine: (clientId: string) => boolean, owner?: string): Merchant | 'ambiguous' | undefined {
-  if (owner) return deps.merchants.find(owner)?.vaInquiryUrl ? deps.merchants.find(owner) : undefined;
+  if (owner) {
+    const merchant = deps.merchants.find(owner);
+    return merchant?.vaInquiryUrl ? merchant : undefined;
+  }
   const candidates = withInquiry(deps, mine);
   return candidates.length > 1 ? 'ambiguous' : candidates[0];
 }

@@ -48,7 +48,7 @@ export function howToPayRouter(deps: Deps): Router {
       if (typed && !AMOUNT.test(typed))
         return html(res, 400, bankPage(va, stateAt(va, deps.clock.now(va.clientId)), 'Type the amount in rupiah, e.g. 10000 or 10000.00.'));
       const amount = typed ? Number(typed).toFixed(2) : undefined;
-      const outcome = await payAtBank(deps, { clientId: va.clientId, may: () => false }, va.virtualAccountNo, amount ? { amount } : {});
+      const outcome = await payAtBank(deps, { clientId: va.clientId, may: () => false }, va.virtualAccountNo, amount ? { amount } : {}, va);
       await deps.store.commit();
       if (outcome.kind === 'paid')
         return html(
