@@ -1,6 +1,6 @@
 // ESLint (flat config) with typescript-eslint's recommended rules, and the layering the code keeps:
 // imports point one way (DEVELOPERS.md): a product → the core, never back, never product → product;
-// within the core, downwards only. Only main.ts (the composition root) names the products.
+// within the core, downwards only. Only the composition roots (main.ts, embed/start.ts) name the products.
 import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
@@ -43,8 +43,8 @@ export default tseslint.config(
   },
   { files: ['server/auth/**'], rules: upwards('products', 'pipeline', 'admin', 'scenario', 'notify', 'app', 'snap-routes', 'main') },
   {
-    files: ['server/*.ts', 'server/pipeline/**', 'server/admin/**', 'server/scenario/**'],
-    ignores: ['server/main.ts'],
+    files: ['server/*.ts', 'server/pipeline/**', 'server/admin/**', 'server/scenario/**', 'server/embed/**'],
+    ignores: ['server/main.ts', 'server/embed/start.ts'],
     rules: upwards('products', 'main'),
   },
   // Each product: one folder on the core, never another product's, never the composition root.
@@ -53,5 +53,6 @@ export default tseslint.config(
     rules: upwards(...PRODUCTS.filter((p) => p !== product), 'app', 'snap-routes', 'http-server', 'main', 'cli'),
   })),
   { files: ['test/**', 'scripts/**', 'examples/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  { files: ['examples/*.jest.test.mjs'], languageOptions: { globals: globals.jest } },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

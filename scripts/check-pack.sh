@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Proves `npx doku-sandbox` works from the published package: npm pack, install the tarball into an
-# empty temporary project, start the CLI from there with flags, and wait for /__mock/health to say 200.
+# Proves the published package works: npm pack, install the tarball into an empty temporary project,
+# start the CLI from there with flags and wait for /__mock/health to say 200; then, in that project,
+# run the startSandbox examples with DOKU's Node SDK under jest and node:test, and type-check a use
+# of the API against the package's .d.ts.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -29,3 +31,27 @@ example="$work/node_modules/doku-sandbox/examples/kki-flow.mjs"
 grep -q "node $example" "$work/server.log" && [ -f "$example" ] || { echo "the start message does not name $example"; cat "$work/server.log"; exit 1; }
 ./node_modules/.bin/doku-sandbox --version | grep -qx "doku-sandbox $(node -p 'require("./node_modules/doku-sandbox/package.json").version')" || { echo "--version"; exit 1; }
 echo "installed package starts and answers: OK"
+
+# startSandbox in the merchant's own test suite: the shipped examples, run where only the tarball is installed
+sdk=$(node -p "require('$root/package.json').devDependencies['doku-nodejs-library']")
+npm install --no-audit --no-fund --prefer-offline "doku-nodejs-library@$sdk" >/dev/null
+cp node_modules/doku-sandbox/examples/embedded.node-test.mjs node_modules/doku-sandbox/examples/embedded.jest.test.mjs .
+node --test embedded.node-test.mjs
+# jest 30 from the clone, run on this project (its resolver finds doku-sandbox in this project's node_modules)
+NODE_OPTIONS=--experimental-vm-modules node "$root/node_modules/jest/bin/jest.js" --rootDir "$work" \
+  --config '{"transform":{},"testMatch":["**/embedded.jest.test.mjs"],"testPathIgnorePatterns":["/node_modules/"]}' --ci
+cat >types-check.mts <<'TS'
+import { startSandbox, SandboxError, type Sandbox, type SandboxOptions } from 'doku-sandbox';
+const options: SandboxOptions = { vaMode: 'strict', channels: ['VIRTUAL_ACCOUNT_BCA'], otpMaxAttempts: 3 };
+const sandbox: Sandbox = await startSandbox(options);
+const clientId: string = sandbox.merchant.clientId;
+// @ts-expect-error not an option
+await startSandbox({ prot: 3000 });
+// @ts-expect-error a mode is 'lenient' | 'strict'
+await startSandbox({ vaMode: 'sloppy' });
+await sandbox.payVirtualAccount('  888994' + clientId).catch((e: unknown) => e instanceof SandboxError && e.status);
+await sandbox.close();
+TS
+node "$root/node_modules/typescript/bin/tsc" --noEmit --strict --module nodenext --target es2022 --skipLibCheck false \
+  --typeRoots "$root/node_modules/@types" --types node types-check.mts
+echo "startSandbox from the installed package: jest, node:test and its types: OK"

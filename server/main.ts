@@ -1,22 +1,15 @@
 /**
- * The only file with side effects: loadConfig → open the store → createApp → listen; SIGTERM and
- * SIGINT stop accepting, flush pending writes and exit 0.
+ * The CLI's composition root, the only file with process side effects: loadConfig(process.env) →
+ * the scenarios → boot (boot.ts: listen, open the store, createApp) → the start messages; SIGTERM
+ * and SIGINT stop accepting, flush pending writes and exit 0. `startSandbox` (embed/) is the other root.
  */
 import { existsSync } from 'node:fs';
-import type { RequestListener, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createApp } from './app.js';
-import { createHttpServer } from './http-server.js';
-import { TravelClock } from './clock.js';
+import { boot, BootError, type Booted } from './boot.js';
 import { ConfigError, FIXTURES_DIR, PROJECT_ROOT, loadConfig, type Config } from './config/load.js';
 import { describeConfig } from './config/describe.js';
-import { createIds } from './fake/ids.js';
 import { createLogger, flushLog } from './logger.js';
-import { Store } from './store/store.js';
-import { MerchantRegistry } from './merchants.js';
 import { productCatalogue } from './products/index.js';
-import { Outbound } from './net/outbound.js';
 import { MADE_UP_TOKEN } from './notify/outbox.js';
 import { loadScenarios, type ScenarioSet } from './scenario/load.js';
 
@@ -42,35 +35,22 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = createLogger(config.logLevel);
-  // The port first: a busy one is reported before the state file (perhaps the other sandbox's) is
-  // opened. A request that arrives meanwhile waits for the app.
-  let appReady!: (app: RequestListener) => void;
-  const app = new Promise<RequestListener>((resolve) => (appReady = resolve));
-  let serve: RequestListener = (req, res) => void app.then((ready) => ready(req, res));
-  const server = createHttpServer((req, res) => serve(req, res), config, catalogue);
-  await listen(server, config);
-  let store: Store;
+  let sandbox: Booted;
   try {
-    store = await Store.open(config.dbFile, config.dbFlushMs, {
-      sync: config.dbSync,
-      compactEvery: config.dbCompactEvery,
-      notificationsPerMerchant: config.notificationsPerMerchant,
-    });
+    sandbox = await boot(config, scenarios, catalogue, log);
   } catch (e) {
-    console.error(`doku-sandbox: cannot read the state: ${(e as Error).message}`);
+    if (!(e instanceof BootError)) throw e;
+    // a port refused: how to choose another
+    const hint =
+      e.stage === 'listen' ? `. Choose another port: PORT=${config.port + 1} npm start, or doku-sandbox --port ${config.port + 1}.` : '';
+    console.error(`doku-sandbox: ${e.message}${hint}`);
     process.exit(1);
   }
-  const merchants = new MerchantRegistry(config.merchants, store);
-  const outbound = new Outbound(config.publicUrl, config.outboundHosts);
-  outbound.listeningOn((server.address() as AddressInfo).port); // notifications never reach the sandbox itself
-  const deps = { config, store, merchants, clock: new TravelClock(), ids: createIds(config.fakerSeed), log, outbound, catalogue };
-  const ready = createApp(deps, scenarios);
-  serve = ready;
-  appReady(ready);
+  const { port } = sandbox;
+  const { store } = sandbox.deps;
 
   log.info({ settings: describeConfig(config) }, 'effective configuration');
   // the port actually bound (PORT=0 picks a free one), and the time since the process started
-  const { port } = server.address() as AddressInfo;
   log.info({ port, startupMs: Math.round(performance.now()) }, `doku-sandbox listening on http://${config.host}:${port}`);
   log.info(`dashboard: http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/__mock/ui`);
   for (const note of store.startupNotes) log.warn(`state repaired at start: ${note}`);
@@ -87,10 +67,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: stopping`);
-    server.close();
-    server.closeIdleConnections();
-    ready.outbox.stop();
-    store.close().then(
+    sandbox.stop().then(
       () => flushLog(log).then(() => process.exit(0)),
       (e) => {
         log.error({ err: e }, 'final write failed');
@@ -100,27 +77,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
-}
-
-/** Listens, or stops the process with one line naming the port and how to choose another. */
-function listen(server: Server, config: Config): Promise<void> {
-  return new Promise((resolve) => {
-    server.once('error', (e: NodeJS.ErrnoException) => {
-      const where = `${config.host}:${config.port}`;
-      const why =
-        e.code === 'EADDRINUSE'
-          ? 'the port is already in use (another doku-sandbox?)'
-          : e.code === 'EACCES'
-            ? 'permission denied'
-            : e.message;
-      const other = config.port + 1;
-      console.error(
-        `doku-sandbox: cannot listen on ${where}: ${why}. Choose another port: PORT=${other} npm start, or doku-sandbox --port ${other}.`,
-      );
-      process.exit(1);
-    });
-    server.listen(config.port, config.host, resolve);
-  });
 }
 
 /** How to use the demo merchant, with paths that exist wherever the sandbox runs (clone, npm package, container). */

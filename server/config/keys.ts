@@ -62,10 +62,12 @@ export function loadJwtKeys(path: string, problems: string[]): { privateKey: Key
   return privateKey ? { privateKey, publicKey: createPublicKey(privateKey) } : undefined;
 }
 
+/** `path`: a PEM file, or the PEM text itself (a CI secret, startSandbox's options): never echoed in a problem. */
 function readKey(path: string, name: string, problems: string[], kind: 'public' | 'private'): KeyObject | undefined {
+  const inline = path.trimStart().startsWith('-----BEGIN');
   let pem: string;
   try {
-    pem = readFileSync(path, 'utf8');
+    pem = inline ? path : readFileSync(path, 'utf8');
   } catch (e) {
     problems.push(`${name}: cannot read "${path}" (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     return undefined;
@@ -75,7 +77,7 @@ function readKey(path: string, name: string, problems: string[], kind: 'public' 
     if (key.asymmetricKeyType !== 'rsa') throw new Error('not RSA');
     return key;
   } catch {
-    problems.push(`${name}: "${path}" is not an RSA ${kind} key in PEM format`);
+    problems.push(`${name}: ${inline ? 'the PEM text' : `"${path}"`} is not an RSA ${kind} key in PEM format`);
     return undefined;
   }
 }

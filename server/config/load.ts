@@ -106,7 +106,11 @@ export interface Config {
   raw: Readonly<Record<SettingEnv, string>>;
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * `env`: the settings by their environment names (the CLI passes process.env); `given.merchants`:
+ * more merchants as values (startSandbox's `merchants` option), checked as a merchants file's.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, given: { merchants?: readonly unknown[] } = {}): Config {
   const problems: string[] = [];
   const raw = {} as Record<SettingEnv, string>;
   for (const spec of SETTINGS as readonly SettingSpec[]) {
@@ -135,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const merchants = [
     ...loadMerchants(raw, problems).map((m) => ({ ...m, ...notifying })),
     ...merchantsFile(raw.DOKU_MERCHANTS_FILE, problems),
+    ...checkedMerchants(given.merchants ?? [], 'merchants', problems),
   ];
   const ids = merchants.map((m) => m.clientId);
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
@@ -244,10 +249,14 @@ function merchantsFile(path: string, problems: string[]): Merchant[] {
     problems.push(`DOKU_MERCHANTS_FILE: "${path}" must hold a JSON array of merchants`);
     return [];
   }
+  return checkedMerchants(list, 'DOKU_MERCHANTS_FILE', problems);
+}
+
+function checkedMerchants(list: readonly unknown[], source: string, problems: string[]): Merchant[] {
   return list.flatMap((item, i) => {
     const checked = checkMerchantInput(item);
     if (checked.ok) return [merchantOf(checked.input)];
-    problems.push(`DOKU_MERCHANTS_FILE: merchant ${i + 1}: ${checked.field} ${checked.problem}`);
+    problems.push(`${source}: merchant ${i + 1}: ${checked.field} ${checked.problem}`);
     return [];
   });
 }

@@ -36,7 +36,7 @@ export const SETTINGS = [
     'DOKU_PUBLIC_KEY_PEM',
     'string',
     '',
-    'Path to the merchant RSA public key (PEM, SPKI or PKCS#1) that verifies token requests (docs/doku.md §2.1).',
+    'Path to the merchant RSA public key (PEM, SPKI or PKCS#1) that verifies token requests (docs/doku.md §2.1), or the PEM text itself.',
   ),
   s(
     'DOKU_SHARED_KEY',
@@ -108,7 +108,7 @@ export const SETTINGS = [
     'DOKU_SANDBOX_PRIVATE_KEY_PEM',
     'string',
     '',
-    'Path to the RSA private key that signs issued JWTs. Empty = the TEST-ONLY key in fixtures/keys.',
+    'Path to the RSA private key that signs issued JWTs (or the PEM text itself). Empty = the TEST-ONLY key in fixtures/keys.',
   ),
   s(
     'DOKU_NOTIFICATION_URL',

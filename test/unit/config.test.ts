@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { settingsTableMarkdown } from '../../server/config/settings-table.js';
+import { optionName, settingsOptionsTs } from '../../server/config/settings-options.js';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, PROJECT_ROOT } from '../../server/config/load.js';
 import { describeConfig } from '../../server/config/describe.js';
@@ -107,5 +108,25 @@ describe('loadConfig', () => {
     const doc = readFileSync(join(PROJECT_ROOT, 'docs/settings.md'), 'utf8');
     expect(doc.match(/<!-- settings:begin[\s\S]*?<!-- settings:end -->/)?.[0]).toBe(settingsTableMarkdown());
     expect(doc.match(/^# Settings$/gm)).toHaveLength(1);
+  });
+
+  test("startSandbox's typed options are exactly what npm run docs:settings writes, one per setting, names unique", () => {
+    expect(readFileSync(join(PROJECT_ROOT, 'server/embed/settings.generated.ts'), 'utf8')).toBe(settingsOptionsTs());
+    const names = KNOWN_ENV_VARS.map(optionName);
+    expect(new Set(names).size).toBe(KNOWN_ENV_VARS.length);
+    expect([optionName('PORT'), optionName('DOKU_VA_NOTIFICATION_URL'), optionName('DOKU_B2B2C_TTL_SECONDS')]).toEqual([
+      'port',
+      'vaNotificationUrl',
+      'b2b2cTtlSeconds',
+    ]);
+  });
+
+  test('a key setting may be the PEM text itself; a wrong one is named without echoing it', () => {
+    const pem = readFileSync(DEMO.publicKeyPath, 'utf8');
+    const c = loadConfig({ DOKU_CLIENT_ID: 'BRN-PEM', DOKU_CLIENT_SECRET: 'SK-pem', DOKU_PUBLIC_KEY_PEM: pem });
+    expect(c.merchants[0]).toMatchObject({ clientId: 'BRN-PEM', demo: false });
+    const bad = () => loadConfig({ DOKU_SANDBOX_PRIVATE_KEY_PEM: '-----BEGIN PRIVATE KEY-----\nc2VjcmV0\n-----END PRIVATE KEY-----' });
+    expect(bad).toThrow('DOKU_SANDBOX_PRIVATE_KEY_PEM: the PEM text is not an RSA private key in PEM format');
+    expect(bad).not.toThrow(/c2VjcmV0/);
   });
 });
