@@ -32,6 +32,18 @@ grep -q "node $example" "$work/server.log" && [ -f "$example" ] || { echo "the s
 ./node_modules/.bin/doku-sandbox --version | grep -qx "doku-sandbox $(node -p 'require("./node_modules/doku-sandbox/package.json").version')" || { echo "--version"; exit 1; }
 echo "installed package starts and answers: OK"
 
+# SIGTERM to npx stops the server too (npm signals the sh it runs the bin under, which does not pass it on)
+port=$(( 20000 + RANDOM % 20000 ))
+npx --no-install doku-sandbox --port "$port" --db :memory: >"$work/npx.log" 2>&1 &
+npx_pid=$!
+answers() { node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$port/__mock/health"; }
+for _ in $(seq 1 100); do answers && break; sleep 0.2; done
+answers || { echo "npx doku-sandbox did not start"; cat "$work/npx.log"; exit 1; }
+kill -TERM "$npx_pid"; wait "$npx_pid" || true
+for _ in $(seq 1 50); do answers || break; sleep 0.1; done
+if answers; then echo "the server still answers 5 s after npx got SIGTERM"; pkill -TERM -f -- "--port $port --db :memory:" || true; exit 1; fi
+echo "SIGTERM to npx doku-sandbox stops the server: OK"
+
 # startSandbox in the merchant's own test suite: the shipped examples, run where only the tarball is installed
 sdk=$(node -p "require('$root/package.json').devDependencies['doku-nodejs-library']")
 npm install --no-audit --no-fund --prefer-offline "doku-nodejs-library@$sdk" >/dev/null

@@ -77,6 +77,18 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  if (process.env.npm_command === 'exec') stopWithParent(() => stop('npx stopped'));
+}
+
+/**
+ * `npx doku-sandbox` runs the server under `sh -c`, and on SIGTERM npm signals that sh, which dies
+ * without passing the signal on: the server, reparented, would keep the port (issue #28 §4.1).
+ * Started by npx (npm sets npm_command=exec), it therefore stops when its parent is gone, as on
+ * SIGTERM. Only then: a server started by hand (`nohup doku-sandbox &`) outlives its shell on purpose.
+ */
+function stopWithParent(stop: () => void): void {
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop(), 250).unref();
 }
 
 /** How to use the demo merchant, with paths that exist wherever the sandbox runs (clone, npm package, container). */
