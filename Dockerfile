@@ -9,7 +9,9 @@ COPY server ./server
 RUN npm run build
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DOKU_DB_FILE=/data/doku-sandbox.json
+# DOKU_HOST/DOKU_PORT, not HOST/PORT: CI services get the job's variables too (GitLab), and a job's own
+# PORT would move the sandbox off :3000; the prefixed names are read first (docs/ci.md)
+ENV NODE_ENV=production DOKU_HOST=0.0.0.0 DOKU_PORT=3000 DOKU_DB_FILE=/data/doku-sandbox.json
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
@@ -22,7 +24,10 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
+# Every 10 s (a node process per probe). Not --start-interval: Docker before 25 and Debian's podman
+# (buildah) refuse the flag and would not build the image; compose sets it instead (docs/ci.md), so
+# a `service_healthy` app waits ~1 s, not the first 10 s interval.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=5s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/__mock/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.DOKU_PORT||process.env.PORT||3000)+'/__mock/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Heap flags: see docs/performance.md ("Memory", also for what limits a store's size).
 ENTRYPOINT ["node", "dist/server/main.js"]

@@ -6,8 +6,9 @@
 import { parseArgs } from 'node:util';
 
 const FLAGS = {
-  port: { env: 'PORT', help: 'TCP port (default 3000)' },
-  host: { env: 'HOST', help: 'interface to bind (default 127.0.0.1; 0.0.0.0 in Docker)' },
+  // the prefixed names, read before PORT and HOST (config/load.ts PREFIXED): a flag wins over both
+  port: { env: 'DOKU_PORT', help: 'TCP port (default 3000)' },
+  host: { env: 'DOKU_HOST', help: 'interface to bind (default 127.0.0.1; 0.0.0.0 in Docker)' },
   db: { env: 'DOKU_DB_FILE', help: 'lowdb state file, or :memory: (default data/doku-sandbox.json)' },
   scenarios: { env: 'DOKU_SCENARIOS_DIR', help: 'scenario folder (default: the shipped scenarios/)' },
   seed: { env: 'DOKU_FAKER_SEED', help: 'seed for generated references, ids and balances' },

@@ -3,10 +3,9 @@
  * the scenarios → boot (boot.ts: listen, open the store, createApp) → the start messages; SIGTERM
  * and SIGINT stop accepting, flush pending writes and exit 0. `startSandbox` (embed/) is the other root.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { boot, BootError, type Booted } from './boot.js';
-import { ConfigError, FIXTURES_DIR, PROJECT_ROOT, loadConfig, type Config } from './config/load.js';
+import { ConfigError, loadConfig, type Config } from './config/load.js';
+import { demoHint, whereRunning } from './start-hint.js';
 import { describeConfig } from './config/describe.js';
 import { createLogger, flushLog } from './logger.js';
 import { productCatalogue } from './products/index.js';
@@ -54,8 +53,9 @@ async function main(): Promise<void> {
   log.info({ port, startupMs: Math.round(performance.now()) }, `doku-sandbox listening on http://${config.host}:${port}`);
   log.info(`dashboard: http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}/__mock/ui`);
   for (const note of store.startupNotes) log.warn(`state repaired at start: ${note}`);
+  for (const notice of config.notices) log.warn(notice);
   const demo = config.merchants.find((m) => m.demo);
-  if (demo) log.info(demoHint(demo.clientId, config, port));
+  if (demo) log.info(demoHint(demo.clientId, config.otpCodes[0]!, port, whereRunning()));
   // Public, like DOKU's: the merchant's token endpoint verifies the sandbox's notification token requests with it (docs/doku.md §2.3).
   const dokuKey = (config.jwtPublicKey.export({ type: 'spki', format: 'pem' }) as string).trim();
   log.info(`DOKU's public key for your notification token endpoint (also GET /__mock/doku-public-key):\n${dokuKey}`);
@@ -89,24 +89,6 @@ async function main(): Promise<void> {
 function stopWithParent(stop: () => void): void {
   const parent = process.ppid;
   setInterval(() => process.ppid !== parent && stop(), 250).unref();
-}
-
-/** How to use the demo merchant, with paths that exist wherever the sandbox runs (clone, npm package, container). */
-function demoHint(clientId: string, config: Config, port: number): string {
-  const fromClone = existsSync(join(PROJECT_ROOT, 'server'));
-  const example = fromClone
-    ? port === 3000
-      ? 'npm run example'
-      : `DOKU_BASE_URL=http://127.0.0.1:${port} npm run example` // the example's default is port 3000
-    : `DOKU_BASE_URL=http://127.0.0.1:${port} node ${join(PROJECT_ROOT, 'examples', 'kki-flow.mjs')}`;
-  return [
-    'No merchant configured: using the TEST-ONLY demo merchant.',
-    `  client id:   ${clientId}`,
-    `  secret key:  see ${join(FIXTURES_DIR, 'demo-merchant.json')} (never printed: secrets stay out of logs)`,
-    `  private key: ${join(FIXTURES_DIR, 'keys', 'demo-merchant.TEST-ONLY.private.pem')}`,
-    `  sandbox OTP: ${config.otpCodes[0]}`,
-    `  try it:      ${example}`,
-  ].join('\n');
 }
 
 void main();

@@ -15,6 +15,13 @@ import { PROJECT_ROOT } from './paths.js';
 import { join } from 'node:path';
 export { FIXTURES_DIR, PROJECT_ROOT } from './paths.js';
 
+/**
+ * Settings a CI shares with every service: GitLab passes a job's variables (its own PORT, HOST) to
+ * its services too, which would move the sandbox off its port (docs/ci.md). The prefixed name is
+ * read first; the image sets it.
+ */
+export const PREFIXED: Readonly<Record<string, string>> = { PORT: 'DOKU_PORT', HOST: 'DOKU_HOST' };
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -102,6 +109,8 @@ export interface Config {
   dbCompactEvery: number;
   fakerSeed: number | undefined;
   logLevel: string;
+  /** settings given twice, one ignored (PREFIXED): logged at start */
+  notices: readonly string[];
   /** The raw string values after defaults, for the start-up banner (secrets masked there). */
   raw: Readonly<Record<SettingEnv, string>>;
 }
@@ -112,11 +121,17 @@ export interface Config {
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env, given: { merchants?: readonly unknown[] } = {}): Config {
   const problems: string[] = [];
+  const notices: string[] = [];
   const raw = {} as Record<SettingEnv, string>;
+  const named = {} as Record<SettingEnv, string>; // the variable each value came from
   for (const spec of SETTINGS as readonly SettingSpec[]) {
-    const value = (env[spec.env] ?? '').trim() || spec.default;
+    const own = (env[spec.env] ?? '').trim();
+    const prefixed = PREFIXED[spec.env] && (env[PREFIXED[spec.env]!] ?? '').trim();
+    if (prefixed && own && own !== prefixed) notices.push(`${spec.env}=${own} is ignored: ${PREFIXED[spec.env]}=${prefixed} is read first`);
+    const value = prefixed || own || spec.default;
     raw[spec.env as SettingEnv] = value;
-    const problem = checkValue(spec, value);
+    named[spec.env as SettingEnv] = prefixed ? PREFIXED[spec.env]! : spec.env;
+    const problem = checkValue(spec, value, named[spec.env as SettingEnv]);
     if (problem) problems.push(problem);
   }
   const int = (k: SettingEnv) => Number(raw[k]);
@@ -149,7 +164,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!/^\d{4,8}$/.test(raw.DOKU_PIN)) problems.push('DOKU_PIN: must be 4 to 8 digits');
   const jwtKeys = loadJwtKeys(raw.DOKU_SANDBOX_PRIVATE_KEY_PEM, problems);
   if (list('DOKU_OTP').some((otp) => !/^\d{6,8}$/.test(otp))) problems.push('DOKU_OTP: each OTP must be 6 to 8 digits');
-  if (int('PORT') > 65535) problems.push('PORT: must be 0..65535');
+  if (int('PORT') > 65535) problems.push(`${named.PORT}: must be 0..65535`);
   if (int('DOKU_BALANCE_MIN') > int('DOKU_BALANCE_MAX')) problems.push('DOKU_BALANCE_MIN: must not exceed DOKU_BALANCE_MAX');
   if (problems.length > 0 || !jwtKeys) throw new ConfigError(problems);
 
@@ -231,6 +246,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbCompactEvery: Math.max(1, int('DOKU_DB_COMPACT_EVERY')),
     fakerSeed: seed === '' ? undefined : seedNumber(seed),
     logLevel: raw.DOKU_LOG_LEVEL,
+    notices: Object.freeze(notices),
     raw: Object.freeze(raw),
   });
 }
@@ -297,12 +313,12 @@ function httpUrl(raw: Record<SettingEnv, string>, k: SettingEnv, problems: strin
   return undefined;
 }
 
-function checkValue(spec: SettingSpec, value: string): string | undefined {
+function checkValue(spec: SettingSpec, value: string, name: string): string | undefined {
   if (value === '') return undefined;
-  if (spec.kind === 'int' && !/^\d{1,10}$/.test(value)) return `${spec.env}: "${value}" is not a whole number >= 0`;
-  if (spec.kind === 'bool' && !['true', 'false', '1', '0'].includes(value)) return `${spec.env}: "${value}" must be true or false`;
+  if (spec.kind === 'int' && !/^\d{1,10}$/.test(value)) return `${name}: "${value}" is not a whole number >= 0`;
+  if (spec.kind === 'bool' && !['true', 'false', '1', '0'].includes(value)) return `${name}: "${value}" must be true or false`;
   if (spec.kind === 'enum' && spec.values && !spec.values.includes(value))
-    return `${spec.env}: "${value}" must be one of ${spec.values.join(', ')}`;
+    return `${name}: "${value}" must be one of ${spec.values.join(', ')}`;
   return undefined;
 }
 

@@ -23,8 +23,18 @@ const s = <E extends string>(env: E, kind: Kind, def: string, doc: string, extra
 });
 
 export const SETTINGS = [
-  s('PORT', 'int', '3000', 'TCP port to listen on; `0` picks a free one (the "listening" log line names it).'),
-  s('HOST', 'string', '127.0.0.1', 'Interface to bind; the Docker image sets 0.0.0.0.'),
+  s(
+    'PORT',
+    'int',
+    '3000',
+    'TCP port to listen on; `0` picks a free one (the "listening" log line names it). `DOKU_PORT`, when set, is read first: a CI job\'s own `PORT`, which GitLab passes to services too, then cannot move the sandbox (the image sets `DOKU_PORT=3000`; docs/ci.md).',
+  ),
+  s(
+    'HOST',
+    'string',
+    '127.0.0.1',
+    'Interface to bind. `DOKU_HOST`, when set, is read first, as `DOKU_PORT`; the image sets `DOKU_HOST=0.0.0.0`.',
+  ),
   s(
     'DOKU_CLIENT_ID',
     'string',

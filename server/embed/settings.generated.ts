@@ -1,9 +1,9 @@
 // Generated from server/config/settings.ts by `npm run docs:settings`: do not edit (a test compares).
 /** Every setting of the sandbox as a typed option: the same settings as the CLI's environment variables (docs/settings.md). */
 export interface SandboxSettings {
-  /** TCP port to listen on; `0` picks a free one (the "listening" log line names it). Default `3000`; environment variable `PORT`. */
+  /** TCP port to listen on; `0` picks a free one (the "listening" log line names it). `DOKU_PORT`, when set, is read first: a CI job's own `PORT`, which GitLab passes to services too, then cannot move the sandbox (the image sets `DOKU_PORT=3000`; docs/ci.md). Default `3000`; environment variable `PORT`. */
   port?: number;
-  /** Interface to bind; the Docker image sets 0.0.0.0. Default `127.0.0.1`; environment variable `HOST`. */
+  /** Interface to bind. `DOKU_HOST`, when set, is read first, as `DOKU_PORT`; the image sets `DOKU_HOST=0.0.0.0`. Default `127.0.0.1`; environment variable `HOST`. */
   host?: string;
   /** Merchant client id (X-CLIENT-KEY / X-PARTNER-ID). Unset with the two below: the demo merchant of fixtures/. Default empty; environment variable `DOKU_CLIENT_ID`. */
   clientId?: string;

@@ -121,6 +121,19 @@ describe('loadConfig', () => {
     ]);
   });
 
+  test("DOKU_PORT and DOKU_HOST are read before PORT and HOST (a CI job's own PORT reaches its services too), and say so", () => {
+    const c = loadConfig({ PORT: '8080', DOKU_PORT: '3000', HOST: '127.0.0.1', DOKU_HOST: '0.0.0.0' });
+    expect([c.port, c.host]).toEqual([3000, '0.0.0.0']);
+    expect(c.notices).toEqual([
+      'PORT=8080 is ignored: DOKU_PORT=3000 is read first',
+      'HOST=127.0.0.1 is ignored: DOKU_HOST=0.0.0.0 is read first',
+    ]);
+    expect(loadConfig({ PORT: '8080' }).port).toBe(8080);
+    expect(loadConfig({ PORT: '3000', DOKU_PORT: '3000' }).notices).toEqual([]);
+    expect(() => loadConfig({ PORT: '1', DOKU_PORT: 'eighty' })).toThrow('DOKU_PORT: "eighty" is not a whole number >= 0');
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT: "eighty" is not a whole number >= 0');
+  });
+
   test('a key setting may be the PEM text itself; a wrong one is named without echoing it', () => {
     const pem = readFileSync(DEMO.publicKeyPath, 'utf8');
     const c = loadConfig({ DOKU_CLIENT_ID: 'BRN-PEM', DOKU_CLIENT_SECRET: 'SK-pem', DOKU_PUBLIC_KEY_PEM: pem });
