@@ -16,6 +16,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# the dashboard's HTML, CSS and JavaScript, served as they are (server/admin/ui.ts)
+COPY server/admin/ui ./server/admin/ui
 COPY --chown=node:node fixtures ./fixtures
 COPY --chown=node:node scenarios ./scenarios
 # the start message points at it: `docker exec <container> node examples/kki-flow.mjs`

@@ -54,5 +54,7 @@ export default tseslint.config(
   })),
   { files: ['test/**', 'scripts/**', 'examples/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   { files: ['examples/*.jest.test.mjs'], languageOptions: { globals: globals.jest } },
+  // The dashboard's modules run in the browser (server/admin/ui.ts serves them as they are).
+  { files: ['server/admin/ui/*.js'], languageOptions: { globals: globals.browser, sourceType: 'module' } },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

@@ -25,6 +25,11 @@ node -e '
     }
     console.error("no 200 from " + url); process.exit(1);
   })();' "http://127.0.0.1:$port/__mock/health" || { cat "$work/server.log"; exit 1; }
+# the dashboard's files ship with the package (served as they are from server/admin/ui/)
+for f in ui ui/dashboard.js ui/tables.js ui/dashboard.css; do
+  node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$port/__mock/$f" \
+    || { echo "the installed package does not serve /__mock/$f"; exit 1; }
+done
 kill -TERM "$pid"; wait "$pid"
 # From a package there is no `npm run example`: the start message must name a script that is there.
 example="$work/node_modules/doku-sandbox/examples/kki-flow.mjs"

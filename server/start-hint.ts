@@ -11,11 +11,12 @@ export type Where = 'clone' | 'package' | 'container';
 
 /**
  * By the files, not by a container's marks (/.dockerenv): a clone or a package is often inside a
- * container too (a dev container, a CI job's image). The image alone has neither server/ nor a
- * node_modules/ above it (Dockerfile: dist/, fixtures/, examples/ in /app).
+ * container too (a dev container, a CI job's image). The image alone has neither the sources
+ * (server/*.ts: the package and the image ship only the dashboard's files of server/) nor a
+ * node_modules/ above it (Dockerfile: /app).
  */
 export function whereRunning(root = PROJECT_ROOT): Where {
-  if (existsSync(join(root, 'server'))) return 'clone';
+  if (existsSync(join(root, 'server', 'main.ts'))) return 'clone';
   return root.split(sep).includes('node_modules') ? 'package' : 'container';
 }
 

@@ -1,5 +1,5 @@
 /**
- * The dashboard's stream of "something changed" events (admin/ui-page.ts); each product's views of
+ * The dashboard's stream of "something changed" events (admin/ui/); each product's views of
  * its records are its own (products/direct-debit/admin/views.ts). Documented in the OpenAPI
  * document like every admin route, so whatever the dashboard shows can be scripted.
  */

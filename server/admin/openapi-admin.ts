@@ -1,4 +1,6 @@
 /** OpenAPI operations of the hosted OTP pages and the /__mock admin routes; the helpers are for products' own (Product.adminDocs). */
+import { UI_FILES } from './ui.js';
+
 export const ok = (description: string, schema: object = { type: 'object' }) => ({
   '200': { description, content: { 'application/json': { schema } } },
 });
@@ -228,6 +230,14 @@ export const ADMIN_DOCS: Record<string, Record<string, object>> = {
       operationId: 'dashboard',
       summary: 'the dashboard (HTML; its data calls are the routes below)',
       responses: { '200': html('the dashboard') },
+    },
+  },
+  '/__mock/ui/{file}': {
+    get: {
+      operationId: 'dashboardFile',
+      summary: "one of the dashboard's files (server/admin/ui/), as it is",
+      parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string', enum: [...UI_FILES] } }],
+      responses: { '200': { description: 'the CSS or JavaScript module' }, '404': mockError },
     },
   },
   '/__mock/payments': {

@@ -18,7 +18,7 @@ import { merchantRoutes } from './merchants.js';
 import { eventsRoute } from './events.js';
 import { adminGuard } from './guard.js';
 import { scopeMiddleware, targetOf } from './scope.js';
-import { UI_CSP, UI_PAGE } from './ui-page.js';
+import { uiRoutes } from './ui.js';
 import type { EventEmitter } from 'node:events';
 import type { Journal } from './journal.js';
 import { buildOpenApi } from './openapi.js';
@@ -57,20 +57,8 @@ export function adminRouter(
   // "DOKU's" public key, for the merchant's verifier of the sandbox's token requests (docs/doku.md §2.3): public, like DOKU's.
   const publicKeyPem = deps.config.jwtPublicKey.export({ type: 'spki', format: 'pem' }) as string;
   router.get('/doku-public-key', (_req, res) => void res.type('application/x-pem-file').send(publicKeyPem));
-  // The dashboard page holds no state: open like the OpenAPI document; its data calls need the admin token.
-  router.get(
-    '/ui',
-    (_req, res) =>
-      void res
-        .type('html')
-        .set({
-          'Cache-Control': 'no-store',
-          'Content-Security-Policy': UI_CSP,
-          'X-Content-Type-Options': 'nosniff',
-          'Referrer-Policy': 'no-referrer',
-        })
-        .send(UI_PAGE),
-  );
+  // The dashboard and its files hold no state: open like the OpenAPI document; its data calls need the admin token.
+  router.use(uiRoutes());
   router.use(scopeMiddleware(deps));
 
   router.get('/scenarios', (_req, res) => {

@@ -4,7 +4,6 @@
  * another origin, a body that is not JSON on a changing call are refused; the DOKU endpoints and
  * command-line clients are unaffected; the dashboard page sends a Content-Security-Policy.
  */
-import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { SnapClient, STATUS } from '../helpers/snap-client.js';
@@ -98,16 +97,13 @@ test('the DOKU endpoints are not guarded: server-to-server and signed', async ()
   expect(res.body.responseCode).toBe('4045501');
 });
 
-test('the dashboard page sends a Content-Security-Policy that allows its own inline script and style only', async () => {
+test('the dashboard page sends a Content-Security-Policy that allows its own files only, and uses nothing inline', async () => {
   const res = await request(sb.app).get('/__mock/ui').expect(200);
   const csp = String(res.headers['content-security-policy']);
-  const script = /<script>([\s\S]*)<\/script>/.exec(res.text)![1]!;
-  const style = /<style>([\s\S]*?)<\/style>/.exec(res.text)![1]!;
-  const sha = (t: string) => `'sha256-${createHash('sha256').update(t).digest('base64')}'`;
-  expect(csp).toContain(`script-src ${sha(script)}`);
-  expect(csp).toContain(`style-src ${sha(style)}`);
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("style-src 'self'");
   expect(csp).toMatch(/default-src 'none'/);
   expect(csp).toMatch(/connect-src 'self'/);
   expect(csp).toMatch(/frame-ancestors 'none'/);
-  expect(res.text).not.toMatch(/ style="| on[a-z]+="/); // nothing inline the policy would block
+  expect(res.text).not.toMatch(/<script>|<style>| style="| on[a-z]+="/); // nothing inline the policy would block
 });

@@ -1,7 +1,10 @@
 /** The admin views the dashboard is built on (issue #18): payments, a payment's story, bindings, live events, the page itself. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
+import { PROJECT_ROOT } from '../../server/config/load.js';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
 import { IP, PAY, REFUND, STATUS, SnapClient, customerSession, paymentBody, refundBody } from '../helpers/snap-client.js';
 
@@ -69,8 +72,20 @@ test('the dashboard page is served without the admin token (it holds no data); i
   const page = await request(locked.app).get('/__mock/ui').expect(200);
   expect(page.text).toContain('<title>doku-sandbox dashboard</title>');
   expect(page.text).not.toMatch(/(src|href)="https?:/); // nothing from another origin
-  const script = page.text.split('<script>')[1]!.split('</script>')[0]!;
-  expect(() => new Function(script)).not.toThrow(); // it parses (the browser test then runs it)
+  // its files, each referenced by the page or a module it imports, are served as they are, public too
+  const files = [...page.text.matchAll(/(?:src|href)="\/__mock\/ui\/([\w.-]+)"/g)].map((m) => m[1]!);
+  expect(files).toEqual(['dashboard.css', 'dashboard.js']);
+  const served = new Map<string, string>();
+  for (let i = 0; i < files.length; i++) {
+    const res = await request(locked.app).get(`/__mock/ui/${files[i]}`).expect(200);
+    expect(res.headers['content-type']).toMatch(files[i]!.endsWith('.css') ? /^text\/css/ : /^text\/javascript/);
+    served.set(files[i]!, res.text);
+    for (const m of res.text.matchAll(/from '\.\/([\w.-]+)'/g)) if (!files.includes(m[1]!)) files.push(m[1]!);
+  }
+  expect([...served.keys()].sort()).toEqual(['admin.js', 'dashboard.css', 'dashboard.js', 'dialog.js', 'stories.js', 'tables.js']);
+  expect(served.get('dashboard.js')).toBe(readFileSync(join(PROJECT_ROOT, 'server/admin/ui/dashboard.js'), 'utf8')); // the file as it is
+  expect((await request(sb.app).get('/__mock/ui/..%2Fui.ts')).status).toBe(404); // only those files
+  expect((await request(sb.app).get('/__mock/ui/package.json')).status).toBe(404);
   expect((await request(locked.app).get('/__mock/payments')).status).toBe(401);
   expect((await request(locked.app).get('/__mock/events')).status).toBe(401);
   locked.app.outbox.stop();

@@ -137,8 +137,12 @@ describe('the dashboard in a real browser', () => {
     await page.getByText(/^4042519: the bank refuses: this VA expired/).waitFor();
     await row('1900800000000000000000902').getByRole('link').click();
     await page.locator('#story-title', { hasText: 'Virtual account 1900800000000000000000902' }).waitFor(); // the story is fetched: the dialog may still show the last one
-    const story = await page.locator('#story-body').textContent();
-    expect(JSON.parse(story!).attempts[0]).toMatchObject({ outcome: 'REFUSED', responseCode: '4042519' });
+    // its story is a timeline: created, then the bank's refusal with DOKU's code and why
+    const events = page.locator('#story-body ol.timeline li');
+    await events.filter({ hasText: 'refused: this VA expired' }).waitFor();
+    expect(await events.locator('.kind').allTextContents()).toEqual(['va', 'bank']);
+    expect(await events.nth(1).locator('.outcome').textContent()).toBe('4042519');
+    expect(JSON.parse((await page.locator('#story-raw').textContent())!).attempts[0]).toMatchObject({ outcome: 'REFUSED' }); // the raw JSON too
     await page.screenshot({ path: join(SHOTS, 'dashboard-virtual-accounts.png'), fullPage: true });
     await page.getByRole('button', { name: 'Close' }).click();
   });
@@ -163,17 +167,42 @@ describe('the dashboard in a real browser', () => {
     expect(await row('UI-QR-2').locator('td').nth(3).textContent()).toBe('06');
     await row('UI-QR-1').getByRole('link').click();
     await page.locator('#story-title', { hasText: 'QRIS UI-QR-1' }).waitFor();
-    expect(JSON.parse((await page.locator('#story-body').textContent())!).qris).toMatchObject({
+    const events = page.locator('#story-body ol.timeline li');
+    await events.filter({ hasText: 'paid by BCAD' }).waitFor();
+    expect(await events.first().locator('.what').textContent()).toMatch(/^generated: 33000.00 IDR, valid until /);
+    expect(JSON.parse((await page.locator('#story-raw').textContent())!).qris).toMatchObject({
       status: 'PAID',
       partnerReferenceNo: 'UI-QR-1',
     });
     await page.getByRole('button', { name: 'Close' }).click();
   });
 
+  test('Coverage is a table: each endpoint, its documented codes, the answered ones marked; its Markdown below', async () => {
+    await page.getByRole('button', { name: 'Coverage' }).click();
+    await page.locator('#story-title', { hasText: 'Coverage' }).waitFor();
+    const payment = page.locator('table.coverage tr', { has: page.locator('td:first-child', { hasText: /^payment$/ }) });
+    await payment.waitFor();
+    expect(await payment.locator('.code.hit', { hasText: '2005400' }).count()).toBe(1); // paid through the SDK above
+    expect(await payment.locator('.code.hit', { hasText: '4035414' }).count()).toBe(1); // forced by the scenario above
+    expect(await payment.locator('.code.miss').count()).toBeGreaterThan(5);
+    await expect(page.locator('#story-body p.summary').textContent()).resolves.toMatch(/^\d+ of \d+ documented response codes answered/);
+    expect(await page.locator('#story-body details pre').textContent()).toContain('| payment |');
+    await page.screenshot({ path: join(SHOTS, 'dashboard-coverage.png') });
+    await page.getByRole('button', { name: 'Close' }).click();
+  });
+
   test("a payment's story opens from its row; the page asked nothing of another origin", async () => {
     await page.locator('#payments a', { hasText: 'UI-SDK-1' }).click();
-    await page.locator('#story-body', { hasText: '"partnerReferenceNo": "UI-SDK-1"' }).waitFor();
-    expect(await page.locator('#story-body').textContent()).toContain('/direct-debit/core/v1/debit/payment-host-to-host');
+    await page.locator('#story-title', { hasText: 'Payment UI-SDK-1' }).waitFor();
+    // a timeline in time order: created, the payment request that made it, paid
+    const events = page.locator('#story-body ol.timeline li');
+    await events.filter({ hasText: 'POST /direct-debit/core/v1/debit/payment-host-to-host' }).waitFor();
+    const kinds = await events.locator('.kind').allTextContents();
+    expect(kinds.slice(0, 3).sort()).toEqual(['payment', 'payment', 'request']);
+    expect(await events.filter({ hasText: 'payment-host-to-host' }).locator('.outcome').textContent()).toBe('2005400');
+    expect(await events.filter({ hasText: /^.*paid \(approval/ }).count()).toBe(1);
+    const times = await events.locator('time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!));
+    expect([...times].sort()).toEqual(times);
     await page.screenshot({ path: join(SHOTS, 'dashboard-story.png') });
     await page.getByRole('button', { name: 'Close' }).click();
     expect(elsewhere).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * Read-only views of direct debit's records for the dashboard (admin/ui-page.ts) and for scripts:
+ * Read-only views of direct debit's records for the dashboard (admin/ui/) and for scripts:
  * payments, bindings, and one payment's whole story (its exchanges and notifications).
  */
 import { Router } from 'express';
