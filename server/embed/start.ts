@@ -21,13 +21,18 @@ import type { SandboxSettings } from './settings.generated.js';
 export interface SandboxOptions extends SandboxSettings {
   /** More merchants, as `POST /__mock/merchants` takes them; the first is `sandbox.merchant`. */
   merchants?: readonly MerchantInput[];
+  /**
+   * Keep the process alive while the sandbox runs, as a server does. Default false: a sandbox
+   * never holds a test runner open, even when its close() was forgotten.
+   */
+  keepAlive?: boolean;
 }
 
 /** What a test wants unless it says otherwise (the CLI's defaults are a server's: port 3000, a state file, info logs). */
 const EMBEDDED: SandboxSettings = { port: 0, host: '127.0.0.1', dbFile: ':memory:', logLevel: 'silent' };
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const { merchants: given = [], ...settings } = options;
+  const { merchants: given = [], keepAlive = false, ...settings } = options;
   const env: Record<string, string> = {};
   const problems: string[] = [];
   for (const [name, value] of Object.entries({ ...EMBEDDED, ...settings })) {
@@ -45,6 +50,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const catalogue = productCatalogue();
   const scenarios = loadScenarios(config.scenariosDir, config, catalogue);
   const booted = await boot(config, scenarios, catalogue, createLogger(config.logLevel));
+  if (!keepAlive) {
+    // A test runner exits when its tests are done even if a close() was forgotten (jest would wait
+    // for ever: "did not exit one second after the test run"); the tests' own requests keep it alive.
+    booted.server.unref();
+    booted.server.on('connection', (socket) => socket.unref());
+  }
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${booted.port}`;
   const admin = new AdminClient(url, config.adminToken);
   let closed: Promise<void> | undefined;

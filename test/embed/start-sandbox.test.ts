@@ -4,10 +4,14 @@
  * nothing, and each helper doing what its admin call does. (scripts/check-pack.sh runs the examples
  * against the packed tarball with DOKU's Node SDK, in jest and in node:test.)
  */
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync } from 'node:crypto';
 import { startSandbox, ConfigError, SandboxError, type Sandbox } from '../../server/index.js';
+import { PROJECT_ROOT } from '../../server/config/load.js';
 import { CARD } from '../helpers/merchant.js';
 import { IP, PAY, SnapClient, customerSession, paymentBody } from '../helpers/snap-client.js';
 
@@ -146,4 +150,23 @@ test('close() frees the port and ends the sandbox’s timers (jest would report 
   await sb.close();
   await expect(fetch(`${sb.url}/__mock/health`)).rejects.toThrow();
   await sb.close(); // twice is harmless
+});
+
+test('a forgotten close() never holds the process open (a test runner would hang); keepAlive: true does, as a server', () => {
+  // the built package (pretest builds it), in a process of its own that never calls close()
+  const entry = pathToFileURL(join(PROJECT_ROOT, 'dist/server/index.js')).href;
+  const run = (options: string) =>
+    spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { startSandbox } = await import(${JSON.stringify(entry)}); const s = await startSandbox(${options}); await s.clock.advance(1); await fetch(s.url + '/__mock/health'); console.log('started');`,
+      ],
+      { encoding: 'utf8', timeout: 4000 },
+    );
+  const forgot = run('{}');
+  expect([forgot.stdout.trim(), forgot.status, forgot.signal]).toEqual(['started', 0, null]);
+  const server = run('{ keepAlive: true }');
+  expect([server.stdout.trim(), server.signal]).toEqual(['started', 'SIGTERM']); // still running when the 4 s were up
 });
