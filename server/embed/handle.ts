@@ -65,6 +65,15 @@ export interface Sandbox {
 
 type Parts = Pick<Sandbox, 'url' | 'port' | 'merchant' | 'merchants' | 'dokuPublicKeyPem' | 'close'> & { admin: AdminClient };
 
+/** Why a wait ended empty-handed: none made yet, or one still retrying (and how to stop after the first try). */
+function stillPending(all: NotificationRecord[]): string {
+  const n = all[0];
+  if (!n) return 'none was made (is the payment paid? is a notification URL set?)';
+  const last = n.attempts.at(-1);
+  const answer = last ? `, the last answered ${last.status ?? last.error}` : '';
+  return `it is ${n.state} after ${n.attempts.length} attempt(s)${answer}; retries follow notificationRetry ('none': the first attempt only)`;
+}
+
 const clientIdOf = (scope: Scope = {}) => (scope.clientId ? { clientId: scope.clientId } : {});
 
 export function sandboxHandle({ admin, ...parts }: Parts): Sandbox {
@@ -92,11 +101,11 @@ export function sandboxHandle({ admin, ...parts }: Parts): Sandbox {
     async waitForNotification(referenceNo, { timeoutMs = 5000 } = {}) {
       const until = Date.now() + timeoutMs;
       for (;;) {
-        const done = (await notifications({ referenceNo })).find(
-          (n) => n.state === 'DELIVERED' || n.state === 'FAILED' || n.state === 'NOT_SENT',
-        );
+        const all = await notifications({ referenceNo });
+        const done = all.find((n) => n.state === 'DELIVERED' || n.state === 'FAILED' || n.state === 'NOT_SENT');
         if (done) return done;
-        if (Date.now() > until) throw new Error(`no notification of ${referenceNo} delivered or failed within ${timeoutMs} ms`);
+        if (Date.now() > until)
+          throw new Error(`no notification of ${referenceNo} delivered or failed within ${timeoutMs} ms: ${stillPending(all)}`);
         await new Promise((r) => setTimeout(r, 25));
       }
     },

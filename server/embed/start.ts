@@ -56,7 +56,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     booted.server.unref();
     booted.server.on('connection', (socket) => socket.unref());
   }
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${booted.port}`;
+  // where a client reaches it: an "every interface" address is reached on loopback
+  const host = { '0.0.0.0': '127.0.0.1', '::': '::1' }[config.host] ?? config.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${booted.port}`;
   const admin = new AdminClient(url, config.adminToken);
   let closed: Promise<void> | undefined;
   const close = () => (closed ??= admin.close().then(() => booted.stop({ force: true })));
@@ -64,8 +66,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return sandboxHandle({
     url,
     port: booted.port,
-    merchant: merchantView(first, given),
-    merchants: config.merchants.map((m) => merchantView(m, given)),
+    merchant: merchantView(first),
+    merchants: config.merchants.map(merchantView),
     dokuPublicKeyPem: pem(config.jwtPublicKey),
     admin,
     close,
@@ -75,9 +77,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 const pem = (key: { export(o: { type: 'spki'; format: 'pem' }): string | Buffer }) => String(key.export({ type: 'spki', format: 'pem' }));
 
 /** A merchant with its keys as PEM text: the demo's TEST-ONLY private key too, so DOKU's SDKs can sign at once. */
-function merchantView(m: Merchant, given: readonly MerchantInput[]): SandboxMerchant {
+function merchantView(m: Merchant): SandboxMerchant {
   const demoPrivate = () => readFileSync(join(FIXTURES_DIR, 'keys', 'demo-merchant.TEST-ONLY.private.pem'), 'utf8');
-  const sharedKey = given.find((g) => g.clientId === m.clientId)?.sharedKey;
+  const sharedKey = m.sharedKeys[0] !== m.clientSecret ? m.sharedKeys[0] : undefined; // config/merchant-input.ts: its own first
   return {
     clientId: m.clientId,
     clientSecret: m.clientSecret,

@@ -130,8 +130,18 @@ test('the helpers: a VA paid, a notification waited for, the customer’s OTP, a
 test('a merchant of its own is sandbox.merchant (no private key known); the helpers ignore an intercepted global fetch', async () => {
   const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const publicKeyPem = keys.publicKey.export({ type: 'spki', format: 'pem' }) as string;
-  const sb = await start({ merchants: [{ clientId: 'BRN-EMBED-1', clientSecret: 'SK-embed-secret', publicKeyPem }] });
-  expect(sb.merchant).toEqual({ clientId: 'BRN-EMBED-1', clientSecret: 'SK-embed-secret', publicKeyPem, demo: false });
+  const sb = await start({
+    host: '0.0.0.0',
+    merchants: [{ clientId: 'BRN-EMBED-1', clientSecret: 'SK-embed-secret', publicKeyPem, sharedKey: 'AES-key' }],
+  });
+  expect(sb.merchant).toEqual({
+    clientId: 'BRN-EMBED-1',
+    clientSecret: 'SK-embed-secret',
+    publicKeyPem,
+    sharedKey: 'AES-key',
+    demo: false,
+  });
+  expect(sb.url).toBe(`http://127.0.0.1:${sb.port}`); // every interface: reached on loopback
   expect(sb.merchants.map((m) => m.clientId)).toEqual(['BRN-0000-1700000000000', 'BRN-EMBED-1']);
   const realFetch = globalThis.fetch;
   globalThis.fetch = () => Promise.reject(new Error('intercepted (msw, nock)'));
@@ -142,6 +152,17 @@ test('a merchant of its own is sandbox.merchant (no private key known); the help
   }
   await expect(start({ merchants: [{ clientId: 'X', clientSecret: 's', publicKeyPem: 'nope' }] })).rejects.toThrow(
     'merchants: merchant 1: publicKeyPem is not an RSA public key in PEM format',
+  );
+});
+
+test('waitForNotification says why it waited in vain: none made, or one still retrying', async () => {
+  const sb = await start({ vaNotificationUrl: 'http://127.0.0.1:9/refused' }); // nothing listens on port 9
+  await expect(sb.waitForNotification('NO-SUCH-PAYMENT', { timeoutMs: 50 })).rejects.toThrow(/none was made/);
+  await createVa(clientOf(sb), '00000000000000000005');
+  const paid = await sb.payVirtualAccount('1900800000000000000000005');
+  const ref = (paid.payment as { paymentRequestId: string }).paymentRequestId;
+  await expect(sb.waitForNotification(ref, { timeoutMs: 300 })).rejects.toThrow(
+    /it is PENDING after 1 attempt\(s\), the last answered .+; retries follow notificationRetry/,
   );
 });
 
