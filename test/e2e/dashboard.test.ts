@@ -43,6 +43,11 @@ describe('the dashboard in a real browser', () => {
     await page.getByText('● live').waitFor();
   });
 
+  // a test that fails with the dialog open must not fail the next ones too (the dialog takes the clicks)
+  afterEach(async () => {
+    if (await page?.locator('#story[open]').count()) await page.getByRole('button', { name: 'Close' }).click();
+  });
+
   afterAll(async () => {
     await browser?.close();
     sb?.app.outbox.stop();
@@ -140,8 +145,9 @@ describe('the dashboard in a real browser', () => {
     // its story is a timeline: created, then the bank's refusal with DOKU's code and why
     const events = page.locator('#story-body ol.timeline li');
     await events.filter({ hasText: 'refused: this VA expired' }).waitFor();
-    expect(await events.locator('.kind').allTextContents()).toEqual(['va', 'bank']);
-    expect(await events.nth(1).locator('.outcome').textContent()).toBe('4042519');
+    expect(await events.locator('.kind').allTextContents()).toEqual(['va', 'va', 'bank']); // created, expired, the bank's try
+    expect(await events.nth(1).locator('.what').textContent()).toBe('expired');
+    expect(await events.nth(2).locator('.outcome').textContent()).toBe('4042519');
     expect(JSON.parse((await page.locator('#story-raw').textContent())!).attempts[0]).toMatchObject({ outcome: 'REFUSED' }); // the raw JSON too
     await page.screenshot({ path: join(SHOTS, 'dashboard-virtual-accounts.png'), fullPage: true });
     await page.getByRole('button', { name: 'Close' }).click();

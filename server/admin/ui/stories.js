@@ -51,6 +51,8 @@ export async function vaStory(no, clientId) {
       outcome: 'ACTIVE',
       cls: 'ACTIVE',
     },
+    // before the bank's tries: the view's times are to the second, and a tie keeps this order
+    ...(v.state === 'EXPIRED' ? [{ at: v.expiredDate, kind: 'va', text: 'expired', outcome: 'EXPIRED', cls: 'EXPIRED' }] : []),
     ...s.attempts.map((a) => ({
       at: a.at,
       kind: 'bank',
@@ -97,6 +99,7 @@ export async function qrisStory(ref, clientId) {
       kind: 'refund',
       text: 'refund ' + f.partnerRefundNo + ': ' + f.refundAmount.value,
     })),
+    ...(s.qris.state === 'EXPIRED' ? [{ at: r.expiresAt, kind: 'qris', text: 'expired', outcome: 'EXPIRED', cls: 'EXPIRED' }] : []),
     ...s.notifications.flatMap(notificationEvents),
   ];
   showTimeline('QRIS ' + s.qris.partnerReferenceNo + ' (' + ref + ')', events, { qris: r, notifications: s.notifications });
