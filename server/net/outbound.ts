@@ -14,10 +14,13 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { Agent, fetch as undiciFetch, type RequestInit, type Response } from 'undici';
+import type { RequestInit, Response } from 'undici';
 import { URL_MAX } from '../config/url.js';
 
 export const SANDBOX_AGENT = 'doku-sandbox';
+
+const loadUndici = () => import('undici');
+let undici: ReturnType<typeof loadUndici> | undefined;
 
 /** A request the sandbox will not make; its message says why. */
 export class OutboundRefused extends Error {}
@@ -68,6 +71,8 @@ export class Outbound {
     const why = this.refusal(url);
     if (why) throw new OutboundRefused(why);
     const port = portOf(new URL(url));
+    // undici on the first request the sandbox makes, not at start: it cost ~100 ms of every cold start
+    const { Agent, fetch: undiciFetch } = await (undici ??= loadUndici());
     // one dispatcher per request: its lookup knows the port (closed once the answer is read)
     const agent = new Agent({ connect: { lookup: this.guardedLookup(port) } });
     try {
