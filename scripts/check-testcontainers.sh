@@ -7,7 +7,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 image=${DOKU_SANDBOX_IMAGE:-localhost/container-check:latest}
-version=10.28.0 # the last line that runs on Node 20 (11+ needs a newer undici than Node 20 has)
+version=11.14.0 # 12.x does not load on Node 20 (its undici needs a newer Node): measured
 work=$(mktemp -d)
 socket="$work/podman.sock"
 trap 'kill "${svc:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
