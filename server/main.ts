@@ -7,6 +7,7 @@ import { boot, BootError, type Booted } from './boot.js';
 import { ConfigError, loadConfig, type Config } from './config/load.js';
 import { demoHint, whereRunning } from './start-hint.js';
 import { describeConfig } from './config/describe.js';
+import { publicKeyPem } from './config/keys.js';
 import { createLogger, flushLog } from './logger.js';
 import { productCatalogue } from './products/index.js';
 import { MADE_UP_TOKEN } from './notify/outbox.js';
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   const demo = config.merchants.find((m) => m.demo);
   if (demo) log.info(demoHint(demo.clientId, config.otpCodes[0]!, port, whereRunning()));
   // Public, like DOKU's: the merchant's token endpoint verifies the sandbox's notification token requests with it (docs/doku.md §2.3).
-  const dokuKey = (config.jwtPublicKey.export({ type: 'spki', format: 'pem' }) as string).trim();
+  const dokuKey = publicKeyPem(config.jwtPublicKey).trim();
   log.info(`DOKU's public key for your notification token endpoint (also GET /__mock/doku-public-key):\n${dokuKey}`);
   if (config.merchants.some((m) => m.notificationUrl && !m.tokenUrl)) log.warn(MADE_UP_TOKEN);
 

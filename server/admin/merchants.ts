@@ -5,7 +5,7 @@
  * every record of its own. Merchants of the settings are changed in the settings.
  */
 import { Router } from 'express';
-import type { Merchant } from '../config/keys.js';
+import { publicKeyPem, type Merchant } from '../config/keys.js';
 import { checkMerchantInput, URL_FIELDS } from '../config/merchant-input.js';
 import type { Deps } from '../deps.js';
 import { MockError } from '../scenario/mock-error.js';
@@ -22,7 +22,7 @@ export function merchantRoutes(deps: Deps): Router {
     source: merchants.isConfigured(m.clientId) ? (m.demo ? 'demo' : 'settings') : 'runtime',
     clientSecret: mask(m.clientSecret),
     ...(m.sharedKeys.length > 1 ? { sharedKey: mask(m.sharedKeys[0]!) } : {}),
-    publicKeyPem: m.publicKey.export({ type: 'spki', format: 'pem' }) as string,
+    publicKeyPem: publicKeyPem(m.publicKey),
     ...(m.notificationUrl ? { notificationUrl: m.notificationUrl } : {}),
     ...(m.vaNotificationUrl ? { vaNotificationUrl: m.vaNotificationUrl } : {}),
     ...(m.vaInquiryUrl ? { vaInquiryUrl: m.vaInquiryUrl } : {}),

@@ -19,6 +19,7 @@ import { eventsRoute } from './events.js';
 import { adminGuard } from './guard.js';
 import { scopeMiddleware, targetOf } from './scope.js';
 import { uiRoutes } from './ui.js';
+import { publicKeyPem } from '../config/keys.js';
 import type { EventEmitter } from 'node:events';
 import type { Journal } from './journal.js';
 import { buildOpenApi } from './openapi.js';
@@ -55,8 +56,8 @@ export function adminRouter(
   let openapi: ReturnType<typeof buildOpenApi> | undefined;
   router.get('/openapi.json', (_req, res) => res.json((openapi ??= buildOpenApi(deps.config, deps.catalogue))));
   // "DOKU's" public key, for the merchant's verifier of the sandbox's token requests (docs/doku.md §2.3): public, like DOKU's.
-  const publicKeyPem = deps.config.jwtPublicKey.export({ type: 'spki', format: 'pem' }) as string;
-  router.get('/doku-public-key', (_req, res) => void res.type('application/x-pem-file').send(publicKeyPem));
+  const dokuKey = publicKeyPem(deps.config.jwtPublicKey);
+  router.get('/doku-public-key', (_req, res) => void res.type('application/x-pem-file').send(dokuKey));
   // The dashboard and its files hold no state: open like the OpenAPI document; its data calls need the admin token.
   router.use(uiRoutes());
   router.use(scopeMiddleware(deps));

@@ -32,6 +32,9 @@ export function notificationUrlOf(m: Merchant, method?: NotifiedMethod): string 
   return own ?? m.notificationUrl;
 }
 
+/** A public key as PEM text (SPKI), as the admin API and startSandbox hand it out. */
+export const publicKeyPem = (key: KeyObject): string => key.export({ type: 'spki', format: 'pem' }) as string;
+
 export function loadMerchants(raw: Record<SettingEnv, string>, problems: string[]): Merchant[] {
   const given = [raw.DOKU_CLIENT_ID, raw.DOKU_CLIENT_SECRET, raw.DOKU_PUBLIC_KEY_PEM].filter(Boolean).length;
   if (given === 0) {

@@ -67,7 +67,7 @@ export const SETTINGS = [
     'DOKU_ADMIN_TOKEN',
     'string',
     '',
-    "When set, /__mock admin routes need `Authorization: Bearer <token>`, all but /__mock/health (probes), /__mock/openapi.json (it describes the API and holds no state, so API tools and code generators can fetch it) /__mock/doku-public-key (public, as DOKU's is) and the /__mock/ui page (it holds no data; its data calls need the token).",
+    "When set, /__mock admin routes need `Authorization: Bearer <token>`, all but /__mock/health (probes), /__mock/openapi.json (it describes the API and holds no state, so API tools and code generators can fetch it) /__mock/doku-public-key (public, as DOKU's is) and the /__mock/ui page and its files (they hold no data; its data calls need the token).",
     { secret: true },
   ),
   s(

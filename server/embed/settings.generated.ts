@@ -19,7 +19,7 @@ export interface SandboxSettings {
   dbFile?: string;
   /** Folder of scenario files; empty = the scenarios/ folder shipped with the sandbox. Default empty; environment variable `DOKU_SCENARIOS_DIR`. */
   scenariosDir?: string;
-  /** When set, /__mock admin routes need `Authorization: Bearer <token>`, all but /__mock/health (probes), /__mock/openapi.json (it describes the API and holds no state, so API tools and code generators can fetch it) /__mock/doku-public-key (public, as DOKU's is) and the /__mock/ui page (it holds no data; its data calls need the token). Default empty; environment variable `DOKU_ADMIN_TOKEN`. */
+  /** When set, /__mock admin routes need `Authorization: Bearer <token>`, all but /__mock/health (probes), /__mock/openapi.json (it describes the API and holds no state, so API tools and code generators can fetch it) /__mock/doku-public-key (public, as DOKU's is) and the /__mock/ui page and its files (they hold no data; its data calls need the token). Default empty; environment variable `DOKU_ADMIN_TOKEN`. */
   adminToken?: string;
   /** `enforced`: an admin call acts only on the merchant whose client secret it sends as `Authorization: Bearer <clientSecret>` (with `X-PARTNER-ID` or `clientId` naming it), or on any with DOKU_ADMIN_TOKEN; calls without either are refused but for registering a merchant. `off`: anyone who may call the admin API acts on every merchant (docs/shared-sandbox.md). Default `off`; environment variable `DOKU_MERCHANT_ISOLATION`. */
   merchantIsolation?: 'off' | 'enforced';

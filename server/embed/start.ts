@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { boot } from '../boot.js';
 import { ConfigError, FIXTURES_DIR, loadConfig, type Merchant } from '../config/load.js';
+import { publicKeyPem } from '../config/keys.js';
 import type { MerchantInput } from '../config/merchant-input.js';
 import { OPTION_SETTINGS, settingValue } from '../config/settings-options.js';
 import { createLogger } from '../logger.js';
@@ -68,13 +69,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     port: booted.port,
     merchant: merchantView(first),
     merchants: config.merchants.map(merchantView),
-    dokuPublicKeyPem: pem(config.jwtPublicKey),
+    dokuPublicKeyPem: publicKeyPem(config.jwtPublicKey),
     admin,
     close,
   });
 }
-
-const pem = (key: { export(o: { type: 'spki'; format: 'pem' }): string | Buffer }) => String(key.export({ type: 'spki', format: 'pem' }));
 
 /** A merchant with its keys as PEM text: the demo's TEST-ONLY private key too, so DOKU's SDKs can sign at once. */
 function merchantView(m: Merchant): SandboxMerchant {
@@ -83,7 +82,7 @@ function merchantView(m: Merchant): SandboxMerchant {
   return {
     clientId: m.clientId,
     clientSecret: m.clientSecret,
-    publicKeyPem: pem(m.publicKey),
+    publicKeyPem: publicKeyPem(m.publicKey),
     ...(m.demo ? { privateKeyPem: demoPrivate() } : {}),
     ...(sharedKey ? { sharedKey } : {}),
     demo: m.demo,

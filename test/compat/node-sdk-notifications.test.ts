@@ -6,16 +6,13 @@
  * Authorization-Customer token the same way, as the Go, Java and Python helpers do (issue #25). (The
  * SDK verifies no notification signature: docs/sdks.md.)
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
-import dokuSdk from 'doku-nodejs-library';
-import SdkConfig from 'doku-nodejs-library/_commons/config.js';
 import request from 'supertest';
 import { buildSandbox, type TestSandbox } from '../helpers/build-app.js';
-import { DEMO } from '../helpers/merchant.js';
 import { eventually, readBody } from '../helpers/merchant-receiver.js';
+import { sdkMerchantAgainst } from '../helpers/sdk-flow.js';
 import { IP, PAY, SnapClient, customerSession, paymentBody } from '../helpers/snap-client.js';
 
 type Any = any;
@@ -50,18 +47,8 @@ test("the SDK's token helper accepts the sandbox's token request, and its token 
     DOKU_NOTIFICATION_URL: `${base}/v1.0/debit/notify`,
     DOKU_MERCHANT_TOKEN_URL: `${base}/authorization/v1/access-token/b2b`,
   });
-  const sandboxServer = createServer(sb.app).listen(0, '127.0.0.1');
-  await new Promise((r) => sandboxServer.once('listening', r));
-  (SdkConfig as Any).CORE_SANDBOX_BASE_URL = `http://127.0.0.1:${(sandboxServer.address() as AddressInfo).port}`;
-  merchantSdk.snap = new (dokuSdk as Any).Snap({
-    isProduction: false,
-    privateKey: DEMO.privateKeyPem,
-    clientID: DEMO.clientId,
-    publicKey: readFileSync(DEMO.publicKeyPath, 'utf8'),
-    dokuPublicKey: (await request(sb.app).get('/__mock/doku-public-key')).text,
-    issuer: 'merchant.example',
-    secretKey: DEMO.clientSecret,
-  });
+  const sdk = await sdkMerchantAgainst(sb);
+  merchantSdk.snap = sdk.snap;
   try {
     const client = new SnapClient(sb.app);
     const session = await customerSession(client);
@@ -75,7 +62,7 @@ test("the SDK's token helper accepts the sandbox's token request, and its token 
     expect(entry.state).toBe('DELIVERED');
   } finally {
     sb.app.outbox.stop();
-    await new Promise((r) => sandboxServer.close(r));
+    await sdk.close();
     merchant.closeAllConnections();
     await new Promise((r) => merchant.close(r));
     jest.restoreAllMocks();

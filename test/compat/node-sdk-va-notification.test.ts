@@ -5,17 +5,14 @@
  * over a `PaymentNotificationRequestBodyDto` built from the flat body, as DOKU's README shows. Its
  * answer is the SDK's own: `responseCode` 2002700 as a number, which the sandbox takes as delivered.
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
-import dokuSdk from 'doku-nodejs-library';
-import SdkConfig from 'doku-nodejs-library/_commons/config.js';
 import PaymentNotificationRequestBodyDto from 'doku-nodejs-library/_models/paymentNotificationRequestBodyDTO.js';
 import request from 'supertest';
 import { buildSandbox } from '../helpers/build-app.js';
-import { DEMO } from '../helpers/merchant.js';
 import { eventually, readBody } from '../helpers/merchant-receiver.js';
+import { sdkMerchantAgainst } from '../helpers/sdk-flow.js';
 import { SnapClient } from '../helpers/snap-client.js';
 
 type Any = any;
@@ -61,19 +58,8 @@ test("the SDK's helpers accept the sandbox's token request and VA notification; 
     DOKU_MERCHANT_TOKEN_URL: `${base}/authorization/v1/access-token/b2b`,
     DOKU_NOTIFICATION_RETRY_UNTIL: '2xx-and-code', // Node's number counts too
   });
-  // the SDK asks DOKU for its own B2B token on construction: the sandbox is DOKU
-  const sandbox = createServer(sb.app).listen(0, '127.0.0.1');
-  await new Promise((r) => sandbox.once('listening', r));
-  (SdkConfig as Any).CORE_SANDBOX_BASE_URL = `http://127.0.0.1:${(sandbox.address() as AddressInfo).port}`;
-  merchantSdk.snap = new (dokuSdk as Any).Snap({
-    isProduction: false,
-    privateKey: DEMO.privateKeyPem,
-    clientID: DEMO.clientId,
-    publicKey: readFileSync(DEMO.publicKeyPath, 'utf8'),
-    dokuPublicKey: (await request(sb.app).get('/__mock/doku-public-key')).text,
-    issuer: 'merchant.example',
-    secretKey: DEMO.clientSecret,
-  });
+  const sdk = await sdkMerchantAgainst(sb);
+  merchantSdk.snap = sdk.snap;
   try {
     const created = await new SnapClient(sb.app).tx('/virtual-accounts/bi-snap-va/v1.1/transfer-va/create-va', {
       partnerServiceId: '  888994',
@@ -102,6 +88,6 @@ test("the SDK's helpers accept the sandbox's token request and VA notification; 
   } finally {
     sb.app.outbox.stop();
     merchant.close();
-    sandbox.close();
+    await sdk.close();
   }
 });

@@ -5,14 +5,13 @@
  * against the packed tarball with DOKU's Node SDK, in jest and in node:test.)
  */
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync } from 'node:crypto';
 import { startSandbox, ConfigError, SandboxError, type Sandbox } from '../../server/index.js';
 import { PROJECT_ROOT } from '../../server/config/load.js';
-import { CARD } from '../helpers/merchant.js';
+import { CARD, DEMO } from '../helpers/merchant.js';
+import { merchantReceiver } from '../helpers/merchant-receiver.js';
 import { IP, PAY, SnapClient, customerSession, paymentBody } from '../helpers/snap-client.js';
 
 const CREATE = '/virtual-accounts/bi-snap-va/v1.1/transfer-va/create-va';
@@ -84,26 +83,18 @@ test('two sandboxes in one process share nothing: state, scenario, clock', async
 });
 
 test('the helpers: a VA paid, a notification waited for, the customer’s OTP, a settlement, a reset; a refusal is a SandboxError', async () => {
-  const received: unknown[] = [];
-  const receiver = createServer((req, res) => {
-    let body = '';
-    req
-      .on('data', (c) => (body += c))
-      .on('end', () => {
-        received.push(JSON.parse(body));
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"responseCode":"2002500","responseMessage":"Success"}');
-      });
-  }).listen(0, '127.0.0.1');
-  await new Promise((r) => receiver.once('listening', r));
+  // the merchant's handler checks the signature and the token with its own code (helpers/merchant-receiver.ts)
+  const receiver = await merchantReceiver(DEMO.clientId, DEMO.clientSecret);
   try {
-    const sb = await start({ vaNotificationUrl: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/notify` });
+    const sb = await start({ vaNotificationUrl: receiver.notifyUrl, merchantTokenUrl: receiver.tokenUrl });
+    receiver.trustDokuKey(sb.dokuPublicKeyPem);
     const client = clientOf(sb);
     await createVa(client, '00000000000000000002');
     const paid = await sb.payVirtualAccount('1900800000000000000000002');
     const { paymentRequestId } = paid.payment as { paymentRequestId: string };
     const note = await sb.waitForNotification(paymentRequestId);
     expect([note.state, String(note.body.virtualAccountNo).trim()]).toEqual(['DELIVERED', '1900800000000000000000002']);
-    expect(received).toHaveLength(1);
+    expect(receiver.notifications().map((r) => r.verified)).toEqual([true]);
 
     const bind = await client.bind({}, { channelId: 'DH' });
     const otp = await sb.completeOtp(bind.body.referenceNo);
@@ -123,7 +114,7 @@ test('the helpers: a VA paid, a notification waited for, the customer’s OTP, a
     expect(await sb.notifications()).toEqual([]);
     expect((await client.tx(STATUS, va('00000000000000000002'))).body.responseCode).toBe('4042612');
   } finally {
-    receiver.close();
+    await receiver.close();
   }
 });
 

@@ -4,10 +4,15 @@
  * customer token → a payment. (test/compat/node-sdk.test.ts walks the same steps one by one, with
  * an assertion at each.)
  */
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import dokuSdk from 'doku-nodejs-library';
+import SdkConfig from 'doku-nodejs-library/_commons/config.js';
 import CardRegistrationRequestDTO from 'doku-nodejs-library/_models/cardRegistrationRequestDTO.js';
 import paymentModels from 'doku-nodejs-library/_models/paymentRequestDirectDebitDTO.js';
-import { CARD } from './merchant.js';
+import type { TestSandbox } from './build-app.js';
+import { CARD, DEMO } from './merchant.js';
 
 type Any = any;
 export const SDK_CHANNEL = 'DIRECT_DEBIT_BRI_SNAP';
@@ -60,3 +65,26 @@ export function sdkPaymentDto(partnerReferenceNo: string, value = '10000.00'): A
 
 export const sdkPay = (snap: Any, authCode: string, partnerReferenceNo: string, value?: string): Promise<Any> =>
   snap.doPayment(sdkPaymentDto(partnerReferenceNo, value), authCode, SDK_IP);
+
+/**
+ * The merchant's side on DOKU's Node SDK, for a test whose merchant receives the sandbox's calls:
+ * the sandbox on a loopback port as the SDK's DOKU (its base URL), and the SDK's Snap built with
+ * the demo merchant's keys and "DOKU's" public key. (The Snap asks DOKU for a B2B token as it is
+ * built, hence the port first.)
+ */
+export async function sdkMerchantAgainst(sb: TestSandbox): Promise<{ snap: Any; close(): Promise<void> }> {
+  const server = createServer(sb.app).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  (SdkConfig as Any).CORE_SANDBOX_BASE_URL = url;
+  const snap = new (dokuSdk as Any).Snap({
+    isProduction: false,
+    privateKey: DEMO.privateKeyPem,
+    clientID: DEMO.clientId,
+    publicKey: readFileSync(DEMO.publicKeyPath, 'utf8'),
+    dokuPublicKey: await (await fetch(`${url}/__mock/doku-public-key`)).text(),
+    issuer: 'merchant.example',
+    secretKey: DEMO.clientSecret,
+  });
+  return { snap, close: () => new Promise((r) => server.close(() => r())) };
+}

@@ -9,6 +9,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../server/config/load.js';
 import { freePort } from '../helpers/build-app.js';
+import { eventually } from '../helpers/merchant-receiver.js';
 
 const answers = async (url: string) => {
   try {
@@ -17,10 +18,12 @@ const answers = async (url: string) => {
     return false;
   }
 };
-const until = async (check: () => Promise<boolean>, ms: number) => {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (await check()) return true;
-  return false;
-};
+/** Whether `check` comes to hold within `ms` (helpers/merchant-receiver.ts's poll). */
+const within = (check: () => Promise<boolean>, ms: number) =>
+  eventually(check, ms).then(
+    () => true,
+    () => false,
+  );
 
 /** sh → node cli.js; kills the sh with SIGTERM once the server answers; the server's pid. */
 async function orphanServer(env: Record<string, string>): Promise<{ url: string; pid: number }> {
@@ -31,7 +34,7 @@ async function orphanServer(env: Record<string, string>): Promise<{ url: string;
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
-  if (!(await until(() => answers(url), 15_000))) throw new Error('the server did not start');
+  if (!(await within(() => answers(url), 15_000))) throw new Error('the server did not start');
   const pid = Number(execFileSync('pgrep', ['-P', String(sh.pid)], { encoding: 'utf8' }).trim());
   sh.kill('SIGTERM');
   return { url, pid };
@@ -39,7 +42,7 @@ async function orphanServer(env: Record<string, string>): Promise<{ url: string;
 
 test('started by npx, the server stops when the sh npm ran it under dies of SIGTERM', async () => {
   const { url, pid } = await orphanServer({ npm_command: 'exec' });
-  const stopped = await until(async () => !(await answers(url)), 5000);
+  const stopped = await within(async () => !(await answers(url)), 5000);
   if (!stopped) process.kill(pid, 'SIGKILL');
   expect(stopped).toBe(true);
 });

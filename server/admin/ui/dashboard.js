@@ -1,6 +1,6 @@
 // The dashboard's header (merchant, scenario, clock, coverage, reset), the live refresh that follows
 // /__mock/events, and the start. The sections' tables are tables.js; the dialog is dialog.js.
-import { $, api, el, post, q, scoped, token } from './admin.js';
+import { $, api, el, merchant, post, q, scoped, token } from './admin.js';
 import { showCoverage } from './dialog.js';
 import { loadBindings, loadNotifications, loadPayments, loadQris, loadRequests, loadVirtualAccounts, payVa } from './tables.js';
 
@@ -79,7 +79,7 @@ $('#clear-scenario').onclick = () => (($('#scenario').value = ''), api('/scenari
 $('#advance').onclick = () => post('/clock', scoped({ advanceSeconds: Number($('#seconds').value) })).then(reload);
 $('#real-time').onclick = () => api('/clock' + q(), { method: 'DELETE' }).then(reload);
 $('#reset').onclick = () =>
-  confirm($('#merchant').value ? 'Reset ' + $('#merchant').value + '?' : 'Reset all state?') &&
+  confirm(merchant() ? 'Reset ' + merchant() + '?' : 'Reset all state?') &&
   post('/reset', scoped()).then(() => {
     loadScenarios();
     reload();

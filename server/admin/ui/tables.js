@@ -1,5 +1,5 @@
 // The dashboard's tables, one loader per section, and the stories their rows open.
-import { $, action, api, call, fill, linkCell, merchant, post, q, td } from './admin.js';
+import { $, action, api, call, fill, linkCell, post, q, scoped, td } from './admin.js';
 import { showText } from './dialog.js';
 import { paymentStory, qrisStory, vaStory } from './stories.js';
 
@@ -86,7 +86,7 @@ export async function loadVirtualAccounts() {
 
 // A refused payment is the bank's answer, not a failure of the page: it is shown, not alerted.
 export async function payVa(no, amount, clientId) {
-  const body = { ...(amount ? { amount } : {}), ...(clientId ? { clientId } : merchant() ? { clientId: merchant() } : {}) };
+  const body = { ...(amount ? { amount } : {}), ...(clientId ? { clientId } : scoped()) };
   const path = '/virtual-accounts/' + encodeURIComponent(no) + '/pay';
   const { ok, status, body: out } = await call(path, { method: 'POST', body: JSON.stringify(body) });
   $('#va-result').textContent = ok
